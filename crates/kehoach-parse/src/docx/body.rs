@@ -1,0 +1,400 @@
+//! document.xml → [`Document`] blocks, in one pass over the XML.
+//!
+//! What is read, and how:
+//! * paragraphs: text of `w:t` in runs, `w:tab` as a space, `w:br`/`w:cr` as a line break,
+//!   `w:noBreakHyphen` as "-"; hidden runs (`w:vanish`) dropped; bold/italic per paragraph;
+//!   automatic numbering rendered to a label (see [`super::numbering`]);
+//! * containers read through as if absent: `w:sdt`/`w:sdtContent`, `w:hyperlink`, `w:ins`,
+//!   `w:moveTo`, `w:smartTag`, `w:customXml`, `w:fldSimple` — so content controls, links,
+//!   inserted text and the displayed result of fields are kept;
+//! * tracked deletions (`w:del`, `w:moveFrom`, `w:delText`) and field instructions
+//!   (`w:instrText`) dropped: the document reads as if all changes were accepted;
+//! * drawings, text boxes (`mc:AlternateContent`), math and anything outside the
+//!   WordprocessingML namespace skipped;
+//! * tables with `gridSpan`, `gridBefore`/`gridAfter`, `vMerge` restart/continue, legacy
+//!   `hMerge`, the repeat-header flag `w:tblHeader`, borders, nested tables.
+
+use crate::error::Result;
+use crate::limits::Limits;
+use crate::model::{Align, Block, Cell, Paragraph, Row, Table};
+
+use super::numbering::Numbering;
+use super::xml::{attr, local, on_off, Cursor, Ev, Ns};
+
+pub struct Walker<'a, 'l> {
+    c: Cursor<'a>,
+    numbering: Option<Numbering>,
+    limits: &'l Limits,
+    cells: u64,
+}
+
+/// Elements whose children are read as if the element were not there.
+fn transparent(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"sdt" | b"sdtContent" | b"hyperlink" | b"ins" | b"moveTo" | b"smartTag" | b"customXml"
+            | b"fldSimple" | b"bdo" | b"dir" | b"body" | b"document"
+    )
+}
+
+impl<'a, 'l> Walker<'a, 'l> {
+    pub fn new(xml: &'a [u8], numbering: Option<Numbering>, limits: &'l Limits) -> Self {
+        Walker { c: Cursor::new(xml, "word/document.xml", limits), numbering, limits, cells: 0 }
+    }
+
+    /// Reads the whole part and returns the body's blocks.
+    pub fn document(&mut self) -> Result<Vec<Block>> {
+        let blocks = self.blocks(0)?;
+        Ok(blocks)
+    }
+
+    /// Reads block content until the element open at depth `until` closes (0: end of file).
+    fn blocks(&mut self, until: u64) -> Result<Vec<Block>> {
+        let mut out = Vec::new();
+        loop {
+            match self.c.next()? {
+                Ev::Eof => return Ok(out),
+                Ev::End(..) => {
+                    if self.c.depth() < until {
+                        return Ok(out);
+                    }
+                }
+                Ev::Empty(Ns::W, e) => {
+                    if local(&e) == b"p" {
+                        out.push(Block::Paragraph(Paragraph::default()));
+                    }
+                }
+                Ev::Start(Ns::W, e) => match local(&e) {
+                    b"p" => out.push(Block::Paragraph(self.paragraph()?)),
+                    b"tbl" => out.push(Block::Table(self.table()?)),
+                    name if transparent(name) => {}
+                    _ => self.c.skip()?,
+                },
+                Ev::Start(..) => self.c.skip()?,
+                _ => {}
+            }
+        }
+    }
+
+    fn paragraph(&mut self) -> Result<Paragraph> {
+        let d = self.c.depth();
+        let mut p = Paragraph::default();
+        let mut raw = String::new();
+        let mut num: (Option<String>, Option<u32>) = (None, None);
+        let mut style: Option<String> = None;
+        let mut all_bold = true;
+        let mut all_italic = true;
+        let mut any_text = false;
+        loop {
+            match self.c.next()? {
+                Ev::End(..) if self.c.depth() < d => break,
+                Ev::Eof => break,
+                Ev::Start(Ns::W, e) => match local(&e) {
+                    b"pPr" => self.paragraph_props(&mut p, &mut num, &mut style)?,
+                    b"r" => {
+                        let (bold, italic, text) = self.run()?;
+                        if !text.trim().is_empty() {
+                            any_text = true;
+                            all_bold &= bold;
+                            all_italic &= italic;
+                        }
+                        raw.push_str(&text);
+                    }
+                    name if transparent(name) => {}
+                    _ => self.c.skip()?,
+                },
+                Ev::Start(..) => self.c.skip()?,
+                _ => {}
+            }
+        }
+        p.bold = any_text && all_bold;
+        p.italic = any_text && all_italic;
+        p.text = clean_keep_lines(&raw);
+        if let Some(n) = self.numbering.as_mut() {
+            let (num_id, ilvl) = match (num.0, style.and_then(|s| n.style_links.get(&s).cloned())) {
+                (Some(id), _) => (Some(id), num.1.unwrap_or(0)),
+                (None, Some((id, l))) => (Some(id), num.1.unwrap_or(l)),
+                (None, None) => (None, 0),
+            };
+            if let Some(id) = num_id {
+                p.list_label = n.next_label(&id, ilvl);
+            }
+        }
+        Ok(p)
+    }
+
+    fn paragraph_props(
+        &mut self,
+        p: &mut Paragraph,
+        num: &mut (Option<String>, Option<u32>),
+        style: &mut Option<String>,
+    ) -> Result<()> {
+        let d = self.c.depth();
+        loop {
+            match self.c.next()? {
+                Ev::End(..) if self.c.depth() < d => return Ok(()),
+                Ev::Eof => return Ok(()),
+                Ev::Start(Ns::W, e) | Ev::Empty(Ns::W, e) => {
+                    let is_start = self.c.depth() > d;
+                    match local(&e) {
+                        b"numPr" => {}
+                        b"numId" => num.0 = attr(&e, b"val"),
+                        b"ilvl" => num.1 = attr(&e, b"val").and_then(|v| v.parse().ok()),
+                        b"pStyle" => *style = attr(&e, b"val"),
+                        b"jc" => {
+                            p.align = match attr(&e, b"val").as_deref() {
+                                Some("center") => Align::Center,
+                                Some("right" | "end") => Align::End,
+                                Some("both" | "distribute") => Align::Justify,
+                                _ => Align::Start,
+                            }
+                        }
+                        _ if is_start => self.c.skip()?,
+                        _ => {}
+                    }
+                }
+                Ev::Start(..) => self.c.skip()?,
+                _ => {}
+            }
+        }
+    }
+
+    /// One run: returns (bold, italic, text).
+    fn run(&mut self) -> Result<(bool, bool, String)> {
+        let d = self.c.depth();
+        let (mut bold, mut italic, mut hidden) = (false, false, false);
+        let mut text = String::new();
+        let mut in_t = false;
+        loop {
+            match self.c.next()? {
+                Ev::End(ns, name) => {
+                    if self.c.depth() < d {
+                        break;
+                    }
+                    if ns == Ns::W && name == b"t" {
+                        in_t = false;
+                    }
+                }
+                Ev::Eof => break,
+                Ev::Text(t) if in_t => text.push_str(&t),
+                Ev::Start(Ns::W, e) => match local(&e) {
+                    b"t" => in_t = true,
+                    b"rPr" => {
+                        let rd = self.c.depth();
+                        loop {
+                            match self.c.next()? {
+                                Ev::End(..) if self.c.depth() < rd => break,
+                                Ev::Eof => break,
+                                Ev::Empty(Ns::W, e) => match local(&e) {
+                                    b"b" => bold = on_off(&e),
+                                    b"i" => italic = on_off(&e),
+                                    b"vanish" => hidden = on_off(&e),
+                                    _ => {}
+                                },
+                                Ev::Start(..) => self.c.skip()?,
+                                _ => {}
+                            }
+                        }
+                    }
+                    _ => self.c.skip()?,
+                },
+                Ev::Empty(Ns::W, e) => match local(&e) {
+                    b"tab" | b"ptab" => text.push('\t'),
+                    b"br" => match attr(&e, b"type").as_deref() {
+                        Some("page" | "column") => text.push(' '),
+                        _ => text.push('\n'),
+                    },
+                    b"cr" => text.push('\n'),
+                    b"noBreakHyphen" => text.push('-'),
+                    _ => {}
+                },
+                Ev::Start(..) => self.c.skip()?,
+                _ => {}
+            }
+        }
+        if hidden {
+            text.clear();
+        }
+        Ok((bold, italic, text))
+    }
+
+    fn table(&mut self) -> Result<Table> {
+        let d = self.c.depth();
+        let mut t = Table::default();
+        let mut border_vals: Vec<String> = Vec::new();
+        loop {
+            match self.c.next()? {
+                Ev::End(..) if self.c.depth() < d => break,
+                Ev::Eof => break,
+                Ev::Start(Ns::W, e) => match local(&e) {
+                    b"tblPr" => {
+                        let pd = self.c.depth();
+                        loop {
+                            match self.c.next()? {
+                                Ev::End(..) if self.c.depth() < pd => break,
+                                Ev::Eof => break,
+                                Ev::Empty(Ns::W, e) => {
+                                    if matches!(
+                                        local(&e),
+                                        b"top" | b"left" | b"bottom" | b"right" | b"start" | b"end" | b"insideH" | b"insideV"
+                                    ) {
+                                        border_vals.push(attr(&e, b"val").unwrap_or_default());
+                                    }
+                                }
+                                Ev::Start(Ns::W, e) if local(&e) == b"tblBorders" => {}
+                                Ev::Start(..) => self.c.skip()?,
+                                _ => {}
+                            }
+                        }
+                    }
+                    b"tblGrid" => {
+                        let gd = self.c.depth();
+                        loop {
+                            match self.c.next()? {
+                                Ev::End(..) if self.c.depth() < gd => break,
+                                Ev::Eof => break,
+                                Ev::Empty(Ns::W, e) | Ev::Start(Ns::W, e) if local(&e) == b"gridCol" => t.grid_cols += 1,
+                                _ => {}
+                            }
+                        }
+                    }
+                    b"tr" => {
+                        let row = self.row()?;
+                        t.rows.push(row);
+                        crate::limits::Limits::check(
+                            t.rows.len() as u64,
+                            self.limits.max_table_rows,
+                            "the number of rows in a table",
+                            "--max-table-rows",
+                        )?;
+                    }
+                    name if transparent(name) => {}
+                    _ => self.c.skip()?,
+                },
+                Ev::Start(..) => self.c.skip()?,
+                _ => {}
+            }
+        }
+        t.borderless = !border_vals.is_empty() && border_vals.iter().all(|v| matches!(v.as_str(), "nil" | "none"));
+        let widest = t.rows.iter().map(|r| r.cells.last().map(|c| c.col_end()).unwrap_or(0)).max().unwrap_or(0);
+        t.grid_cols = t.grid_cols.max(widest);
+        t.resolve_row_spans();
+        Ok(t)
+    }
+
+    fn row(&mut self) -> Result<Row> {
+        let d = self.c.depth();
+        let mut row = Row::default();
+        let mut col = 0usize;
+        loop {
+            match self.c.next()? {
+                Ev::End(..) if self.c.depth() < d => break,
+                Ev::Eof => break,
+                Ev::Start(Ns::W, e) => match local(&e) {
+                    b"trPr" | b"tblPrEx" => {
+                        let pd = self.c.depth();
+                        loop {
+                            match self.c.next()? {
+                                Ev::End(..) if self.c.depth() < pd => break,
+                                Ev::Eof => break,
+                                Ev::Empty(Ns::W, e) => match local(&e) {
+                                    b"tblHeader" => row.repeat_header = on_off(&e),
+                                    b"gridBefore" => {
+                                        col += attr(&e, b"val").and_then(|v| v.parse::<usize>().ok()).unwrap_or(0).min(1000)
+                                    }
+                                    _ => {}
+                                },
+                                Ev::Start(..) => self.c.skip()?,
+                                _ => {}
+                            }
+                        }
+                    }
+                    b"tc" => {
+                        let (cell, h_continue) = self.cell(col)?;
+                        self.cells += 1;
+                        crate::limits::Limits::check(self.cells, self.limits.max_cells, "the number of table cells", "--max-cells")?;
+                        if h_continue {
+                            // Legacy horizontal merge: widen the cell to the left.
+                            if let Some(prev) = row.cells.last_mut() {
+                                prev.col_span += cell.col_span;
+                                col += cell.col_span;
+                                continue;
+                            }
+                        }
+                        col += cell.col_span;
+                        row.cells.push(cell);
+                    }
+                    name if transparent(name) => {}
+                    _ => self.c.skip()?,
+                },
+                Ev::Start(..) => self.c.skip()?,
+                _ => {}
+            }
+        }
+        Ok(row)
+    }
+
+    /// One cell starting at grid column `col`. Returns the cell and whether it continues a
+    /// legacy horizontal merge.
+    fn cell(&mut self, col: usize) -> Result<(Cell, bool)> {
+        let d = self.c.depth();
+        let mut cell = Cell::new(col, 1, Vec::new());
+        let mut h_continue = false;
+        loop {
+            match self.c.next()? {
+                Ev::End(..) if self.c.depth() < d => break,
+                Ev::Eof => break,
+                Ev::Empty(Ns::W, e) if local(&e) == b"p" => cell.paragraphs.push(Paragraph::default()),
+                Ev::Start(Ns::W, e) => match local(&e) {
+                    b"tcPr" => {
+                        let pd = self.c.depth();
+                        loop {
+                            match self.c.next()? {
+                                Ev::End(..) if self.c.depth() < pd => break,
+                                Ev::Eof => break,
+                                Ev::Empty(Ns::W, e) => match local(&e) {
+                                    b"gridSpan" => {
+                                        cell.col_span =
+                                            attr(&e, b"val").and_then(|v| v.parse::<usize>().ok()).unwrap_or(1).clamp(1, 1000)
+                                    }
+                                    b"vMerge" => {
+                                        cell.covered = !matches!(attr(&e, b"val").as_deref(), Some("restart"))
+                                    }
+                                    b"hMerge" => h_continue = !matches!(attr(&e, b"val").as_deref(), Some("restart")),
+                                    _ => {}
+                                },
+                                Ev::Start(..) => self.c.skip()?,
+                                _ => {}
+                            }
+                        }
+                    }
+                    b"p" => {
+                        let p = self.paragraph()?;
+                        cell.paragraphs.push(p);
+                    }
+                    b"tbl" => {
+                        let t = self.table()?;
+                        cell.tables.push(t);
+                    }
+                    name if transparent(name) => {}
+                    _ => self.c.skip()?,
+                },
+                Ev::Start(..) => self.c.skip()?,
+                _ => {}
+            }
+        }
+        if cell.covered {
+            // A continuation cell shows nothing of its own.
+            cell.paragraphs.retain(|p| !p.text.is_empty());
+        }
+        Ok((cell, h_continue))
+    }
+}
+
+/// Cleans each line of a paragraph and keeps the hard line breaks.
+fn clean_keep_lines(raw: &str) -> String {
+    if !raw.contains('\n') {
+        return kehoach_text::clean(raw);
+    }
+    kehoach_text::clean_lines(raw).join("\n")
+}

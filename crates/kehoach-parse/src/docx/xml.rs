@@ -1,0 +1,180 @@
+//! A namespace-aware XML cursor over quick-xml with our own depth and element accounting.
+//!
+//! quick-xml returns `Ok(Eof)` at a premature end of file, so the cursor tracks element depth
+//! itself and reports a truncated part as an error. Elements are matched by namespace and
+//! local name, never by literal prefix, so a package that binds WordprocessingML to `ns0:`
+//! reads the same as one that uses `w:`. DOCTYPE declarations are skipped and entities other
+//! than the five predefined ones and character references are never expanded.
+
+use std::borrow::Cow;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::NsReader;
+
+use crate::error::{ParseError, Result};
+use crate::limits::Limits;
+
+/// WordprocessingML main namespace, transitional and strict.
+const W_NS: &[&[u8]] = &[
+    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
+const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/// Which vocabulary an element belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ns {
+    W,
+    Mc,
+    Other,
+}
+
+/// One event, simplified.
+pub enum Ev<'a> {
+    Start(Ns, BytesStart<'a>),
+    Empty(Ns, BytesStart<'a>),
+    End(Ns, Vec<u8>),
+    Text(Cow<'a, str>),
+    Eof,
+}
+
+pub struct Cursor<'a> {
+    reader: NsReader<&'a [u8]>,
+    part: &'static str,
+    depth: u64,
+    elements: u64,
+    max_depth: u64,
+    max_elements: u64,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(xml: &'a [u8], part: &'static str, limits: &Limits) -> Self {
+        let mut reader = NsReader::from_reader(xml);
+        let cfg = reader.config_mut();
+        cfg.trim_text(false);
+        cfg.check_end_names = false;
+        cfg.expand_empty_elements = false;
+        Cursor { reader, part, depth: 0, elements: 0, max_depth: limits.max_xml_depth, max_elements: limits.max_xml_elements }
+    }
+
+    pub fn depth(&self) -> u64 {
+        self.depth
+    }
+
+    fn ns(r: ResolveResult) -> Ns {
+        match r {
+            ResolveResult::Bound(ns) if W_NS.contains(&ns.as_ref()) => Ns::W,
+            ResolveResult::Bound(ns) if ns.as_ref() == MC_NS => Ns::Mc,
+            _ => Ns::Other,
+        }
+    }
+
+    fn count_element(&mut self) -> Result<()> {
+        self.elements += 1;
+        if self.elements > self.max_elements {
+            return Err(ParseError::Limit {
+                what: "the number of XML elements in a part",
+                value: self.elements,
+                limit: self.max_elements,
+                flag: "--max-xml-elements",
+            });
+        }
+        Ok(())
+    }
+
+    pub fn next(&mut self) -> Result<Ev<'a>> {
+        loop {
+            let (res, ev) = self
+                .reader
+                .read_resolved_event()
+                .map_err(|e| ParseError::corrupt(format!("{} is not well-formed XML: {e}", self.part)))?;
+            let ns = Self::ns(res);
+            return Ok(match ev {
+                Event::Start(s) => {
+                    self.count_element()?;
+                    self.depth += 1;
+                    if self.depth > self.max_depth {
+                        return Err(ParseError::Limit {
+                            what: "the XML nesting depth",
+                            value: self.depth,
+                            limit: self.max_depth,
+                            flag: "--max-xml-depth",
+                        });
+                    }
+                    Ev::Start(ns, s)
+                }
+                Event::Empty(s) => {
+                    self.count_element()?;
+                    Ev::Empty(ns, s)
+                }
+                Event::End(e) => {
+                    if self.depth == 0 {
+                        return Err(ParseError::corrupt(format!("{} closes an element it never opened", self.part)));
+                    }
+                    self.depth -= 1;
+                    Ev::End(ns, e.local_name().as_ref().to_vec())
+                }
+                Event::Text(t) => match t.unescape() {
+                    Ok(s) => Ev::Text(s),
+                    Err(e) => {
+                        return Err(ParseError::corrupt(format!(
+                            "{} uses an entity that is not defined ({e}); DOCTYPE entities are never expanded",
+                            self.part
+                        )))
+                    }
+                },
+                Event::CData(c) => Ev::Text(Cow::Owned(String::from_utf8_lossy(&c.into_inner()).into_owned())),
+                Event::Eof => {
+                    if self.depth != 0 {
+                        return Err(ParseError::corrupt(format!(
+                            "{} ends with {} element(s) still open: the part is truncated",
+                            self.part, self.depth
+                        )));
+                    }
+                    Ev::Eof
+                }
+                // Declarations, comments, processing instructions, DOCTYPE: nothing to read.
+                _ => continue,
+            });
+        }
+    }
+
+    /// Skips to the end of the element whose start was just returned.
+    pub fn skip(&mut self) -> Result<()> {
+        let target = self.depth - 1;
+        loop {
+            match self.next()? {
+                Ev::End(..) if self.depth == target => return Ok(()),
+                Ev::Eof => return Err(ParseError::corrupt(format!("{} is truncated", self.part))),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The value of the attribute with this local name (`w:val` → `val`), unescaped.
+pub fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
+    for a in e.attributes().flatten() {
+        if a.key.local_name().as_ref() == local {
+            return a.unescape_value().ok().map(|v| v.into_owned());
+        }
+    }
+    None
+}
+
+/// An OOXML on/off property (`<w:b/>`, `<w:b w:val="0"/>`, `<w:tblHeader w:val="false"/>`).
+pub fn on_off(e: &BytesStart<'_>) -> bool {
+    !matches!(attr(e, b"val").as_deref(), Some("0" | "false" | "off" | "none"))
+}
+
+/// Local name of an element.
+pub fn local<'b>(e: &'b BytesStart<'_>) -> &'b [u8] {
+    // `local_name` borrows from `e`; the slice lives as long as `e`.
+    let name = e.name();
+    let full = name.into_inner();
+    match full.iter().position(|&b| b == b':') {
+        Some(i) => &full[i + 1..],
+        None => full,
+    }
+}

@@ -1,0 +1,57 @@
+//! Readers for Vietnamese government plans, and plan extraction.
+//!
+//! ```text
+//! bytes ──sniff──▶ docx / pdf / html / text reader ──▶ Document (model) ──plan::extract──▶ Plan
+//! ```
+//!
+//! Every reader produces the same [`model::Document`]: paragraphs and tables with cell spans,
+//! in reading order. [`plan::extract`] finds the work-item table by what its header says and
+//! turns the document into a [`plan::Plan`]: metadata and items. Nothing after the readers
+//! sees XML, PDF operators or HTML.
+//!
+//! ```no_run
+//! let bytes = std::fs::read("plan.docx").unwrap();
+//! let parsed = kehoach_parse::parse_bytes(&bytes, &kehoach_parse::Limits::default()).unwrap();
+//! for item in &parsed.plan.items {
+//!     println!("{} {}", item.stt, item.content);
+//! }
+//! ```
+
+pub mod docx;
+pub mod error;
+pub mod html;
+pub mod limits;
+pub mod model;
+pub mod pdf;
+pub mod plan;
+pub mod sniff;
+pub mod text;
+
+pub use error::{ParseError, Result};
+pub use limits::Limits;
+pub use model::{Document, Format};
+
+/// A document read and its plan extracted.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub document: Document,
+    pub plan: plan::Plan,
+}
+
+/// Reads bytes with the reader their content calls for.
+pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
+    Limits::check(bytes.len() as u64, limits.max_file_bytes, "the file size (bytes)", "--max-file-bytes")?;
+    match sniff::readable_format(bytes)? {
+        Format::Docx => docx::read(bytes, limits),
+        Format::Pdf => pdf::read(bytes, limits),
+        Format::Html => html::read(bytes, limits),
+        Format::Text => text::read(bytes, limits),
+    }
+}
+
+/// Reads bytes and extracts the plan.
+pub fn parse_bytes(bytes: &[u8], limits: &Limits) -> Result<Parsed> {
+    let document = read_document(bytes, limits)?;
+    let plan = plan::extract(&document);
+    Ok(Parsed { document, plan })
+}

@@ -1,0 +1,272 @@
+//! The document model every reader produces.
+//!
+//! A [`Document`] is the body of a file in reading order: paragraphs and tables. Tables keep
+//! their cell spans as spans (a cell merged over three grid columns is one [`Cell`] with
+//! `col_span == 3`; a cell merged down rows is one cell with `row_span > 1` in its first row
+//! and a [`Cell::covered`] placeholder in each row below), the way pandoc's docx reader keeps
+//! them. Nothing downstream looks at XML, PDF operators or HTML again: plan extraction, drift
+//! checks and the store all work on this model.
+
+use serde::Serialize;
+
+/// Which reader produced a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Docx,
+    Pdf,
+    Html,
+    Text,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Html => "html",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// A whole document: blocks in reading order, plus what the reader noticed on the way.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub format: Format,
+    pub blocks: Vec<Block>,
+    /// Non-fatal problems ("no text layer on page 3", "ragged row 12").
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    pub fn new(format: Format) -> Self {
+        Document { format, blocks: Vec::new(), warnings: Vec::new() }
+    }
+
+    /// All tables at the top level of the body, in order (nested tables are inside cells).
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            Block::Paragraph(_) => None,
+        })
+    }
+
+    /// All top-level paragraphs, in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p),
+            Block::Table(_) => None,
+        })
+    }
+}
+
+/// One block of the body.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+/// Horizontal alignment of a paragraph, where the source says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    #[default]
+    Start,
+    Center,
+    End,
+    Justify,
+}
+
+/// A paragraph: its text (NFC, whitespace folded, see [`kehoach_text::clean`]), the label of
+/// an automatic list number if it has one, and the formatting that extraction uses.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Paragraph {
+    pub text: String,
+    /// Rendered automatic numbering ("1.", "2.1.3", "a)"), when the source numbers the
+    /// paragraph rather than typing the number. Not part of `text`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub list_label: Option<String>,
+    /// All of the text is bold.
+    #[serde(skip_serializing_if = "is_false")]
+    pub bold: bool,
+    /// All of the text is italic.
+    #[serde(skip_serializing_if = "is_false")]
+    pub italic: bool,
+    pub align: Align,
+    /// 1-based page number, where the reader knows it (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl Paragraph {
+    pub fn new(text: impl Into<String>) -> Self {
+        Paragraph { text: text.into(), ..Default::default() }
+    }
+
+    /// The label and the text as a reader would see them on paper: "1.1 Xây dựng …".
+    pub fn display_text(&self) -> String {
+        match &self.list_label {
+            Some(l) if !self.text.is_empty() => format!("{l} {}", self.text),
+            Some(l) => l.clone(),
+            None => self.text.clone(),
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A table. `grid_cols` is the number of grid columns; each row's cells cover them left to
+/// right (a row may cover fewer where the source skips columns with gridBefore/gridAfter).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Table {
+    pub grid_cols: usize,
+    pub rows: Vec<Row>,
+    /// The table is drawn without borders (a layout table, such as the header block).
+    #[serde(skip_serializing_if = "is_false")]
+    pub borderless: bool,
+}
+
+/// A table row.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// The row is marked to repeat as a header on every page (`w:tblHeader`, `<thead>`), or
+    /// the reader recognised it as a repeated header.
+    #[serde(skip_serializing_if = "is_false")]
+    pub repeat_header: bool,
+    /// 1-based page the row starts on, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+/// A table cell, with its spans.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Cell {
+    /// First grid column the cell covers (0-based).
+    pub col: usize,
+    /// Number of grid columns covered (gridSpan, colspan); at least 1.
+    pub col_span: usize,
+    /// Number of rows covered, counting this one (vMerge restart, rowspan); at least 1.
+    /// Placeholders for the rows below have `covered == true`.
+    pub row_span: usize,
+    /// This cell is covered by a cell above that spans down into this row (vMerge continue,
+    /// or the shadow of a rowspan). Its content is empty; read the cell above.
+    #[serde(skip_serializing_if = "is_false")]
+    pub covered: bool,
+    pub paragraphs: Vec<Paragraph>,
+    /// Tables nested inside the cell.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tables: Vec<Table>,
+}
+
+impl Cell {
+    pub fn new(col: usize, col_span: usize, paragraphs: Vec<Paragraph>) -> Self {
+        Cell { col, col_span: col_span.max(1), row_span: 1, covered: false, paragraphs, tables: Vec::new() }
+    }
+
+    /// The cell's text, paragraphs joined with a space (labels included).
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for p in &self.paragraphs {
+            let t = p.display_text();
+            if t.is_empty() {
+                continue;
+            }
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&t);
+        }
+        s
+    }
+
+    /// Non-empty paragraph texts (labels included), one per line of the cell.
+    pub fn lines(&self) -> Vec<String> {
+        self.paragraphs.iter().map(|p| p.display_text()).filter(|t| !t.is_empty()).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.iter().all(|p| p.text.is_empty() && p.list_label.is_none())
+            && self.tables.is_empty()
+    }
+
+    /// Every non-empty paragraph is bold.
+    pub fn is_bold(&self) -> bool {
+        let mut any = false;
+        for p in &self.paragraphs {
+            if p.text.is_empty() {
+                continue;
+            }
+            if !p.bold {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// Every non-empty paragraph is italic.
+    pub fn is_italic(&self) -> bool {
+        let mut any = false;
+        for p in &self.paragraphs {
+            if p.text.is_empty() {
+                continue;
+            }
+            if !p.italic {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// The last grid column covered, exclusive.
+    pub fn col_end(&self) -> usize {
+        self.col + self.col_span.max(1)
+    }
+}
+
+impl Table {
+    /// Fills `row_span` of each spanning cell from the `covered` placeholders below it. Readers
+    /// that only know "this cell continues the one above" (docx vMerge) call this once.
+    pub fn resolve_row_spans(&mut self) {
+        for r in 0..self.rows.len() {
+            for c in 0..self.rows[r].cells.len() {
+                if self.rows[r].cells[c].covered {
+                    continue;
+                }
+                let col = self.rows[r].cells[c].col;
+                let mut span = 1;
+                while let Some(below) = self.rows.get(r + span) {
+                    match below.cells.iter().find(|x| x.col == col) {
+                        Some(x) if x.covered => span += 1,
+                        _ => break,
+                    }
+                }
+                self.rows[r].cells[c].row_span = span;
+            }
+        }
+    }
+
+    /// The cell that holds grid column `col` in row `row`, following a covered placeholder up
+    /// to the cell that spans into it. Returns `(row index, cell)` of the owning cell.
+    pub fn cell_at(&self, row: usize, col: usize) -> Option<(usize, &Cell)> {
+        let cells = &self.rows.get(row)?.cells;
+        let cell = cells.iter().find(|c| c.col <= col && col < c.col_end())?;
+        if !cell.covered {
+            return Some((row, cell));
+        }
+        (0..row).rev().find_map(|r| {
+            self.rows[r]
+                .cells
+                .iter()
+                .find(|c| !c.covered && c.col <= col && col < c.col_end() && r + c.row_span > row)
+                .map(|c| (r, c))
+        })
+    }
+}

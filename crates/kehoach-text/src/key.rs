@@ -1,0 +1,225 @@
+//! Canonical keys for comparing Vietnamese texts.
+//!
+//! Vietnamese writes a syllable's tone as one combining mark, and two conventions place it on
+//! different vowels ("hoá" / "hóa", "thuỷ" / "thủy"); careless typing puts it elsewhere again
+//! ("họach"). The key therefore strips the tone from the letters and appends it once, after the
+//! syllable, as a Telex letter (`s f r x j`), which no Vietnamese syllable ends with. Case is
+//! folded, `Ð`/`ð` (Icelandic eth, a common look-alike) become `đ`, and every run of punctuation
+//! or space becomes one space.
+
+use unicode_normalization::UnicodeNormalization;
+
+const ACUTE: char = '\u{0301}';
+const GRAVE: char = '\u{0300}';
+const HOOK: char = '\u{0309}';
+const TILDE: char = '\u{0303}';
+const DOT: char = '\u{0323}';
+
+fn tone_letter(mark: char) -> Option<char> {
+    match mark {
+        ACUTE => Some('s'),
+        GRAVE => Some('f'),
+        HOOK => Some('r'),
+        TILDE => Some('x'),
+        DOT => Some('j'),
+        _ => None,
+    }
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}')
+}
+
+/// Folds the look-alikes of đ and lower-cases.
+fn fold_letter(c: char, out: &mut String) {
+    match c {
+        'Đ' | 'Ð' | 'ð' | 'Ɖ' | 'ɖ' => out.push('đ'),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Splits `s` into tokens (runs of letters, digits and combining marks, decomposed) and calls
+/// `f` on each.
+fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
+    let mut tok = String::new();
+    for c in s.nfd() {
+        if c.is_alphanumeric() || (is_combining(c) && !tok.is_empty()) {
+            tok.push(c);
+        } else if crate::is_invisible(c) {
+            continue;
+        } else if !tok.is_empty() {
+            f(&tok);
+            tok.clear();
+        }
+    }
+    if !tok.is_empty() {
+        f(&tok);
+    }
+}
+
+/// The canonical comparison key of a text. See the module documentation.
+///
+/// ```
+/// use kehoach_text::match_key;
+/// assert_eq!(match_key("Thuỷ lợi"), match_key("THỦY LỢI"));
+/// assert_eq!(match_key("kế họach"), match_key("Kế hoạch"));
+/// assert_eq!(match_key("hằng năm"), match_key("hàng năm"));
+/// assert_ne!(match_key("Kiểm toàn"), match_key("Kiện toàn"));
+/// ```
+pub fn match_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut syl = String::new();
+    for_each_token(s, |tok| {
+        syl.clear();
+        let mut tone = None;
+        for c in tok.chars() {
+            if let Some(t) = tone_letter(c) {
+                tone = Some(t);
+            } else {
+                fold_letter(c, &mut syl);
+            }
+        }
+        let base: String = syl.nfc().collect();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        // "hằng năm" and "hàng năm" are both accepted spellings of "yearly".
+        if base == "hăng" && tone == Some('f') {
+            out.push_str("hang");
+        } else {
+            out.push_str(&base);
+        }
+        if let Some(t) = tone {
+            out.push(t);
+        }
+    });
+    out
+}
+
+/// A key without any diacritics, for search typed without accents: `đ` becomes `d`, case and
+/// punctuation are folded like in [`match_key`].
+///
+/// ```
+/// assert_eq!(kehoach_text::ascii_key("Đơn giản hoá, TTHC"), "don gian hoa tthc");
+/// ```
+pub fn ascii_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for_each_token(s, |tok| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in tok.chars() {
+            if is_combining(c) {
+                continue;
+            }
+            match c {
+                'đ' | 'Đ' | 'Ð' | 'ð' | 'Ɖ' | 'ɖ' => out.push('d'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    });
+    out
+}
+
+/// Similarity of two texts in `0.0..=1.0`: the Dice coefficient over the multisets of
+/// [`match_key`] tokens. Rewording that keeps most words scores high; reordering is free.
+///
+/// ```
+/// let s = kehoach_text::similarity("Rà soát, đơn giản hoá TTHC", "rà soát đơn giản hóa thủ tục");
+/// assert!(s > 0.5 && s < 1.0);
+/// ```
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let ka = match_key(a);
+    let kb = match_key(b);
+    token_dice(&ka, &kb)
+}
+
+pub(crate) fn token_dice(ka: &str, kb: &str) -> f64 {
+    let mut ta: Vec<&str> = ka.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut tb: Vec<&str> = kb.split(' ').filter(|t| !t.is_empty()).collect();
+    if ta.is_empty() && tb.is_empty() {
+        return 1.0;
+    }
+    if ta.is_empty() || tb.is_empty() {
+        return 0.0;
+    }
+    ta.sort_unstable();
+    tb.sort_unstable();
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < ta.len() && j < tb.len() {
+        match ta[i].cmp(tb[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    2.0 * common as f64 / (ta.len() + tb.len()) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_keys() {
+        let same = [
+            ("hoá", "hóa"),
+            ("Thuỷ", "thủy"),
+            ("hoà", "hòa"),
+            ("quý", "qúy"),
+            ("họach", "hoạch"),
+            ("Ðơn", "đơn"),
+            ("ĐƠN GIẢN HOÁ", "đơn giản hóa"),
+            ("Ho\u{0301}a", "hóa"),             // NFD
+            ("hằng năm", "Hàng năm"),
+            ("Sở Lao động - Thương binh và Xã hội", "Sở Lao động-Thương binh và Xã hội"),
+            ("một cửa, một cửa liên thông", "một cửa một cửa liên thông"),
+            ("Văn phòng Sở", "Văn phòng sở"),
+            ("a\u{00A0}b", "a  b"),
+            ("zero\u{200B}width", "zerowidth"),
+            ("(TTHC)", "TTHC"),
+        ];
+        for (a, b) in same {
+            assert_eq!(match_key(a), match_key(b), "{a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn different_keys() {
+        let differ = [
+            ("Kiểm toàn", "Kiện toàn"),
+            ("Công Dịch vụ công", "Cổng Dịch vụ công"),
+            ("tính", "tỉnh"),
+            ("da", "đa"),
+            ("hang", "hàng"),
+        ];
+        for (a, b) in differ {
+            assert_ne!(match_key(a), match_key(b), "{a:?} vs {b:?}");
+        }
+    }
+
+    #[test]
+    fn key_shape() {
+        assert_eq!(match_key("Hoá đơn"), "hoas đơn");
+        assert_eq!(match_key("  Kế   hoạch, năm 2026. "), "kês hoachj năm 2026");
+    }
+
+    #[test]
+    fn ascii_keys() {
+        assert_eq!(ascii_key("Kiểm soát thủ tục"), "kiem soat thu tuc");
+        assert_eq!(ascii_key("ĐỊNH HOÁ"), "dinh hoa");
+        assert_eq!(ascii_key("tính"), ascii_key("tỉnh"));
+    }
+
+    #[test]
+    fn similarity_bounds() {
+        assert_eq!(similarity("", ""), 1.0);
+        assert_eq!(similarity("a", ""), 0.0);
+        assert_eq!(similarity("Kế hoạch năm 2026", "kế hoach năm 2026"), 0.75);
+        assert_eq!(similarity("Đơn giản hoá", "đơn giản hóa"), 1.0);
+    }
+}

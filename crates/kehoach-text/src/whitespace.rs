@@ -1,0 +1,83 @@
+//! Faithful cleaning: NFC and folded whitespace.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that carry no visible content and are dropped outright: zero-width space,
+/// zero-width (non-)joiner, word joiner, soft hyphen, byte-order mark.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{00AD}' | '\u{FEFF}' | '\u{180E}'
+    )
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}')
+}
+
+/// NFC, invisible characters removed, every run of whitespace (including line breaks and
+/// non-breaking spaces) folded to one ASCII space, trimmed. Spelling and case are untouched.
+///
+/// ```
+/// assert_eq!(kehoach_text::clean("  Kế\thoạch\n\u{200b}năm\u{00a0}2026 "), "Kế hoạch năm 2026");
+/// ```
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if is_invisible(c) {
+            continue;
+        }
+        if is_space(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Like [`clean`], but keeps line structure: each line is cleaned on its own and empty lines
+/// are dropped. Used for cells whose paragraphs matter (one agency per line).
+pub fn clean_lines(s: &str) -> Vec<String> {
+    s.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{000B}'])
+        .map(clean)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning_table() {
+        let cases = [
+            ("", ""),
+            ("   ", ""),
+            ("a\u{00A0}b", "a b"),
+            ("a\u{202F}\u{2007}b", "a b"),
+            ("\u{FEFF}Kế hoạch", "Kế hoạch"),
+            ("đơn\u{00AD}giản", "đơngiản"),
+            ("Thu\u{0309} tu\u{0323}c", "Thủ tục"),
+            ("line\r\nbreak\tand  tab", "line break and tab"),
+            ("zero\u{200B}width", "zerowidth"),
+            ("hoá", "hoá"), // tone placement kept as written
+        ];
+        for (input, want) in cases {
+            assert_eq!(clean(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn lines_are_kept_apart() {
+        assert_eq!(
+            clean_lines("- Văn phòng\n\n - Sở\u{00A0}Tư pháp \r\n"),
+            vec!["- Văn phòng", "- Sở Tư pháp"]
+        );
+    }
+}
