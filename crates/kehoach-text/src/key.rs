@@ -174,9 +174,12 @@ mod tests {
             ("họach", "hoạch"),
             ("Ðơn", "đơn"),
             ("ĐƠN GIẢN HOÁ", "đơn giản hóa"),
-            ("Ho\u{0301}a", "hóa"),             // NFD
+            ("Ho\u{0301}a", "hóa"), // NFD
             ("hằng năm", "Hàng năm"),
-            ("Sở Lao động - Thương binh và Xã hội", "Sở Lao động-Thương binh và Xã hội"),
+            (
+                "Sở Lao động - Thương binh và Xã hội",
+                "Sở Lao động-Thương binh và Xã hội",
+            ),
             ("một cửa, một cửa liên thông", "một cửa một cửa liên thông"),
             ("Văn phòng Sở", "Văn phòng sở"),
             ("a\u{00A0}b", "a  b"),
