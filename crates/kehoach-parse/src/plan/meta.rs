@@ -184,7 +184,7 @@ pub fn find_citations(text: &str) -> Vec<LegalRef> {
     static LAW: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &RE,
-        r"(?i)(Luật|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản|Thông báo|Hướng dẫn|Tờ trình|Chương trình)\s+(?:số\s*:?\s*)?(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([\p{Lu}Đ][\p{Lu}Đ0-9]*(?:\s*-\s*[\p{Lu}Đ0-9]+)*)((?:\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\s+ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)\b|[;,.)]|$)",
+        r"(?i)(Luật|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản|Thông báo|Hướng dẫn|Tờ trình|Chương trình)\s+(?:số\s*:?\s*)?(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([\p{Lu}Đ][\p{Lu}Đ0-9]*(?:\s*-\s*[\p{Lu}Đ0-9]+)*)((?:\s+ngày\s*(?:\d{1,2})?\s*(?:/|tháng)\s*(?:\d{1,2})?\s*(?:/|năm)\s*\d{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)\b|[;,.)]|$)",
     );
     let mut out = Vec::new();
     for m in re.captures_iter(text) {
