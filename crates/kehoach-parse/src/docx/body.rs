@@ -186,7 +186,7 @@ impl<'a, 'l> Walker<'a, 'l> {
                     if self.c.depth() < d {
                         break;
                     }
-                    if ns == Ns::W && name == b"t" {
+                    if ns == Ns::W && super::xml::end_local(&name) == b"t" {
                         in_t = false;
                     }
                 }

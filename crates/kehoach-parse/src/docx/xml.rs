@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 
@@ -34,7 +34,7 @@ pub enum Ns {
 pub enum Ev<'a> {
     Start(Ns, BytesStart<'a>),
     Empty(Ns, BytesStart<'a>),
-    End(Ns, Vec<u8>),
+    End(Ns, BytesEnd<'a>),
     Text(Cow<'a, str>),
     Eof,
 }
@@ -119,7 +119,7 @@ impl<'a> Cursor<'a> {
                         return Err(ParseError::corrupt(format!("{} closes an element it never opened", self.part)));
                     }
                     self.depth -= 1;
-                    Ev::End(ns, e.local_name().as_ref().to_vec())
+                    Ev::End(ns, e)
                 }
                 Event::Text(t) => match t.unescape() {
                     Ok(s) => Ev::Text(s),
@@ -175,6 +175,15 @@ pub fn on_off(e: &BytesStart<'_>) -> bool {
         attr(e, b"val").as_deref(),
         Some("0" | "false" | "off" | "none")
     )
+}
+
+/// Local name of an end tag.
+pub fn end_local<'b>(e: &'b BytesEnd<'_>) -> &'b [u8] {
+    let full = e.name().into_inner();
+    match full.iter().position(|&b| b == b':') {
+        Some(i) => &full[i + 1..],
+        None => full,
+    }
 }
 
 /// Local name of an element.

@@ -184,10 +184,14 @@ pub fn find_citations(text: &str) -> Vec<LegalRef> {
     static LAW: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &RE,
-        r"(?i)(Luật|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản|Thông báo|Hướng dẫn|Tờ trình|Chương trình)\s+(?:số\s*:?\s*)?(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([\p{Lu}Đ][\p{Lu}Đ0-9]*(?:\s*-\s*[\p{Lu}Đ0-9]+)*)((?:\s+ngày\s*(?:\d{1,2})?\s*(?:/|tháng)\s*(?:\d{1,2})?\s*(?:/|năm)\s*\d{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)\b|[;,.)]|$)",
+        r"([Ll]uật|[Nn]ghị định|[Nn]ghị quyết|[Qq]uyết định|[Tt]hông tư liên tịch|[Tt]hông tư|[Cc]hỉ thị|[Kk]ế hoạch|[Cc]ông văn|[Vv]ăn bản|[Tt]hông báo|[Hh]ướng dẫn|[Tt]ờ trình|[Cc]hương trình|LUẬT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG TƯ)\s+(?:[Ss]ố\s*:?\s*)?(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([\p{Lu}Đ][\p{Lu}Đ0-9]*(?:\s*-\s*[\p{Lu}Đ0-9]+)*)((?:\s+ngày\s*(?:\d{1,2})?\s*(?:/|tháng)\s*(?:\d{1,2})?\s*(?:/|năm)\s*\d{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)\b|[;,.)]|$)",
     );
     let mut out = Vec::new();
-    for m in re.captures_iter(text) {
+    // Find each citation with the DFA, then take its groups within the match only: capture
+    // search over a whole paragraph is what makes a regex slow here.
+    for found in re.find_iter(text) {
+        let text = found.as_str();
+        let Some(m) = re.captures(text) else { continue };
         let date_part = m.get(5).map(|g| g.as_str()).unwrap_or("");
         let issuer = m
             .get(6)
@@ -247,6 +251,9 @@ pub fn last_year(text: &str) -> Option<i32> {
 /// A line of text with where it came from.
 struct Line {
     text: String,
+    /// Diacritic-free key of the start of the line, computed once: every test below looks
+    /// at how a line begins ("căn cứ", "nơi nhận", "kèm theo") or at short lines.
+    key: String,
     /// Index of the top-level block.
     block: usize,
     in_table: bool,
@@ -260,6 +267,7 @@ fn lines_of(doc: &Document) -> Vec<Line> {
                 for l in p.display_text().split('\n') {
                     out.push(Line {
                         text: l.to_string(),
+                        key: String::new(),
                         block: bi,
                         in_table: false,
                     });
@@ -273,6 +281,7 @@ fn lines_of(doc: &Document) -> Vec<Line> {
                             for l in l.split('\n') {
                                 out.push(Line {
                                     text: l.to_string(),
+                                    key: String::new(),
                                     block: bi,
                                     in_table: true,
                                 });
@@ -285,6 +294,10 @@ fn lines_of(doc: &Document) -> Vec<Line> {
         }
     }
     out.retain(|l| !l.text.trim().is_empty());
+    for l in &mut out {
+        let head: String = l.text.trim().chars().take(120).collect();
+        l.key = kehoach_text::ascii_key(&head);
+    }
     out
 }
 
@@ -297,8 +310,8 @@ pub fn extract(doc: &Document) -> DocumentMeta {
     // 1. Header zone: up to the document type.
     while i < lines.len() && i < 40 {
         let t = lines[i].text.trim();
-        let key = kehoach_text::ascii_key(t);
-        if is_motto(&key) {
+        let key = &lines[i].key;
+        if is_motto(key) {
         } else if m.number.is_none() && key.starts_with("so ") && parse_number(t).is_some() {
             m.number = parse_number(t);
         } else if m.date.is_none() && parse_place_date(t).is_some() {
@@ -327,7 +340,7 @@ pub fn extract(doc: &Document) -> DocumentMeta {
     let title_block = lines.get(i).map(|l| l.block);
     while i < lines.len() && m.doc_type.is_some() {
         let t = lines[i].text.trim();
-        let key = kehoach_text::ascii_key(t);
+        let key = &lines[i].key;
         if key.starts_with("can cu ")
             || key.starts_with("thuc hien ")
             || key.starts_with("theo de nghi")
@@ -350,7 +363,7 @@ pub fn extract(doc: &Document) -> DocumentMeta {
     // 3. Legal bases: "Căn cứ …" / "Thực hiện …" paragraphs before the first section.
     for l in &lines[i.min(lines.len())..] {
         let t = l.text.trim();
-        let key = kehoach_text::ascii_key(t);
+        let key = &l.key;
         if is_section_heading(t) || key == "quyet dinh" {
             break;
         }
@@ -391,7 +404,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
     // Recipients.
     if let Some(start) = lines
         .iter()
-        .position(|l| kehoach_text::ascii_key(&l.text).starts_with("noi nhan"))
+        .position(|l| l.key.starts_with("noi nhan"))
     {
         let first = lines[start]
             .text
@@ -438,15 +451,14 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         .enumerate()
         .skip(idx)
         .find(|(_, l)| {
-            kehoach_text::ascii_key(&l.text).starts_with("kem theo")
-                || kehoach_text::ascii_key(&l.text) == "phu luc"
+            l.key.starts_with("kem theo") || l.key == "phu luc"
         })
         .map(|(j, _)| j)
         .unwrap_or(lines.len());
     let mut j = idx;
     while j < scan_end {
         let t = lines[j].text.trim();
-        let key = kehoach_text::ascii_key(t);
+        let key = &lines[j].key;
         let mut signer = Signer::default();
         let is_auth = auth.captures(t).filter(|_| is_upper(t));
         let is_position = is_upper(t)
@@ -464,7 +476,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         let mut k = j + 1;
         while k < scan_end && k < j + 6 {
             let t = lines[k].text.trim();
-            let key = kehoach_text::ascii_key(t);
+            let key = &lines[k].key;
             if is_upper(t) && signer.position.is_none() {
                 signer.position = Some(t.to_string());
             } else if !is_upper(t) && is_person_name(t) && !key.contains("da ky") {
@@ -480,17 +492,14 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         break;
     }
     // Appendix: "(Kèm theo …)" and the uppercase heading above it.
-    if let Some(a) = lines.iter().position(|l| {
-        let k = kehoach_text::ascii_key(&l.text);
-        k.starts_with("kem theo") && l.text.trim_start().starts_with('(')
-    }) {
+    if let Some(a) = lines.iter().position(|l| l.key.starts_with("kem theo") && l.text.trim_start().starts_with('(')) {
         let text = lines[a].text.trim().to_string();
         let mut heading: Vec<String> = Vec::new();
         let mut b = a;
         while b > 0 {
             b -= 1;
             let t = lines[b].text.trim();
-            let key = kehoach_text::ascii_key(t);
+            let key = &lines[b].key;
             if !is_upper(t) || DOC_TYPES.contains(&key.as_str()) || heading.len() >= 6 {
                 break;
             }

@@ -184,6 +184,14 @@ fn is_repeated_header(table: &Table, row: usize, header: &Header) -> bool {
     if table.rows[row].repeat_header {
         return true;
     }
+    // A numbered row is never a header; only rows without a number need the key check.
+    if let Some(col) = header.columns.iter().find(|c| c.role == Role::Stt).map(|c| c.index) {
+        if let Some((_, cell)) = table.cell_at(row, col) {
+            if stt::parse(&cell.text()).is_some() {
+                return false;
+            }
+        }
+    }
     let keys = row_texts_key(table, row);
     let nonempty: Vec<&String> = keys.iter().filter(|k| !k.is_empty()).collect();
     if nonempty.len() < 2 {
