@@ -20,6 +20,8 @@ pub enum ParseError {
         limit: u64,
         flag: &'static str,
     },
+    #[error("limit exceeded: the document took longer than {seconds} s to read; raise it with --max-seconds")]
+    TimeLimit { seconds: f64 },
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -36,7 +38,7 @@ impl ParseError {
             ParseError::Unsupported(_) => "unsupported",
             ParseError::Encrypted(_) => "encrypted",
             ParseError::Corrupt(_) => "corrupt",
-            ParseError::Limit { .. } => "limit",
+            ParseError::Limit { .. } | ParseError::TimeLimit { .. } => "limit",
             ParseError::Io(_) => "io",
         }
     }

@@ -40,7 +40,10 @@ pub struct Parsed {
 }
 
 /// Reads bytes with the reader their content calls for.
+///
+/// The time limit ([`Limits::max_seconds`]) starts now unless `limits.deadline` is set.
 pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
+    let limits = &limits.started();
     Limits::check(
         bytes.len() as u64,
         limits.max_file_bytes,
@@ -57,7 +60,10 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
 
 /// Reads bytes and extracts the plan.
 pub fn parse_bytes(bytes: &[u8], limits: &Limits) -> Result<Parsed> {
+    let limits = &limits.started();
     let document = read_document(bytes, limits)?;
+    limits.check_time()?;
     let plan = plan::extract(&document);
+    limits.check_time()?;
     Ok(Parsed { document, plan })
 }

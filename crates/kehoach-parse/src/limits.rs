@@ -1,6 +1,8 @@
 //! Limits that make hostile input harmless: a zip bomb, an XML bomb or a huge table is
 //! refused with a [`ParseError::Limit`] that names the limit, instead of eating the machine.
 
+use std::time::{Duration, Instant};
+
 use crate::error::ParseError;
 
 /// Resource limits for one document. The defaults are generous for real plans (the largest
@@ -31,6 +33,15 @@ pub struct Limits {
     pub max_stream_bytes: u64,
     /// Content-stream operations on one PDF page.
     pub max_ops_per_page: u64,
+    /// Wall-clock seconds for one document, reading and plan extraction together; `0` means
+    /// no limit. Readers check it every few thousand steps of their loops (see
+    /// [`Limits::check_time`]), so a document that would take minutes is refused within a
+    /// few milliseconds of the limit.
+    pub max_seconds: f64,
+    /// When the current document must be done. [`crate::read_document`] and
+    /// [`crate::parse_bytes`] set it from `max_seconds` when it is `None`; a caller may set it
+    /// to share one deadline across several steps.
+    pub deadline: Option<Instant>,
 }
 
 impl Default for Limits {
@@ -48,11 +59,34 @@ impl Default for Limits {
             max_pdf_pages: 5_000,
             max_stream_bytes: 256 << 20,
             max_ops_per_page: 5_000_000,
+            max_seconds: 60.0,
+            deadline: None,
         }
     }
 }
 
 impl Limits {
+    /// These limits with the deadline set from `max_seconds`, counted from now, unless a
+    /// deadline is already set.
+    pub fn started(&self) -> Limits {
+        let mut l = self.clone();
+        if l.deadline.is_none() && l.max_seconds > 0.0 && l.max_seconds.is_finite() {
+            l.deadline = Instant::now().checked_add(Duration::from_secs_f64(l.max_seconds));
+        }
+        l
+    }
+
+    /// Returns [`ParseError::TimeLimit`] once the deadline has passed. One call costs a
+    /// clock read (tens of nanoseconds); loops call it every few thousand iterations.
+    pub fn check_time(&self) -> Result<(), ParseError> {
+        match self.deadline {
+            Some(d) if Instant::now() >= d => Err(ParseError::TimeLimit {
+                seconds: self.max_seconds,
+            }),
+            _ => Ok(()),
+        }
+    }
+
     /// Returns an error naming the limit when `value > limit`.
     pub fn check(
         value: u64,

@@ -13,6 +13,9 @@ use crate::limits::Limits;
 
 use super::xml::{attr, local, Cursor, Ev, Ns};
 
+/// Characters of a level text kept (Word's own limit is far lower).
+const MAX_LEVEL_TEXT: usize = 64;
+
 #[derive(Debug, Clone, Default)]
 struct Level {
     start: u32,
@@ -131,7 +134,13 @@ impl Numbering {
                     l.fmt = attr(&e, b"val").unwrap_or_else(|| "decimal".into())
                 }),
                 b"lvlText" => set(&mut cur_lvl, |l| {
-                    l.text = attr(&e, b"val").unwrap_or_default()
+                    // Word's level texts are a few characters ("%1.%2."); a long one would be
+                    // copied into every numbered paragraph.
+                    l.text = attr(&e, b"val")
+                        .unwrap_or_default()
+                        .chars()
+                        .take(MAX_LEVEL_TEXT)
+                        .collect()
                 }),
                 b"lvlRestart" => set(&mut cur_lvl, |l| {
                     l.restart = attr(&e, b"val").and_then(|v| v.parse().ok())
@@ -186,7 +195,7 @@ impl Numbering {
         }
         let counters = self.counters.entry(num_id.to_string()).or_insert([None; 9]);
         counters[ilvl_u] = Some(match counters[ilvl_u] {
-            Some(v) => v + 1,
+            Some(v) => v.saturating_add(1),
             None => lvl.start,
         });
         // Deeper levels restart.
@@ -256,7 +265,15 @@ fn bullet(text: &str) -> String {
     }
 }
 
+/// A number in a list format. Roman numerals above 3999 and letters past 30 repetitions
+/// (Word's own ranges) are written as decimals, so a hostile start value cannot turn a label
+/// into megabytes.
 pub fn format_number(v: u32, fmt: &str) -> String {
+    let fmt = match fmt {
+        "upperRoman" | "lowerRoman" if v >= 4000 => "decimal",
+        "upperLetter" | "lowerLetter" if v > 26 * 30 => "decimal",
+        f => f,
+    };
     match fmt {
         "upperRoman" => roman(v).to_uppercase(),
         "lowerRoman" => roman(v),
@@ -346,6 +363,27 @@ mod tests {
         assert_eq!(n.next_label("2", 0).unwrap(), "II.");
         assert_eq!(n.next_label("3", 0).unwrap(), "4.");
         assert_eq!(n.next_label("0", 0), None);
+    }
+
+    #[test]
+    fn hostile_values_stay_small() {
+        assert_eq!(format_number(u32::MAX, "upperRoman"), "4294967295");
+        assert_eq!(format_number(u32::MAX, "lowerLetter"), "4294967295");
+        assert_eq!(format_number(780, "lowerLetter").len(), 30);
+        assert_eq!(format_number(3999, "upperRoman"), "MMMCMXCIX");
+        let xml = format!(
+            r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+              <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="4294967295"/>
+              <w:numFmt w:val="upperRoman"/><w:lvlText w:val="{}"/></w:lvl></w:abstractNum>
+              <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#,
+            "%1".repeat(10_000)
+        );
+        let mut n = Numbering::parse(xml.as_bytes(), &Limits::default()).unwrap();
+        for _ in 0..3 {
+            // The counter saturates instead of overflowing; the label stays short.
+            let label = n.next_label("1", 0).unwrap();
+            assert!(label.len() <= 32 * 10, "{}", label.len());
+        }
     }
 
     #[test]

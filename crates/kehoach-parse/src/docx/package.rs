@@ -49,10 +49,19 @@ impl<'a> Package<'a> {
                 .max(1 << 20),
         );
         let mut out = Vec::with_capacity(declared.min(cap) as usize);
-        (&mut file)
-            .take(cap + 1)
-            .read_to_end(&mut out)
-            .map_err(|e| ParseError::corrupt(format!("cannot inflate {name}: {e}")))?;
+        // Inflate in chunks so that the time limit is checked while a large entry inflates.
+        let mut reader = (&mut file).take(cap + 1);
+        loop {
+            let before = out.len();
+            let n = (&mut reader)
+                .take(1 << 20)
+                .read_to_end(&mut out)
+                .map_err(|e| ParseError::corrupt(format!("cannot inflate {name}: {e}")))?;
+            if n == 0 || out.len() == before {
+                break;
+            }
+            limits.check_time()?;
+        }
         if out.len() as u64 > cap {
             let ratio = out.len() as u64 / compressed;
             if ratio > limits.max_inflate_ratio && cap < limits.max_entry_bytes {

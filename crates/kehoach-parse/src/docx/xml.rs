@@ -57,7 +57,13 @@ pub struct Cursor<'a> {
     elements: u64,
     max_depth: u64,
     max_elements: u64,
+    /// Events read since the time limit was last checked.
+    ticks: u32,
+    limits: Limits,
 }
+
+/// The time limit is checked once per this many events (a few hundred microseconds of work).
+const TICKS_PER_TIME_CHECK: u32 = 4096;
 
 impl<'a> Cursor<'a> {
     pub fn new(xml: &'a [u8], part: &'static str, limits: &Limits) -> Self {
@@ -74,6 +80,8 @@ impl<'a> Cursor<'a> {
             elements: 0,
             max_depth: limits.max_xml_depth,
             max_elements: limits.max_xml_elements,
+            ticks: 0,
+            limits: limits.clone(),
         }
     }
 
@@ -148,6 +156,11 @@ impl<'a> Cursor<'a> {
 
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
+            self.ticks += 1;
+            if self.ticks >= TICKS_PER_TIME_CHECK {
+                self.ticks = 0;
+                self.limits.check_time()?;
+            }
             let ev = self.reader.read_event().map_err(|e| {
                 ParseError::corrupt(format!("{} is not well-formed XML: {e}", self.part))
             })?;
