@@ -44,6 +44,7 @@ pub struct Parsed {
 /// The time limit ([`Limits::max_seconds`]) starts now unless `limits.deadline` is set.
 pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let limits = &limits.started();
+    limits.check_time()?;
     Limits::check(
         bytes.len() as u64,
         limits.max_file_bytes,

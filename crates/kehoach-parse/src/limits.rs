@@ -23,6 +23,9 @@ pub struct Limits {
     pub max_xml_elements: u64,
     /// Rows of one table.
     pub max_table_rows: u64,
+    /// Tables nested inside table cells, counting the outermost as 1. Readers recurse once
+    /// per level, so values above [`MAX_TABLE_DEPTH_CEILING`] count as that ceiling.
+    pub max_table_depth: u64,
     /// Cells of one document.
     pub max_cells: u64,
     /// Objects in a PDF.
@@ -44,6 +47,10 @@ pub struct Limits {
     pub deadline: Option<Instant>,
 }
 
+/// The most nested tables any setting allows: each level costs stack in a reader that
+/// recurses, and a stack overflow aborts the process (no `catch_unwind` can stop it).
+pub const MAX_TABLE_DEPTH_CEILING: u64 = 100;
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
@@ -54,6 +61,7 @@ impl Default for Limits {
             max_xml_depth: 256,
             max_xml_elements: 20_000_000,
             max_table_rows: 200_000,
+            max_table_depth: 32,
             max_cells: 2_000_000,
             max_pdf_objects: 2_000_000,
             max_pdf_pages: 5_000,
@@ -74,6 +82,11 @@ impl Limits {
             l.deadline = Instant::now().checked_add(Duration::from_secs_f64(l.max_seconds));
         }
         l
+    }
+
+    /// The nesting limit for tables, at most [`MAX_TABLE_DEPTH_CEILING`].
+    pub fn table_depth(&self) -> u64 {
+        self.max_table_depth.min(MAX_TABLE_DEPTH_CEILING)
     }
 
     /// Returns [`ParseError::TimeLimit`] once the deadline has passed. One call costs a

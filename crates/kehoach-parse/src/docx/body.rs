@@ -26,6 +26,8 @@ pub struct Walker<'a, 'l> {
     numbering: Option<Numbering>,
     limits: &'l Limits,
     cells: u64,
+    /// Tables open around the current position.
+    tables: u64,
 }
 
 /// Elements whose children are read as if the element were not there.
@@ -54,6 +56,7 @@ impl<'a, 'l> Walker<'a, 'l> {
             numbering,
             limits,
             cells: 0,
+            tables: 0,
         }
     }
 
@@ -234,6 +237,21 @@ impl<'a, 'l> Walker<'a, 'l> {
     }
 
     fn table(&mut self) -> Result<Table> {
+        // Each nested table is one more level of recursion: bounded here, whatever the XML
+        // depth limit says.
+        crate::limits::Limits::check(
+            self.tables + 1,
+            self.limits.table_depth(),
+            "the nesting depth of tables in tables",
+            "--max-table-depth",
+        )?;
+        self.tables += 1;
+        let t = self.table_inner();
+        self.tables -= 1;
+        t
+    }
+
+    fn table_inner(&mut self) -> Result<Table> {
         let d = self.c.depth();
         let mut t = Table::default();
         let mut border_vals: Vec<String> = Vec::new();
@@ -312,6 +330,16 @@ impl<'a, 'l> Walker<'a, 'l> {
             .max()
             .unwrap_or(0);
         t.grid_cols = t.grid_cols.max(widest);
+        // Spans and gridBefore can claim a grid far wider than the cells: bound the area
+        // that plan extraction walks.
+        crate::limits::Limits::check(
+            (t.rows.len() as u64)
+                .max(1)
+                .saturating_mul(t.grid_cols as u64),
+            self.limits.max_cells,
+            "the area of a table (rows × grid columns)",
+            "--max-cells",
+        )?;
         t.resolve_row_spans();
         Ok(t)
     }

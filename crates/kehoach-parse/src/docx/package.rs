@@ -48,26 +48,47 @@ impl<'a> Package<'a> {
                 .saturating_mul(limits.max_inflate_ratio)
                 .max(1 << 20),
         );
-        let mut out = Vec::with_capacity(declared.min(cap) as usize);
-        // Inflate in chunks so that the time limit is checked while a large entry inflates.
-        let mut reader = (&mut file).take(cap + 1);
+        let mut out: Vec<u8> = Vec::with_capacity(declared.min(cap) as usize);
+        // Inflate into a buffer that grows by doubling but never past cap + 1 (a lying
+        // header must not make it reserve more), checking the time limit every megabyte.
+        let want = cap + 1;
+        let mut reader = (&mut file).take(want);
+        let mut since_check = 0usize;
         loop {
-            let before = out.len();
-            let n = (&mut reader)
-                .take(1 << 20)
-                .read_to_end(&mut out)
-                .map_err(|e| ParseError::corrupt(format!("cannot inflate {name}: {e}")))?;
-            if n == 0 || out.len() == before {
+            if out.len() == out.capacity() {
+                let room = (want - out.len() as u64).min(out.len().max(64 << 10) as u64);
+                if room == 0 {
+                    break;
+                }
+                out.reserve_exact(room as usize);
+            }
+            let start = out.len();
+            out.resize(out.capacity().min(start + (1 << 20)), 0);
+            let n = loop {
+                match reader.read(&mut out[start..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => {
+                        return Err(ParseError::corrupt(format!("cannot inflate {name}: {e}")))
+                    }
+                }
+            };
+            out.truncate(start + n);
+            if n == 0 {
                 break;
             }
-            limits.check_time()?;
+            since_check += n;
+            if since_check >= 1 << 20 {
+                since_check = 0;
+                limits.check_time()?;
+            }
         }
         if out.len() as u64 > cap {
-            let ratio = out.len() as u64 / compressed;
-            if ratio > limits.max_inflate_ratio && cap < limits.max_entry_bytes {
+            if cap < limits.max_entry_bytes {
+                // The cap was set by the ratio: the entry inflates past it.
                 return Err(ParseError::Limit {
                     what: "the inflation ratio of a zip entry",
-                    value: ratio,
+                    value: (out.len() as u64).div_ceil(compressed),
                     limit: limits.max_inflate_ratio,
                     flag: "--max-inflate-ratio",
                 });

@@ -21,15 +21,84 @@ struct Header {
     columns: Vec<ColumnInfo>,
     /// Match keys of the header cells, to recognise the header when it is repeated.
     keys: Vec<String>,
+    /// The role of each grid column, by index (a lookup per cell must not scan the columns).
+    roles: Vec<Role>,
 }
 
 impl Header {
     fn role_of(&self, col: usize) -> Role {
-        self.columns
-            .iter()
-            .find(|c| c.index == col)
-            .map(|c| c.role)
-            .unwrap_or(Role::Extra)
+        self.roles.get(col).copied().unwrap_or(Role::Extra)
+    }
+}
+
+/// Finds the cells that covered placeholders (vertical merges) belong to, row by row, in
+/// constant time per lookup: [`Table::cell_at`] scans upwards, which is quadratic on a long
+/// merged column or on placeholders that nothing covers. Rows must be visited in order.
+struct Owners {
+    /// Grid column → (row, cell index) of the last uncovered cell starting there, in the rows
+    /// before `next_row`.
+    starts: std::collections::HashMap<usize, (usize, usize)>,
+    next_row: usize,
+}
+
+/// How far up a placeholder whose own column has no owner looks for a wider cell.
+const OWNER_SCAN_ROWS: usize = 64;
+
+impl Owners {
+    fn new() -> Self {
+        Owners {
+            starts: std::collections::HashMap::new(),
+            next_row: 0,
+        }
+    }
+
+    /// Records the rows before `row`.
+    fn advance(&mut self, table: &Table, row: usize) {
+        while self.next_row < row.min(table.rows.len()) {
+            for (i, c) in table.rows[self.next_row].cells.iter().enumerate() {
+                if !c.covered {
+                    self.starts.insert(c.col, (self.next_row, i));
+                }
+            }
+            self.next_row += 1;
+        }
+    }
+
+    /// Like [`Table::cell_at`]: the cell holding grid column `col` in `row`, following a
+    /// placeholder up to the cell that spans into it.
+    fn cell_at<'t>(&mut self, table: &'t Table, row: usize, col: usize) -> Option<&'t Cell> {
+        self.advance(table, row);
+        let cells = &table.rows.get(row)?.cells;
+        let cell = cells.iter().find(|c| c.col <= col && col < c.col_end())?;
+        if !cell.covered {
+            return Some(cell);
+        }
+        let spans = |r: usize, c: &Cell| {
+            !c.covered && c.col <= col && col < c.col_end() && r + c.row_span > row
+        };
+        if let Some(&(r, i)) = self.starts.get(&cell.col) {
+            let c = &table.rows[r].cells[i];
+            if spans(r, c) {
+                return Some(c);
+            }
+        }
+        (row.saturating_sub(OWNER_SCAN_ROWS)..row)
+            .rev()
+            .find_map(|r| table.rows[r].cells.iter().find(|c| spans(r, c)))
+    }
+}
+
+/// The cell of a row that holds grid column `col` (no placeholder following). Cells are in
+/// column order in every reader, so a binary search finds it; a row out of order (never
+/// produced, but not assumed) is searched in full.
+fn cell_in_row(cells: &[Cell], col: usize) -> Option<&Cell> {
+    let sorted = cells.windows(2).all(|w| w[0].col <= w[1].col);
+    if sorted {
+        let i = cells.partition_point(|c| c.col <= col);
+        let c = cells.get(i.checked_sub(1)?)?;
+        (col < c.col_end()).then_some(c)
+    } else {
+        cells.iter().find(|c| c.col <= col && col < c.col_end())
     }
 }
 
@@ -107,7 +176,13 @@ fn find_header(table: &Table) -> Option<Header> {
             let mut parts: Vec<String> = Vec::new();
             let mut deepest_role = None;
             for hr in r..end {
-                if let Some((_, cell)) = table.cell_at(hr, col) {
+                let direct = cell_in_row(&table.rows[hr].cells, col);
+                let found = match direct {
+                    Some(c) if !c.covered => Some(c),
+                    Some(_) => table.cell_at(hr, col).map(|(_, c)| c),
+                    None => None,
+                };
+                if let Some(cell) = found {
                     let t = cell.text();
                     if !t.is_empty() && parts.last() != Some(&t) {
                         if let Some(role) = classify(&t) {
@@ -146,10 +221,17 @@ fn find_header(table: &Table) -> Option<Header> {
             body_start += 1;
         }
         let keys = row_texts_key(table, r);
+        let mut roles = vec![Role::Extra; table.grid_cols];
+        for c in &columns {
+            if let Some(slot) = roles.get_mut(c.index) {
+                *slot = c.role;
+            }
+        }
         return Some(Header {
             body_start,
             columns,
             keys,
+            roles,
         });
     }
     None
@@ -194,7 +276,7 @@ fn is_column_number_row(table: &Table, row: usize) -> bool {
 }
 
 /// A row that repeats the header (a table split over pages, converted to text).
-fn is_repeated_header(table: &Table, row: usize, header: &Header) -> bool {
+fn is_repeated_header(table: &Table, row: usize, header: &Header, owners: &mut Owners) -> bool {
     if table.rows[row].repeat_header {
         return true;
     }
@@ -205,7 +287,7 @@ fn is_repeated_header(table: &Table, row: usize, header: &Header) -> bool {
         .find(|c| c.role == Role::Stt)
         .map(|c| c.index)
     {
-        if let Some((_, cell)) = table.cell_at(row, col) {
+        if let Some(cell) = owners.cell_at(table, row, col) {
             if stt::parse(&cell.text()).is_some() {
                 return false;
             }
@@ -282,8 +364,9 @@ fn read_rows(
     drafts: &mut Vec<Draft>,
     warnings: &mut Vec<String>,
 ) {
+    let mut owners = Owners::new();
     for r in start..table.rows.len() {
-        if is_repeated_header(table, r, header) || is_column_number_row(table, r) {
+        if is_repeated_header(table, r, header, &mut owners) || is_column_number_row(table, r) {
             continue;
         }
         let row = &table.rows[r];
@@ -297,8 +380,8 @@ fn read_rows(
         let mut stt_covered = false;
         for cell in &row.cells {
             let (owner, inherited) = if cell.covered {
-                match table.cell_at(r, cell.col) {
-                    Some((_, c)) => (c, true),
+                match owners.cell_at(table, r, cell.col) {
+                    Some(c) => (c, true),
                     None => continue,
                 }
             } else {
@@ -414,6 +497,23 @@ fn append_lines(to: &mut Vec<String>, more: Vec<String>) {
 fn finish(drafts: Vec<Draft>) -> Vec<Item> {
     let parsed: Vec<Option<stt::Stt>> = drafts.iter().map(|d| stt::parse(&d.stt)).collect();
     let has_roman = parsed.iter().flatten().any(|s| s.roman);
+    // For each draft, the index of the next one whose number differs (computed backwards
+    // once: looking ahead from every item is quadratic on a run of equal numbers).
+    let canon: Vec<Option<String>> = parsed
+        .iter()
+        .map(|p| p.as_ref().map(|s| s.canonical()))
+        .collect();
+    let mut next_different = vec![None; parsed.len()];
+    for i in (0..parsed.len().saturating_sub(1)).rev() {
+        next_different[i] = if canon[i + 1] != canon[i] {
+            Some(i + 1)
+        } else {
+            next_different[i + 1]
+        };
+    }
+    // Items that may still be a parent: levels strictly rising (the nearest earlier item
+    // with a lower level is on this stack).
+    let mut open: Vec<usize> = Vec::new();
     let mut items: Vec<Item> = Vec::with_capacity(drafts.len());
     for (i, d) in drafts.into_iter().enumerate() {
         let lead = agency::split(&d.lead);
@@ -428,12 +528,7 @@ fn finish(drafts: Vec<Draft>) -> Vec<Item> {
         let empty_cells = lead.is_empty() && support.is_empty() && d.deadline.is_empty();
         // The next item with a different number is a child ("2.1" then "2.1.1"). A repeated
         // number ("2.1" twice, a real typing mistake) is looked past.
-        let next = parsed[i + 1..]
-            .iter()
-            .find(|n| {
-                n.as_ref().map(|n| n.canonical()) != parsed[i].as_ref().map(|s| s.canonical())
-            })
-            .and_then(|n| n.as_ref());
+        let next = next_different[i].and_then(|j| parsed[j].as_ref());
         let child_follows = match (&parsed[i], next) {
             (Some(a), Some(b)) if !a.roman && !b.roman => {
                 b.parts.len() > a.parts.len() && b.parts.starts_with(&a.parts)
@@ -447,11 +542,11 @@ fn finish(drafts: Vec<Draft>) -> Vec<Item> {
         } else {
             ItemKind::Task
         };
-        let parent = items
-            .iter()
-            .rev()
-            .find(|p| p.level < level)
-            .map(|p| p.stt.clone());
+        while open.last().is_some_and(|&j| items[j].level >= level) {
+            open.pop();
+        }
+        let parent = open.last().map(|&j| items[j].stt.clone());
+        open.push(items.len());
         items.push(Item {
             stt: d.stt,
             level,

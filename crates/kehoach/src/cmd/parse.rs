@@ -29,11 +29,88 @@ pub struct Args {
     /// Output format.
     #[arg(long, short, value_enum, default_value = "json")]
     format: Format,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Resource limits for each document: the defaults refuse zip and XML bombs and runaway
+/// files; raise one when a real document needs it (the error names the flag).
+#[derive(clap::Args, Clone, Debug)]
+#[command(next_help_heading = "Limits (per document)")]
+pub struct LimitArgs {
+    /// Size of the input file in bytes.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_file_bytes)]
+    pub max_file_bytes: u64,
+    /// Entries in a zip package (.docx).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_zip_entries)]
+    pub max_zip_entries: u64,
+    /// Inflated size in bytes of one zip entry that is read.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_entry_bytes)]
+    pub max_entry_bytes: u64,
+    /// Inflated size / compressed size of one zip entry.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_inflate_ratio)]
+    pub max_inflate_ratio: u64,
+    /// Nesting depth of XML or HTML elements.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_xml_depth)]
+    pub max_xml_depth: u64,
+    /// XML elements in one part.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_xml_elements)]
+    pub max_xml_elements: u64,
+    /// Rows of one table.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_table_rows)]
+    pub max_table_rows: u64,
+    /// Tables nested in table cells (at most 100).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_table_depth)]
+    pub max_table_depth: u64,
+    /// Table cells in one document.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_cells)]
+    pub max_cells: u64,
+    /// Objects in a PDF.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_pdf_objects)]
+    pub max_pdf_objects: u64,
+    /// Pages in a PDF.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_pdf_pages)]
+    pub max_pdf_pages: u64,
+    /// Decoded size in bytes of one PDF stream.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_stream_bytes)]
+    pub max_stream_bytes: u64,
+    /// Content-stream operations on one PDF page.
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_ops_per_page)]
+    pub max_ops_per_page: u64,
+    /// Seconds to read one document (0: no limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().max_seconds)]
+    pub max_seconds: f64,
+}
+
+impl LimitArgs {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_bytes,
+            max_zip_entries: self.max_zip_entries,
+            max_entry_bytes: self.max_entry_bytes,
+            max_inflate_ratio: self.max_inflate_ratio,
+            max_xml_depth: self.max_xml_depth,
+            max_xml_elements: self.max_xml_elements,
+            max_table_rows: self.max_table_rows,
+            max_table_depth: self.max_table_depth,
+            max_cells: self.max_cells,
+            max_pdf_objects: self.max_pdf_objects,
+            max_pdf_pages: self.max_pdf_pages,
+            max_stream_bytes: self.max_stream_bytes,
+            max_ops_per_page: self.max_ops_per_page,
+            max_seconds: if self.max_seconds.is_finite() {
+                self.max_seconds.max(0.0)
+            } else {
+                0.0
+            },
+            deadline: None,
+        }
+    }
 }
 
 /// Exit codes: 0 every file parsed, 1 some file failed.
 pub fn run(args: Args) -> u8 {
-    let limits = Limits::default();
+    let limits = args.limits.limits();
     let results: Vec<_> = args
         .files
         .par_iter()

@@ -1,0 +1,877 @@
+//! Hostile and broken input: every case ends within its limit with a clear error (or a
+//! result), never a panic, a hang or unbounded memory.
+//!
+//! Inputs are generated here (zip bombs, XML bombs, deep nesting, huge tables, truncations,
+//! random bytes) or read from `fixtures/hostile/` (regressions found by fuzzing, each named
+//! after the bug) and `fixtures/peer/poi/` (Apache POI's fuzzed, truncated and encrypted
+//! files). Memory is measured with a counting global allocator, per thread, so tests running
+//! in parallel do not see each other's allocations.
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use common::fixture;
+use kehoach_parse::{parse_bytes, read_document, Limits, ParseError};
+
+// ---------------------------------------------------------------------------------------
+// Per-thread allocation accounting.
+
+struct Counting;
+
+thread_local! {
+    static CURRENT: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn note(delta: isize) {
+    let _ = CURRENT.try_with(|c| {
+        let now = c.get() + delta;
+        c.set(now);
+        let _ = PEAK.try_with(|p| {
+            if now > p.get() {
+                p.set(now)
+            }
+        });
+    });
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        note(l.size() as isize);
+        System.alloc(l)
+    }
+    unsafe fn alloc_zeroed(&self, l: Layout) -> *mut u8 {
+        note(l.size() as isize);
+        System.alloc_zeroed(l)
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        note(-(l.size() as isize));
+        System.dealloc(p, l)
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        // Count the new block before the old one is released: a copy holds both.
+        note(new as isize);
+        let r = System.realloc(p, l, new);
+        note(-(l.size() as isize));
+        r
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Runs `f` and returns its result, the wall time and the peak of bytes allocated by this
+/// thread above what it held before.
+fn measure<T>(f: impl FnOnce() -> T) -> (T, Duration, u64) {
+    let base = CURRENT.with(|c| c.get());
+    PEAK.with(|p| p.set(base));
+    let t = Instant::now();
+    let out = f();
+    let took = t.elapsed();
+    let peak = PEAK.with(|p| p.get()) - base;
+    (out, took, peak.max(0) as u64)
+}
+
+const MB: u64 = 1 << 20;
+
+/// Default limits, but with the inflation ratio raised: generated XML repeats itself and
+/// compresses far better than a real document.
+fn roomy() -> Limits {
+    Limits {
+        max_inflate_ratio: 100_000,
+        ..Limits::default()
+    }
+}
+
+/// Reads with `limits`, asserts it ends within `secs` and `mem` bytes, returns the outcome.
+fn bounded(
+    name: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    secs: f64,
+    mem: u64,
+) -> Result<kehoach_parse::Parsed, ParseError> {
+    let (r, took, peak) = measure(|| parse_bytes(bytes, limits));
+    eprintln!(
+        "{name}: {:.3} s, peak {:.1} MB, {}",
+        took.as_secs_f64(),
+        peak as f64 / MB as f64,
+        match &r {
+            Ok(p) => format!(
+                "ok: {} blocks, {} items",
+                p.document.blocks.len(),
+                p.plan.items.len()
+            ),
+            Err(e) => format!("error: {e}"),
+        }
+    );
+    assert!(
+        took.as_secs_f64() < secs,
+        "{name}: took {took:?}, allowed {secs} s"
+    );
+    assert!(peak < mem, "{name}: peak {peak} bytes, allowed {mem}");
+    r
+}
+
+fn expect_limit(r: Result<kehoach_parse::Parsed, ParseError>, flag: &str) -> ParseError {
+    match r {
+        Err(e @ ParseError::Limit { .. }) | Err(e @ ParseError::TimeLimit { .. }) => {
+            let msg = e.to_string();
+            assert!(msg.contains(flag), "expected {flag} in: {msg}");
+            assert!(msg.starts_with("limit exceeded:"), "{msg}");
+            e
+        }
+        Err(e) => panic!("expected a limit naming {flag}, got: {e}"),
+        Ok(_) => panic!("expected a limit naming {flag}, got a document"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Building packages by hand, so that sizes and headers can lie.
+
+struct Entry<'a> {
+    name: &'a str,
+    /// 0 stored, 8 deflated.
+    method: u16,
+    data: &'a [u8],
+    crc: u32,
+    /// The uncompressed size the headers declare.
+    size: u32,
+}
+
+fn zip_raw(entries: &[Entry<'_>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for e in entries {
+        let offset = out.len() as u32;
+        let mut head = |sig: u32, central_dir: bool| {
+            let mut h = Vec::new();
+            h.extend_from_slice(&sig.to_le_bytes());
+            if central_dir {
+                h.extend_from_slice(&20u16.to_le_bytes());
+            }
+            h.extend_from_slice(&20u16.to_le_bytes());
+            h.extend_from_slice(&0u16.to_le_bytes()); // flags
+            h.extend_from_slice(&e.method.to_le_bytes());
+            h.extend_from_slice(&0u32.to_le_bytes()); // time, date
+            h.extend_from_slice(&e.crc.to_le_bytes());
+            h.extend_from_slice(&(e.data.len() as u32).to_le_bytes());
+            h.extend_from_slice(&e.size.to_le_bytes());
+            h.extend_from_slice(&(e.name.len() as u16).to_le_bytes());
+            h.extend_from_slice(&0u16.to_le_bytes()); // extra
+            if central_dir {
+                h.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
+                h.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+                h.extend_from_slice(&offset.to_le_bytes());
+            }
+            h.extend_from_slice(e.name.as_bytes());
+            h
+        };
+        out.extend(head(0x0403_4b50, false));
+        central.extend(head(0x0201_4b50, true));
+        out.extend_from_slice(e.data);
+    }
+    let cd_offset = out.len() as u32;
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    out.extend_from_slice(&[0; 4]);
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+    out.extend_from_slice(&cd_offset.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
+
+fn crc(data: &[u8]) -> u32 {
+    let mut h = crc32fast::Hasher::new();
+    h.update(data);
+    h.finalize()
+}
+
+/// A package with this document.xml (stored, so the XML is what the test wrote).
+fn docx(document: &[u8]) -> Vec<u8> {
+    docx_with(document, None)
+}
+
+fn docx_with(document: &[u8], numbering: Option<&[u8]>) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("word/document.xml", opts).unwrap();
+        z.write_all(document).unwrap();
+        if let Some(n) = numbering {
+            z.start_file("word/numbering.xml", opts).unwrap();
+            z.write_all(n).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+fn body(inner: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{inner}</w:body></w:document>"#
+    )
+}
+
+/// A raw deflate stream: `head`, then spaces up to `megabytes` MB in all. Only the first two
+/// megabytes are compressed; every later megabyte is the second one's compressed block
+/// again (a sync-flushed block of matches into a window of spaces decodes the same anywhere
+/// after the first), so a stream for gigabytes costs milliseconds to make.
+fn space_bomb(head: &[u8], megabytes: usize) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress};
+    let mut c = Compress::new(Compression::best(), false);
+    let mut block = |input: &[u8], flush: FlushCompress| {
+        let mut out = Vec::with_capacity(input.len() / 100 + 4096);
+        let start = c.total_in();
+        loop {
+            let done = (c.total_in() - start) as usize;
+            if out.len() == out.capacity() {
+                out.reserve(4096);
+            }
+            c.compress_vec(&input[done..], &mut out, flush).unwrap();
+            if (c.total_in() - start) as usize == input.len() && out.len() < out.capacity() {
+                return out;
+            }
+        }
+    };
+    let mut first = head.to_vec();
+    first.resize(1 << 20, b' ');
+    let a = block(&first, FlushCompress::Sync);
+    let b = block(&vec![b' '; 1 << 20], FlushCompress::Sync);
+    let f = block(&[], FlushCompress::Finish);
+    let mut out = a;
+    for _ in 1..megabytes {
+        out.extend_from_slice(&b);
+    }
+    out.extend_from_slice(&f);
+    out
+}
+
+#[test]
+fn space_bomb_is_a_valid_stream() {
+    let s = space_bomb(b"<x>", 3);
+    let mut d = flate2::read::DeflateDecoder::new(&s[..]);
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut d, &mut out).unwrap();
+    assert_eq!(out.len(), 3 << 20);
+    assert!(out.starts_with(b"<x>   "));
+    assert!(out[3..].iter().all(|&b| b == b' '));
+}
+
+const BOMB_HEAD: &[u8] = br#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>"#;
+
+// ---------------------------------------------------------------------------------------
+// Zip bombs.
+
+/// ~42 KB of zip whose document.xml inflates to ~40 MB (ratio ~1000): refused by the
+/// inflation ratio after inflating at most 200 × its compressed size.
+#[test]
+fn zip_bomb_small_is_refused_by_ratio() {
+    let data = space_bomb(BOMB_HEAD, 40);
+    let zip = zip_raw(&[Entry {
+        name: "word/document.xml",
+        method: 8,
+        data: &data,
+        crc: 0,
+        size: 40 << 20,
+    }]);
+    assert!(zip.len() < 60_000, "{}", zip.len());
+    let r = bounded("zip bomb 42 KB", &zip, &Limits::default(), 10.0, 40 * MB);
+    expect_limit(r, "--max-inflate-ratio");
+}
+
+/// A zip of a few MB whose document.xml honestly declares 4 GB - 1: refused from the header,
+/// before inflating anything.
+#[test]
+fn zip_bomb_gigabytes_declared_is_refused_before_inflating() {
+    let data = space_bomb(BOMB_HEAD, 4095);
+    let zip = zip_raw(&[Entry {
+        name: "word/document.xml",
+        method: 8,
+        data: &data,
+        crc: 0,
+        size: u32::MAX,
+    }]);
+    let r = bounded(
+        "zip bomb 4 GB declared",
+        &zip,
+        &Limits::default(),
+        2.0,
+        2 * MB,
+    );
+    expect_limit(r, "--max-entry-bytes");
+}
+
+/// The same gigabytes behind headers that lie (declared 1 KB): inflation stops at the
+/// entry-size limit and memory stays near it.
+#[test]
+fn zip_bomb_gigabytes_lying_header_stops_at_entry_limit() {
+    let data = space_bomb(BOMB_HEAD, 4095);
+    let zip = zip_raw(&[Entry {
+        name: "word/document.xml",
+        method: 8,
+        data: &data,
+        crc: 0,
+        size: 1024,
+    }]);
+    let limits = Limits {
+        max_entry_bytes: 16 * MB,
+        ..Limits::default()
+    };
+    let r = bounded("zip bomb lying header", &zip, &limits, 20.0, 48 * MB);
+    assert!(r.is_err());
+}
+
+/// Many entries, each a small bomb (only document.xml and numbering.xml are ever read).
+#[test]
+fn zip_entry_count_is_limited() {
+    let names: Vec<String> = (0..2_000).map(|i| format!("junk/{i}.xml")).collect();
+    let mut entries: Vec<Entry<'_>> = names
+        .iter()
+        .map(|n| Entry {
+            name: n,
+            method: 0,
+            data: b"",
+            crc: 0,
+            size: 0,
+        })
+        .collect();
+    let doc = body("<w:p><w:r><w:t>x</w:t></w:r></w:p>");
+    entries.push(Entry {
+        name: "word/document.xml",
+        method: 0,
+        data: doc.as_bytes(),
+        crc: crc(doc.as_bytes()),
+        size: doc.len() as u32,
+    });
+    let zip = zip_raw(&entries);
+    let limits = Limits {
+        max_zip_entries: 1_000,
+        ..Limits::default()
+    };
+    expect_limit(
+        bounded("2,000 entries", &zip, &limits, 5.0, 8 * MB),
+        "--max-zip-entries",
+    );
+    // Within the default limit it reads.
+    bounded(
+        "2,000 entries, default",
+        &zip,
+        &Limits::default(),
+        5.0,
+        8 * MB,
+    )
+    .unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// XML bombs and external entities.
+
+#[test]
+fn billion_laughs_is_not_expanded() {
+    let mut dtd = String::from(r#"<!DOCTYPE w:document [<!ENTITY lol "lol">"#);
+    dtd.push_str(r#"<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">"#);
+    for i in 2..=9 {
+        let p = format!("&lol{};", i - 1);
+        dtd.push_str(&format!(r#"<!ENTITY lol{i} "{}">"#, p.repeat(10)));
+    }
+    dtd.push(']');
+    dtd.push('>');
+    let xml = format!(
+        r#"<?xml version="1.0"?>{dtd}<w:document {W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    let r = bounded(
+        "billion laughs",
+        &docx(xml.as_bytes()),
+        &Limits::default(),
+        2.0,
+        4 * MB,
+    );
+    let e = r.err().expect("an undefined entity is an error");
+    assert_eq!(e.code(), "corrupt", "{e}");
+    assert!(e.to_string().contains("never expanded"), "{e}");
+}
+
+#[test]
+fn external_entities_are_never_followed() {
+    let secret = std::fs::read_to_string("/etc/passwd").unwrap_or_default();
+    let cases = [
+        // In text.
+        format!(
+            r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document {W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"#
+        ),
+        // In an attribute value.
+        format!(
+            r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document {W}><w:body><w:p><w:pPr><w:pStyle w:val="&xxe;"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>"#
+        ),
+        // A parameter entity pulling an external DTD.
+        format!(
+            r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY % ext SYSTEM "file:///etc/passwd"> %ext;]><w:document {W}><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>"#
+        ),
+        // An external DTD.
+        format!(
+            r#"<?xml version="1.0"?><!DOCTYPE d SYSTEM "file:///etc/passwd"><w:document {W}><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>"#
+        ),
+    ];
+    for (i, xml) in cases.iter().enumerate() {
+        let r = bounded(
+            &format!("xxe {i}"),
+            &docx(xml.as_bytes()),
+            &Limits::default(),
+            2.0,
+            4 * MB,
+        );
+        let shown = match &r {
+            Ok(p) => format!("{:?}", p.document),
+            Err(e) => e.to_string(),
+        };
+        assert!(!shown.contains("root:x:0"), "case {i} read /etc/passwd");
+        if !secret.is_empty() {
+            let first = secret.lines().next().unwrap();
+            assert!(!shown.contains(first), "case {i} read /etc/passwd");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Nesting and size.
+
+fn nested_tables(depth: usize) -> String {
+    let open = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p>";
+    let close = "</w:tc></w:tr></w:tbl>";
+    body(&format!("{}{}", open.repeat(depth), close.repeat(depth)))
+}
+
+#[test]
+fn tables_nested_10000_deep_are_refused_by_depth() {
+    let d = docx(nested_tables(10_000).as_bytes());
+    expect_limit(
+        bounded("10,000 nested tables", &d, &Limits::default(), 2.0, 8 * MB),
+        "--max-table-depth",
+    );
+    // With tables allowed deeper, the XML depth limit refuses them.
+    let limits = Limits {
+        max_table_depth: 100,
+        ..Limits::default()
+    };
+    expect_limit(
+        bounded(
+            "10,000 nested tables, table depth 100",
+            &d,
+            &limits,
+            2.0,
+            8 * MB,
+        ),
+        "--max-xml-depth",
+    );
+}
+
+#[test]
+fn elements_nested_10000_deep_are_refused_by_depth() {
+    let d = docx(
+        body(&format!(
+            "{}{}",
+            "<w:sdt><w:sdtContent>".repeat(5_000),
+            "</w:sdtContent></w:sdt>".repeat(5_000)
+        ))
+        .as_bytes(),
+    );
+    expect_limit(
+        bounded(
+            "10,000 nested elements",
+            &d,
+            &Limits::default(),
+            2.0,
+            8 * MB,
+        ),
+        "--max-xml-depth",
+    );
+}
+
+#[test]
+fn tables_nested_deep_with_raised_depth_limit_do_not_overflow_the_stack() {
+    // A user who raises the XML depth must not get a stack overflow (an abort no
+    // catch_unwind can stop): tables nested deeper than --max-table-depth are refused, and
+    // that limit has a ceiling.
+    let d = docx(nested_tables(10_000).as_bytes());
+    let limits = Limits {
+        max_xml_depth: 1_000_000,
+        max_table_depth: u64::MAX,
+        ..Limits::default()
+    };
+    let r = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            bounded(
+                "10,000 nested tables, depth raised",
+                &d,
+                &limits,
+                5.0,
+                64 * MB,
+            )
+            .map(|_| ())
+        })
+        .unwrap()
+        .join()
+        .expect("no panic");
+    expect_limit(r.map(|_| unreachable!()), "--max-table-depth");
+}
+
+#[test]
+fn elements_are_limited() {
+    let d = docx(body(&"<w:p/>".repeat(50_000)).as_bytes());
+    let limits = Limits {
+        max_xml_elements: 10_000,
+        ..roomy()
+    };
+    expect_limit(
+        bounded("50,000 paragraphs", &d, &limits, 5.0, 16 * MB),
+        "--max-xml-elements",
+    );
+}
+
+fn table_rows(rows: usize, cols: usize) -> String {
+    let mut s = String::from("<w:tbl><w:tr>");
+    for h in ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+        .iter()
+        .take(cols)
+    {
+        s.push_str(&format!(
+            "<w:tc><w:p><w:r><w:t>{h}</w:t></w:r></w:p></w:tc>"
+        ));
+    }
+    s.push_str("</w:tr>");
+    for r in 0..rows {
+        s.push_str("<w:tr>");
+        s.push_str(&format!(
+            "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>",
+            r + 1
+        ));
+        for c in 1..cols {
+            s.push_str(&format!(
+                "<w:tc><w:p><w:r><w:t>Việc {r} cột {c}</w:t></w:r></w:p></w:tc>"
+            ));
+        }
+        s.push_str("</w:tr>");
+    }
+    s.push_str("</w:tbl>");
+    body(&s)
+}
+
+#[test]
+fn table_of_100000_rows_is_read_within_limits() {
+    let d = docx(table_rows(100_000, 4).as_bytes());
+    let p = bounded("100,000-row table", &d, &roomy(), 60.0, 512 * MB).unwrap();
+    assert_eq!(p.plan.items.len(), 100_000);
+}
+
+#[test]
+fn table_rows_are_limited() {
+    let d = docx(table_rows(10_000, 2).as_bytes());
+    let limits = Limits {
+        max_table_rows: 5_000,
+        ..roomy()
+    };
+    expect_limit(
+        bounded("10,000 rows, limit 5,000", &d, &limits, 10.0, 64 * MB),
+        "--max-table-rows",
+    );
+}
+
+#[test]
+fn cells_are_limited() {
+    let d = docx(table_rows(2_000, 4).as_bytes());
+    let limits = Limits {
+        max_cells: 1_000,
+        ..roomy()
+    };
+    expect_limit(
+        bounded("8,000 cells, limit 1,000", &d, &limits, 10.0, 64 * MB),
+        "--max-cells",
+    );
+}
+
+#[test]
+fn file_size_is_limited() {
+    let d = docx(table_rows(100, 4).as_bytes());
+    let limits = Limits {
+        max_file_bytes: 1_000,
+        ..Limits::default()
+    };
+    expect_limit(
+        bounded("file size", &d, &limits, 1.0, MB),
+        "--max-file-bytes",
+    );
+}
+
+#[test]
+fn entry_size_is_limited() {
+    let d = docx(table_rows(1_000, 4).as_bytes());
+    let limits = Limits {
+        max_entry_bytes: 10_000,
+        ..Limits::default()
+    };
+    expect_limit(
+        bounded("entry size", &d, &limits, 1.0, 4 * MB),
+        "--max-entry-bytes",
+    );
+}
+
+#[test]
+fn inflate_ratio_is_limited() {
+    // Generated text compresses well; a limit of 3 refuses it once past the 1 MB floor.
+    let d = docx(table_rows(20_000, 4).as_bytes());
+    let limits = Limits {
+        max_inflate_ratio: 3,
+        ..Limits::default()
+    };
+    expect_limit(
+        bounded("inflate ratio", &d, &limits, 2.0, 16 * MB),
+        "--max-inflate-ratio",
+    );
+}
+
+/// Wide spans and large gridBefore values do not make the table (or the plan) scale with
+/// the width they claim.
+#[test]
+fn wide_spans_stay_cheap() {
+    let mut s = String::from("<w:tbl>");
+    for _ in 0..2_000 {
+        s.push_str("<w:tr><w:trPr>");
+        s.push_str(&r#"<w:gridBefore w:val="999999"/>"#.repeat(20));
+        s.push_str("</w:trPr>");
+        s.push_str(
+            &r#"<w:tc><w:tcPr><w:gridSpan w:val="999999"/><w:vMerge/></w:tcPr><w:p/></w:tc>"#
+                .repeat(20),
+        );
+        s.push_str("</w:tr>");
+    }
+    s.push_str("</w:tbl>");
+    let d = docx(body(&s).as_bytes());
+    let r = bounded("wide spans", &d, &roomy(), 20.0, 128 * MB);
+    expect_limit(r, "--max-cells");
+    // Within the area limit: an item table whose rows span 1,000 grid columns.
+    let mut s = String::from("<w:tbl><w:tr>");
+    for h in ["STT", "Nội dung", "Cơ quan chủ trì"] {
+        s.push_str(&format!(
+            "<w:tc><w:p><w:r><w:t>{h}</w:t></w:r></w:p></w:tc>"
+        ));
+    }
+    s.push_str("</w:tr>");
+    for r in 0..1_000 {
+        s.push_str(&format!(r#"<w:tr><w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="1000"/></w:tcPr><w:p><w:r><w:t>Việc</w:t></w:r></w:p></w:tc></w:tr>"#, r + 1));
+    }
+    s.push_str("</w:tbl>");
+    let d = docx(body(&s).as_bytes());
+    let p = bounded("spans of 1,000 columns", &d, &roomy(), 20.0, 128 * MB).unwrap();
+    assert_eq!(p.plan.items.len(), 1_000);
+}
+
+/// vMerge: rows of many cells, alternately restarting and continuing merges.
+#[test]
+fn many_vertical_merges_stay_cheap() {
+    let mut s = String::from("<w:tbl>");
+    for r in 0..400 {
+        s.push_str("<w:tr>");
+        let v = if r % 2 == 0 { "restart" } else { "continue" };
+        for _ in 0..500 {
+            s.push_str(&format!(
+                r#"<w:tc><w:tcPr><w:vMerge w:val="{v}"/></w:tcPr><w:p/></w:tc>"#
+            ));
+        }
+        s.push_str("</w:tr>");
+    }
+    s.push_str("</w:tbl>");
+    let d = docx(body(&s).as_bytes());
+    bounded("vMerge 400×500", &d, &roomy(), 30.0, 256 * MB).unwrap();
+}
+
+/// A numbering part whose level text is huge and whose counter starts at u32::MAX in roman
+/// numerals, used by many paragraphs: labels stay short, nothing overflows.
+#[test]
+fn numbering_bomb_stays_small() {
+    let numbering = format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="4294967295"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="{}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#,
+        "%1".repeat(100_000)
+    );
+    let p = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>"#;
+    let d = docx_with(
+        body(&p.repeat(20_000)).as_bytes(),
+        Some(numbering.as_bytes()),
+    );
+    bounded("numbering bomb", &d, &roomy(), 30.0, 128 * MB).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// Time.
+
+#[test]
+fn time_limit_stops_a_long_document() {
+    let d = docx(table_rows(100_000, 4).as_bytes());
+    let limits = Limits {
+        max_seconds: 0.05,
+        ..roomy()
+    };
+    let e = expect_limit(
+        bounded("time limit 0.05 s", &d, &limits, 1.0, 512 * MB),
+        "--max-seconds",
+    );
+    assert_eq!(e.code(), "limit");
+    // A deadline already past refuses at once.
+    let limits = Limits {
+        deadline: Some(Instant::now()),
+        ..roomy()
+    };
+    expect_limit(
+        bounded("deadline past", &d, &limits, 0.5, 64 * MB),
+        "--max-seconds",
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Broken files.
+
+#[test]
+fn truncated_packages_end_cleanly() {
+    let good = std::fs::read(fixture("docx/004_eb12abc5933443e7.A.docx")).unwrap();
+    for i in 0..64 {
+        let cut = good.len() * i / 64;
+        let r = bounded(
+            &format!("truncated at {cut}"),
+            &good[..cut],
+            &Limits::default(),
+            5.0,
+            64 * MB,
+        );
+        if cut == 0 {
+            assert!(matches!(r, Err(ParseError::Empty)));
+        } else {
+            assert!(r.is_err(), "a package cut at {cut} of {} read", good.len());
+        }
+    }
+}
+
+#[test]
+fn truncated_xml_is_an_error() {
+    let xml = body(&"<w:p><w:r><w:t>Kế hoạch</w:t></w:r></w:p>".repeat(100));
+    for cut in [10, 100, xml.len() / 2, xml.len() - 5] {
+        let r = bounded(
+            "truncated xml",
+            &docx(&xml.as_bytes()[..cut]),
+            &Limits::default(),
+            2.0,
+            4 * MB,
+        );
+        assert_eq!(r.err().expect("truncated").code(), "corrupt");
+    }
+}
+
+/// A tiny deterministic generator (no dependency): xorshift.
+fn random_bytes(seed: u64, n: usize) -> Vec<u8> {
+    let mut x = seed | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect()
+}
+
+#[test]
+fn empty_and_random_files_with_document_names_end_cleanly() {
+    let dir = std::env::temp_dir().join(format!("kehoach-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for ext in ["docx", "pdf", "html", "txt"] {
+        let empty = dir.join(format!("empty.{ext}"));
+        std::fs::write(&empty, b"").unwrap();
+        let r = read_document(&std::fs::read(&empty).unwrap(), &Limits::default());
+        assert!(matches!(r, Err(ParseError::Empty)), "{ext}");
+        for seed in 1..=8u64 {
+            let mut bytes = random_bytes(seed, 64 << 10);
+            // Give some of them the magic of what their name claims.
+            match (ext, seed % 2) {
+                ("docx", 0) => bytes[..4].copy_from_slice(b"PK\x03\x04"),
+                ("pdf", 0) => bytes[..5].copy_from_slice(b"%PDF-"),
+                ("html", 0) => bytes[..6].copy_from_slice(b"<html>"),
+                _ => {}
+            }
+            let f = dir.join(format!("random{seed}.{ext}"));
+            std::fs::write(&f, &bytes).unwrap();
+            let _ = bounded(
+                &format!("random{seed}.{ext}"),
+                &std::fs::read(&f).unwrap(),
+                &Limits::default(),
+                5.0,
+                64 * MB,
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn poi_files_end_cleanly() {
+    let dir = fixture("peer/poi");
+    let mut n = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "docx") {
+            let bytes = std::fs::read(&p).unwrap();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let r = bounded(&name, &bytes, &Limits::default(), 5.0, 64 * MB);
+            if name.starts_with("bug53475") {
+                assert_eq!(r.err().expect("encrypted").code(), "encrypted");
+            }
+            n += 1;
+        }
+    }
+    assert!(n >= 8);
+}
+
+/// Regressions found by fuzzing: every file in fixtures/hostile/ ends cleanly within the
+/// default limits (a panic fails the test; the reader is not wrapped in catch_unwind here).
+#[test]
+fn fuzz_regressions_end_cleanly() {
+    let dir = fixture("hostile");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    for p in files.iter().filter(|p| p.is_file()) {
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with(".md") {
+            continue;
+        }
+        let bytes = std::fs::read(p).unwrap();
+        let _ = bounded(&name, &bytes, &Limits::default(), 10.0, 256 * MB);
+        if name.starts_with("text_") || name.starts_with("deadline_") {
+            let s = String::from_utf8_lossy(&bytes);
+            let c = kehoach_text::clean(&s);
+            assert_eq!(kehoach_text::clean(&c), c, "{name}");
+            assert_eq!(
+                kehoach_text::match_key(&c),
+                kehoach_text::match_key(&s),
+                "{name}"
+            );
+            assert_eq!(
+                kehoach_text::ascii_key(&c),
+                kehoach_text::ascii_key(&s),
+                "{name}"
+            );
+            let d = kehoach_parse::plan::deadline::parse(&s);
+            assert_eq!(kehoach_parse::plan::deadline::parse(&d.text), d, "{name}");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! The text normaliser: no panic on any string, `clean` idempotent and its output clean,
+//! keys stable under `clean` (a key of raw text equals the key of its cleaned text).
+#![no_main]
+
+use kehoach_text::{ascii_key, clean, clean_lines, is_clean, match_key, similarity};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let s = String::from_utf8_lossy(data);
+    let c = clean(&s);
+    assert_eq!(clean(&c), c, "clean is not idempotent on {s:?}");
+    assert!(is_clean(&c), "clean output not recognised as clean: {c:?}");
+    assert_eq!(match_key(&c), match_key(&s), "match_key changes under clean: {s:?}");
+    assert_eq!(ascii_key(&c), ascii_key(&s), "ascii_key changes under clean: {s:?}");
+    let k = match_key(&s);
+    assert_eq!(match_key(&k), k, "match_key is not idempotent on {s:?}");
+    for line in clean_lines(&s) {
+        assert!(!line.is_empty() && is_clean(&line));
+    }
+    let sim = similarity(&s, &c);
+    assert!((0.0..=1.0).contains(&sim));
+});
