@@ -5,6 +5,7 @@
 #   targets: docx_bytes docx_xml text_keys deadline pdf_bytes (default: all)
 #   needs:   cargo install cargo-fuzz   (RUSTC_BOOTSTRAP=1 lets libFuzzer's nightly flags
 #            build on stable; set it for this script only)
+# Extra libFuzzer flags: FUZZ_ARGS="-max_len=65536" tools/fuzz.sh …
 # Corpora start from the fixtures (fuzz/corpus/<target>, not committed); crashes land in
 # fuzz/artifacts/<target>/. Each crash found becomes a fixed bug plus a regression file in
 # fixtures/hostile/, which `cargo test` (tests/hostile.rs) reads; CI never runs the fuzzers.
@@ -73,6 +74,6 @@ for t in "${targets[@]}"; do
   echo "== $t: ${secs}s"
   cargo fuzz run "$t" "fuzz/corpus/$t" -- \
     -max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 \
-    -max_len=1048576 -print_final_stats=1 2>&1 | tee "fuzz/artifacts/$t/last_run.log" |
+    -max_len=1048576 -print_final_stats=1 ${FUZZ_ARGS:-} 2>&1 | tee "fuzz/artifacts/$t/last_run.log" |
     grep -E '^#[0-9]+.*DONE|stat::|SUMMARY|ERROR|panicked' || true
 done

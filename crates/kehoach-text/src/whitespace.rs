@@ -28,7 +28,8 @@ pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfc() {
-        if is_invisible(c) {
+        // Control characters (NUL, bell, DEL…) carry no text; is_clean refuses them too.
+        if is_invisible(c) || (c.is_ascii_control() && !is_space(c)) {
             continue;
         }
         if is_space(c) {
@@ -114,6 +115,7 @@ mod tests {
             ("line\r\nbreak\tand  tab", "line break and tab"),
             ("zero\u{200B}width", "zerowidth"),
             ("hoá", "hoá"), // tone placement kept as written
+            ("a\u{0}b\u{7}c\u{7f}", "abc"),
         ];
         for (input, want) in cases {
             assert_eq!(clean(input), want, "input {input:?}");

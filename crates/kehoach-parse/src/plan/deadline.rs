@@ -193,8 +193,18 @@ fn classify(text: &str) -> DeadlineKind {
         }
     }
     if k.starts_with("theo ") {
+        // The key drops what precedes the first letter ("- Theo …", "…Theo"): find the
+        // word in the text itself, never by the key's byte offsets.
+        let rest = text
+            .find(char::is_alphanumeric)
+            .map(|i| &text[i..])
+            .unwrap_or(text);
+        let by = match rest.get(..4) {
+            Some(w) if w.eq_ignore_ascii_case("theo") => &rest[4..],
+            _ => rest,
+        };
         return DeadlineKind::AsScheduled {
-            by: text["Theo".len()..].trim().to_string(),
+            by: by.trim().to_string(),
         };
     }
     if let Some(d) = find_date(text) {
