@@ -875,3 +875,55 @@ fn fuzz_regressions_end_cleanly() {
         }
     }
 }
+
+/// Writes the small hostile files of `fixtures/hostile/` that the batch tests mix with good
+/// documents: `KEHOACH_WRITE_HOSTILE=1 cargo test -p kehoach-parse --test hostile -- --ignored`.
+#[test]
+#[ignore]
+fn write_hostile_fixtures() {
+    if std::env::var_os("KEHOACH_WRITE_HOSTILE").is_none() {
+        return;
+    }
+    let dir = fixture("hostile");
+    std::fs::create_dir_all(&dir).unwrap();
+    let put = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    let bomb = space_bomb(BOMB_HEAD, 40);
+    put(
+        "zip_bomb_42k.docx",
+        &zip_raw(&[Entry {
+            name: "word/document.xml",
+            method: 8,
+            data: &bomb,
+            crc: 0,
+            size: 40 << 20,
+        }]),
+    );
+    let mut dtd = String::from(r#"<!DOCTYPE w:document [<!ENTITY lol "lol">"#);
+    dtd.push_str(r#"<!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">"#);
+    for i in 2..=9 {
+        let p = format!("&lol{};", i - 1);
+        dtd.push_str(&format!(r#"<!ENTITY lol{i} "{}">"#, p.repeat(10)));
+    }
+    dtd.push_str("]>");
+    put(
+        "billion_laughs.docx",
+        &docx(format!(r#"<?xml version="1.0"?>{dtd}<w:document {W}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"#).as_bytes()),
+    );
+    put(
+        "xxe_passwd.docx",
+        &docx(format!(r#"<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document {W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"#).as_bytes()),
+    );
+    put(
+        "nested_tables_10000.docx",
+        &docx(nested_tables(10_000).as_bytes()),
+    );
+    let good = std::fs::read(fixture("docx/004_eb12abc5933443e7.A.docx")).unwrap();
+    put("truncated_004.docx", &good[..good.len() / 2]);
+    for (i, ext) in ["docx", "pdf", "html", "txt"].iter().enumerate() {
+        put(&format!("empty.{ext}"), b"");
+        put(
+            &format!("random.{ext}"),
+            &random_bytes(100 + i as u64, 4096),
+        );
+    }
+}

@@ -1,0 +1,136 @@
+//! Hostile files in a batch with good ones: each hostile file is one error line naming it
+//! and its cause, the good ones are parsed, nothing crashes; the limits are real flags.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn kehoach(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn files_in(dir: &str) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| format!("{dir}/{}", e.file_name().to_string_lossy()))
+        .filter(|p| {
+            !p.ends_with(".md")
+                && !p.ends_with("LICENSE")
+                && !p.ends_with("NOTICE")
+                && !p.ends_with("SOURCE.txt")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn parse_batch_of_hostile_and_good_files() {
+    let hostile = files_in("fixtures/hostile");
+    let good = files_in("fixtures/docx");
+    let poi = files_in("fixtures/peer/poi");
+    let mut args: Vec<&str> = vec!["parse", "--format", "jsonl"];
+    // Interleaved, so that a failure cannot take its neighbours with it.
+    let mut all: Vec<&String> = Vec::new();
+    for i in 0..hostile.len().max(good.len()).max(poi.len()) {
+        all.extend(hostile.get(i));
+        all.extend(good.get(i));
+        all.extend(poi.get(i));
+    }
+    args.extend(all.iter().map(|s| s.as_str()));
+    let t = Instant::now();
+    let out = kehoach(&args);
+    let secs = t.elapsed().as_secs_f64();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect();
+    let records = stdout.lines().count();
+    eprintln!(
+        "{} files ({} hostile, {} good, {} POI): {records} records, {} errors in {secs:.2} s",
+        all.len(),
+        hostile.len(),
+        good.len(),
+        poi.len(),
+        errors.len()
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(records + errors.len(), all.len(), "{stderr}");
+    for g in &good {
+        assert!(
+            !errors.iter().any(|e| e.contains(g.as_str())),
+            "{g} failed: {stderr}"
+        );
+    }
+    assert!(!stderr.contains("internal error"), "{stderr}");
+    let bomb = errors
+        .iter()
+        .find(|e| e.contains("zip_bomb_42k"))
+        .expect("the bomb is refused");
+    assert!(bomb.contains("--max-inflate-ratio"), "{bomb}");
+    assert!(!stdout.contains("root:x:0"));
+    assert!(secs < 60.0, "{secs}");
+}
+
+#[test]
+fn limits_are_flags() {
+    let help = String::from_utf8_lossy(&kehoach(&["parse", "--help"]).stdout).into_owned();
+    for flag in [
+        "--max-file-bytes",
+        "--max-zip-entries",
+        "--max-entry-bytes",
+        "--max-inflate-ratio",
+        "--max-xml-depth",
+        "--max-xml-elements",
+        "--max-table-rows",
+        "--max-table-depth",
+        "--max-cells",
+        "--max-pdf-objects",
+        "--max-pdf-pages",
+        "--max-stream-bytes",
+        "--max-ops-per-page",
+        "--max-seconds",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from --help");
+    }
+    let f = "fixtures/docx/004_eb12abc5933443e7.A.docx";
+    for (flag, value) in [
+        ("--max-file-bytes", "1000"),
+        ("--max-entry-bytes", "1000"),
+        ("--max-xml-elements", "100"),
+        ("--max-table-rows", "3"),
+        ("--max-cells", "10"),
+        ("--max-seconds", "0.000001"),
+    ] {
+        let out = kehoach(&["parse", f, flag, value]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{flag}: {stderr}");
+        assert!(
+            stderr.contains(flag) && stderr.contains("limit exceeded"),
+            "{flag}: {stderr}"
+        );
+    }
+    // Raising a limit lets the bomb through to the next one.
+    let out = kehoach(&[
+        "parse",
+        "fixtures/hostile/zip_bomb_42k.docx",
+        "--max-inflate-ratio",
+        "100000",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("--max-inflate-ratio"), "{stderr}");
+}
