@@ -927,3 +927,21 @@ fn write_hostile_fixtures() {
         );
     }
 }
+
+/// Many numbering instances and many style links: resolved in one pass, not one scan each.
+#[test]
+fn numbering_with_many_links_stays_linear() {
+    let mut n = format!("<w:numbering {W}>");
+    for i in 0..30_000 {
+        n.push_str(&format!(r#"<w:abstractNum w:abstractNumId="{i}"><w:lvl w:ilvl="0"><w:pStyle w:val="S{i}"/></w:lvl></w:abstractNum>"#));
+    }
+    for i in 0..30_000 {
+        n.push_str(&format!(
+            r#"<w:num w:numId="{}"><w:abstractNumId w:val="{i}"/></w:num>"#,
+            i + 1
+        ));
+    }
+    n.push_str("</w:numbering>");
+    let d = docx_with(body("<w:p/>").as_bytes(), Some(n.as_bytes()));
+    bounded("30,000 numbering links", &d, &roomy(), 10.0, 128 * MB).unwrap();
+}

@@ -159,13 +159,28 @@ impl Numbering {
             }
         }
         // Resolve style links to a num instance that uses the abstract definition.
-        let links: Vec<(String, (String, u32))> = n.style_links.drain().collect();
-        for (style, (target, ilvl)) in links {
-            let abs = target.trim_start_matches("abstract:");
-            if let Some((num_id, _)) = n.nums.iter().find(|(_, num)| num.abstract_id == abs) {
-                n.style_links.insert(style, (num_id.clone(), ilvl));
+        // One pass over the instances (a scan per link is quadratic on a hostile part), and
+        // the lowest instance id when several use the definition, not whichever a hash map
+        // yields first.
+        let mut by_abstract: HashMap<&str, &str> = HashMap::new();
+        for (num_id, num) in &n.nums {
+            let e = by_abstract
+                .entry(num.abstract_id.as_str())
+                .or_insert(num_id);
+            let key = |s: &str| (s.parse::<u64>().unwrap_or(u64::MAX), s.to_string());
+            if key(num_id) < key(e) {
+                *e = num_id;
             }
         }
+        let links: Vec<(String, (String, u32))> = n.style_links.drain().collect();
+        let mut resolved = HashMap::new();
+        for (style, (target, ilvl)) in links {
+            let abs = target.trim_start_matches("abstract:");
+            if let Some(num_id) = by_abstract.get(abs) {
+                resolved.insert(style, (num_id.to_string(), ilvl));
+            }
+        }
+        n.style_links = resolved;
         Ok(n)
     }
 
