@@ -55,6 +55,10 @@ fn for_each_token(s: &str, mut f: impl FnMut(&[char])) {
     let mut parts: [char; 4] = ['\0'; 4];
     for c in s.chars() {
         if c.is_ascii() {
+            if c.is_ascii_control() && crate::whitespace::is_dropped(c) {
+                // Dropped by clean, so it must not split a word here either.
+                continue;
+            }
             if c.is_ascii_alphanumeric() {
                 tok.push(c);
             } else if !tok.is_empty() {

@@ -11,6 +11,12 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Characters [`clean`] removes: invisible ones and control characters other than
+/// whitespace (NUL, bell, DEL…), which carry no text.
+pub(crate) fn is_dropped(c: char) -> bool {
+    is_invisible(c) || (c.is_ascii_control() && !is_space(c))
+}
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{00A0}' | '\u{2007}' | '\u{202F}')
 }
@@ -27,11 +33,9 @@ pub fn clean(s: &str) -> String {
     }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfc() {
-        // Control characters (NUL, bell, DEL…) carry no text; is_clean refuses them too.
-        if is_invisible(c) || (c.is_ascii_control() && !is_space(c)) {
-            continue;
-        }
+    // Dropped characters go before NFC: a combining mark after a dropped one must compose
+    // with the letter before it now, or a second cleaning would compose it.
+    for c in s.chars().filter(|&c| !is_dropped(c)).nfc() {
         if is_space(c) {
             pending_space = !out.is_empty();
             continue;
@@ -116,6 +120,9 @@ mod tests {
             ("zero\u{200B}width", "zerowidth"),
             ("hoá", "hoá"), // tone placement kept as written
             ("a\u{0}b\u{7}c\u{7f}", "abc"),
+            // A mark after a dropped character composes with the letter (idempotence).
+            ("m\u{0}\u{301}", "\u{1E3F}"),
+            ("e\u{200B}\u{301}", "é"),
         ];
         for (input, want) in cases {
             assert_eq!(clean(input), want, "input {input:?}");
