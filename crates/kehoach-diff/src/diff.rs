@@ -1,0 +1,1 @@
+//! Plan diff: items aligned by content, not by number.

@@ -1,0 +1,203 @@
+use kehoach_parse::plan::{ItemKind, Plan};
+
+use super::{Ctx, Rule, RuleInfo};
+use crate::facts::{body_key, Level};
+use crate::matching::{best_match, tokens};
+use crate::textscan::excerpt;
+use crate::{Finding, Severity, Where};
+
+declare_rule! {
+    /// What it does: with a parent plan (`--against`), lists the parent's tasks that the
+    /// draft's level must carry out — their lead agencies name the draft's level ("Các sở,
+    /// ban, ngành" for a department, "UBND cấp xã" for a commune) or the draft's issuer by
+    /// name — and reports each one that no draft item matches. Items are matched on their
+    /// content (token Dice on normalised keys, plus containment, so rewording, merged and
+    /// split items still match). The finding gives the parent's STT and text and the closest
+    /// draft item with its score. Where the draft's level is only a supporting agency, a
+    /// missing item is info.
+    ///
+    /// Why: a department or commune plan implements the provincial plan; a task assigned to
+    /// "Các sở, ban, ngành" that the department's plan leaves out will not be done.
+    ///
+    /// Bad: the provincial plan gives "Báo cáo thực hiện kiểm soát TTHC — Các sở, ban, ngành"
+    /// and the department's plan has no reporting item.
+    ///
+    /// Good: the department's plan has "2.5 Báo cáo thực hiện kiểm soát TTHC — Văn phòng Sở —
+    /// Định kỳ hàng quý, năm".
+    pub struct MissingItem {
+        code: "KH201",
+        name: "missing-mandatory-item",
+        severity: Error,
+        summary: "A parent task assigned to the draft's level has no matching draft item",
+    }
+}
+
+/// How a parent item concerns the draft's issuer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duty {
+    Lead,
+    Support,
+}
+
+/// Whether an agency entry names the draft's level or issuer.
+pub fn names_drafter(entry: &str, level: Level, issuer_key: Option<&str>, aliases: &[String]) -> bool {
+    let a = kehoach_text::ascii_key(entry);
+    let a = crate::facts::normalise_ubnd(&a);
+    let by_level = match level {
+        Level::Department => {
+            a.contains("so ban nganh")
+                || a.contains("so nganh")
+                || a.starts_with("cac so")
+                || a.contains("co quan chuyen mon thuoc ubnd tinh")
+        }
+        Level::Commune => {
+            a.contains("cap xa")
+                || a.contains("ubnd cac xa")
+                || a.contains("ubnd xa phuong")
+                || a.contains("xa phuong thi tran")
+        }
+        _ => false,
+    };
+    if by_level {
+        return true;
+    }
+    let k = body_key(entry);
+    let has = |name: &str| {
+        !name.is_empty() && (format!(" {k} ").contains(&format!(" {name} ")))
+    };
+    issuer_key.is_some_and(has) || aliases.iter().any(|n| has(n))
+}
+
+/// The parent's tasks the draft must (Lead) or should help (Support) carry out.
+pub fn duties(cx: &Ctx, parent: &Plan) -> Vec<(usize, Duty)> {
+    let level = cx.facts.level;
+    let issuer_key = cx.draft.plan.document.issuer.as_deref().map(body_key);
+    // Former names of the issuer, from the stale-body data (a parent from before a merger
+    // names the body the draft's issuer replaced).
+    let aliases: Vec<String> = issuer_key
+        .as_deref()
+        .map(|ik| {
+            cx.opts
+                .data
+                .bodies
+                .iter()
+                .filter(|b| body_key(&b.replacement) == ik)
+                .flat_map(|b| b.names.iter().map(|n| body_key(n)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, it) in parent.items.iter().enumerate() {
+        if it.kind != ItemKind::Task || it.content.trim().is_empty() {
+            continue;
+        }
+        let named = |list: &[String]| {
+            list.iter()
+                .any(|e| names_drafter(e, level, issuer_key.as_deref(), &aliases))
+        };
+        if named(&it.lead) {
+            out.push((i, Duty::Lead));
+        } else if named(&it.support) {
+            out.push((i, Duty::Support));
+        }
+    }
+    out
+}
+
+impl Rule for MissingItem {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let plan = &cx.draft.plan;
+        if plan.items.is_empty() {
+            return;
+        }
+        let draft_tokens: Vec<Vec<String>> = plan.items.iter().map(|it| tokens(&it.content)).collect();
+        for parent in cx.parents {
+            for (pi, duty) in duties(cx, &parent.plan) {
+                let p = &parent.plan.items[pi];
+                let pt = tokens(&p.content);
+                let Some((di, score, pair)) = best_match(&pt, &draft_tokens) else {
+                    continue;
+                };
+                if score >= cx.opts.threshold {
+                    continue;
+                }
+                let d = &plan.items[di];
+                let closest = if pair && di + 1 < plan.items.len() {
+                    format!(
+                        "closest: {} + {} \"{}\" (score {:.2})",
+                        d.stt.trim(),
+                        plan.items[di + 1].stt.trim(),
+                        excerpt(&d.content, 60),
+                        score
+                    )
+                } else {
+                    format!(
+                        "closest: {} \"{}\" (score {:.2})",
+                        d.stt.trim(),
+                        excerpt(&d.content, 60),
+                        score
+                    )
+                };
+                let (sev, role) = match duty {
+                    Duty::Lead => (Severity::Error, "leads"),
+                    Duty::Support => (Severity::Info, "supports"),
+                };
+                let agencies = match duty {
+                    Duty::Lead => p.lead.join("; "),
+                    Duty::Support => p.support.join("; "),
+                };
+                let mut at = Where::parent_item(&parent.plan, pi);
+                at.column = Some("content".into());
+                out.push(
+                    Finding::new(
+                        &Self::INFO,
+                        format!(
+                            "parent item {} has no matching item in the draft (the draft's level {role} it: {agencies})",
+                            p.stt.trim(),
+                        ),
+                        at,
+                    )
+                    .severity(sev)
+                    .text(&p.content)
+                    .suggest(format!("add an item for parent {} or say why it does not apply", p.stt.trim()))
+                    .note(closest),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tests_support::*;
+
+    #[test]
+    fn level_names() {
+        let l = Level::Department;
+        assert!(names_drafter("Các sở, ban, ngành", l, None, &[]));
+        assert!(!names_drafter("Các ngành: Công an, Quân đội, Bảo hiểm xã hội", l, None, &[]));
+        assert!(names_drafter("UBND cấp xã", Level::Commune, None, &[]));
+        assert!(!names_drafter("UBND cấp huyện", Level::Commune, None, &[]));
+        let k = body_key("SỞ TƯ PHÁP");
+        assert!(names_drafter("Sở Tư pháp", Level::Other, Some(&k), &[]));
+    }
+
+    #[test]
+    fn missing_item_found() {
+        let parent = {
+            let mut p = plan_2026();
+            p.items[5].lead = vec!["Các sở, ban, ngành".into()];
+            p.items[5].support = vec!["Văn phòng UBND tỉnh".into()];
+            p
+        };
+        let mut draft = plan_2026();
+        assert!(!codes_against(&draft, &parent).contains(&"KH201"));
+        draft.items.remove(5);
+        assert!(codes_against(&draft, &parent).contains(&"KH201"));
+    }
+}
