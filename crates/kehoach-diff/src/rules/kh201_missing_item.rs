@@ -2,7 +2,7 @@ use kehoach_parse::plan::{ItemKind, Plan};
 
 use super::{Ctx, Rule, RuleInfo};
 use crate::facts::{body_key, Level};
-use crate::matching::{best_match, tokens};
+use crate::matching::{best_match, tokens, Weights};
 use crate::textscan::excerpt;
 use crate::{Finding, Severity, Where};
 
@@ -114,12 +114,20 @@ impl Rule for MissingItem {
         if plan.items.is_empty() {
             return;
         }
-        let draft_tokens: Vec<Vec<String>> = plan.items.iter().map(|it| tokens(&it.content)).collect();
+        // Group headings do not carry out tasks: only tasks (and headings that name a lead,
+        // which act as tasks) can match.
+        let draft_tokens: Vec<Option<Vec<String>>> = plan
+            .items
+            .iter()
+            .map(|it| (it.kind == ItemKind::Task || !it.lead.is_empty()).then(|| tokens(&it.content)))
+            .collect();
         for parent in cx.parents {
+            let ptoks: Vec<Vec<String>> = parent.plan.items.iter().map(|it| tokens(&it.content)).collect();
+            let w = Weights::from_docs(ptoks.iter().chain(draft_tokens.iter().flatten()));
             for (pi, duty) in duties(cx, &parent.plan) {
                 let p = &parent.plan.items[pi];
                 let pt = tokens(&p.content);
-                let Some((di, score, pair)) = best_match(&pt, &draft_tokens) else {
+                let Some((di, score, pair)) = best_match(&pt, &draft_tokens, &w) else {
                     continue;
                 };
                 if score >= cx.opts.threshold {
