@@ -106,7 +106,10 @@ mod tests {
     fn builtin_loads() {
         let d = RulesData::builtin();
         assert!(d.bodies.len() >= 8);
-        assert!(d.legal.iter().any(|l| l.refs.contains(&"61/2018/NĐ-CP".into())));
+        assert!(d
+            .legal
+            .iter()
+            .any(|l| l.refs.contains(&"61/2018/NĐ-CP".into())));
     }
 
     #[test]

@@ -31,9 +31,17 @@ pub struct FieldChange {
 #[serde(tag = "change", rename_all = "lowercase")]
 pub enum Entry {
     /// An item of the new plan with no counterpart in the old.
-    Added { new: usize, stt: String, content: String },
+    Added {
+        new: usize,
+        stt: String,
+        content: String,
+    },
     /// An item of the old plan with no counterpart in the new.
-    Removed { old: usize, stt: String, content: String },
+    Removed {
+        old: usize,
+        stt: String,
+        content: String,
+    },
     /// A pair of items, changed or not.
     Matched {
         old: usize,
@@ -85,7 +93,10 @@ fn without_years(s: &str) -> (Vec<i32>, String) {
         .find_iter(s)
         .filter_map(|m| m.as_str().parse().ok())
         .collect();
-    (ys, kehoach_text::match_key(&years_re().replace_all(s, "YEAR")))
+    (
+        ys,
+        kehoach_text::match_key(&years_re().replace_all(s, "YEAR")),
+    )
 }
 
 /// A field change, or None when the two texts are the same text (same match key: tone
@@ -149,8 +160,11 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
             if s < 0.5 {
                 continue;
             }
-            let bonus = if stt_key(&ia.stt) == stt_key(&ib.stt) { 0.02 } else { 0.0 }
-                + if ia.kind == ib.kind { 0.01 } else { 0.0 };
+            let bonus = if stt_key(&ia.stt) == stt_key(&ib.stt) {
+                0.02
+            } else {
+                0.0
+            } + if ia.kind == ib.kind { 0.01 } else { 0.0 };
             cands.push((s + bonus, i, j));
         }
     }
@@ -166,19 +180,20 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
     let mut entries = Vec::new();
     let mut summary = Summary::default();
     let mut emitted_old = vec![false; old.items.len()];
-    let emit_removed_before = |limit: usize, emitted: &mut Vec<bool>, entries: &mut Vec<Entry>, summary: &mut Summary| {
-        for k in 0..limit {
-            if !emitted[k] && old_to_new[k].is_none() {
-                emitted[k] = true;
-                summary.removed += 1;
-                entries.push(Entry::Removed {
-                    old: k,
-                    stt: old.items[k].stt.trim().to_string(),
-                    content: old.items[k].content.clone(),
-                });
+    let emit_removed_before =
+        |limit: usize, emitted: &mut Vec<bool>, entries: &mut Vec<Entry>, summary: &mut Summary| {
+            for k in 0..limit {
+                if !emitted[k] && old_to_new[k].is_none() {
+                    emitted[k] = true;
+                    summary.removed += 1;
+                    entries.push(Entry::Removed {
+                        old: k,
+                        stt: old.items[k].stt.trim().to_string(),
+                        content: old.items[k].content.clone(),
+                    });
+                }
             }
-        }
-    };
+        };
     for (j, b) in new.items.iter().enumerate() {
         match new_to_old[j] {
             None => {
@@ -218,7 +233,12 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
             }
         }
     }
-    emit_removed_before(old.items.len(), &mut emitted_old, &mut entries, &mut summary);
+    emit_removed_before(
+        old.items.len(),
+        &mut emitted_old,
+        &mut entries,
+        &mut summary,
+    );
     let (om, nm) = (&old.document, &new.document);
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
     let meta = [
@@ -226,8 +246,14 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
         field_change("issuer", &opt(&om.issuer), &opt(&nm.issuer)),
         field_change(
             "number",
-            &om.number.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
-            &nm.number.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
+            &om.number
+                .as_ref()
+                .map(|n| n.text.clone())
+                .unwrap_or_default(),
+            &nm.number
+                .as_ref()
+                .map(|n| n.text.clone())
+                .unwrap_or_default(),
         ),
         field_change(
             "date",
@@ -277,16 +303,14 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
         }
     }
     let mut out: Vec<Piece> = Vec::new();
-    let mut push = |p: Piece| {
-        match (out.last_mut(), &p) {
-            (Some(Piece::Same(x)), Piece::Same(y))
-            | (Some(Piece::Old(x)), Piece::Old(y))
-            | (Some(Piece::New(x)), Piece::New(y)) => {
-                x.push(' ');
-                x.push_str(y);
-            }
-            _ => out.push(p),
+    let mut push = |p: Piece| match (out.last_mut(), &p) {
+        (Some(Piece::Same(x)), Piece::Same(y))
+        | (Some(Piece::Old(x)), Piece::Old(y))
+        | (Some(Piece::New(x)), Piece::New(y)) => {
+            x.push(' ');
+            x.push_str(y);
         }
+        _ => out.push(p),
     };
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {

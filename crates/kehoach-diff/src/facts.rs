@@ -158,7 +158,10 @@ fn spans(src: &Source) -> Vec<Span> {
         }
         field("appendix.reference", &a.text, &mut out);
     }
-    let meta_keys: Vec<String> = out.iter().map(|s| kehoach_text::match_key(&s.text)).collect();
+    let meta_keys: Vec<String> = out
+        .iter()
+        .map(|s| kehoach_text::match_key(&s.text))
+        .collect();
     if let Some(doc) = &src.document {
         for (bi, b) in doc.blocks.iter().enumerate() {
             let Block::Paragraph(p) = b else { continue };
@@ -207,9 +210,11 @@ fn spans(src: &Source) -> Vec<Span> {
 /// Whether an item's content is about drawing up, submitting or issuing a plan or programme.
 pub fn prepares_plan(text: &str) -> bool {
     let k = kehoach_text::ascii_key(text);
-    let verb = ["xay dung", "ban hanh", "trinh", "tham muu", "du thao", "lap "]
-        .iter()
-        .any(|v| k.contains(v));
+    let verb = [
+        "xay dung", "ban hanh", "trinh", "tham muu", "du thao", "lap ",
+    ]
+    .iter()
+    .any(|v| k.contains(v));
     let object = ["ke hoach", "chuong trinh"].iter().any(|o| k.contains(o));
     verb && object
 }
@@ -217,9 +222,15 @@ pub fn prepares_plan(text: &str) -> bool {
 /// Whether an item's content reports on or reviews a period (a past year is normal there).
 pub fn reviews_period(text: &str) -> bool {
     let k = kehoach_text::ascii_key(text);
-    ["bao cao", "tong ket", "so ket", "danh gia ket qua", "ket qua thuc hien"]
-        .iter()
-        .any(|v| k.contains(v))
+    [
+        "bao cao",
+        "tong ket",
+        "so ket",
+        "danh gia ket qua",
+        "ket qua thuc hien",
+    ]
+    .iter()
+    .any(|v| k.contains(v))
 }
 
 /// Whether a plan's item table exists (rules about items have nothing to say otherwise).
@@ -240,7 +251,13 @@ mod tests {
         );
         assert_eq!(level_of("ỦY BAN NHÂN DÂN XÃ ĐỊNH HOÁ"), Level::Commune);
         assert_eq!(level_of("UBND PHƯỜNG PHAN ĐÌNH PHÙNG"), Level::Commune);
-        assert_eq!(level_of("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"), Level::Province);
-        assert_eq!(body_key("Ủy ban nhân dân xã Định Hóa"), body_key("UBND XÃ ĐỊNH HOÁ"));
+        assert_eq!(
+            level_of("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"),
+            Level::Province
+        );
+        assert_eq!(
+            body_key("Ủy ban nhân dân xã Định Hóa"),
+            body_key("UBND XÃ ĐỊNH HOÁ")
+        );
     }
 }

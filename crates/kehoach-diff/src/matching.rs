@@ -142,7 +142,11 @@ pub fn score(parent: &[String], draft: &[String], w: &Weights) -> f64 {
 /// The best match of `parent` among `drafts` (token lists; `None` for items that may not
 /// match, such as group headings), also trying each pair of neighbouring draft items
 /// together (a split item): (index, score, pair).
-pub fn best_match(parent: &[String], drafts: &[Option<Vec<String>>], w: &Weights) -> Option<(usize, f64, bool)> {
+pub fn best_match(
+    parent: &[String],
+    drafts: &[Option<Vec<String>>],
+    w: &Weights,
+) -> Option<(usize, f64, bool)> {
     let mut best: Option<(usize, f64, bool)> = None;
     for (i, d) in drafts.iter().enumerate() {
         let Some(d) = d else { continue };

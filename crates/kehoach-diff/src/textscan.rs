@@ -235,8 +235,13 @@ mod tests {
         // Tone placement does not matter; case does not matter.
         let ws = words("SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
         assert_eq!(
-            find_phrase(&ws, &Phrase::new("Sở Thông tin và Truyền thông", true), true, false)
-                .len(),
+            find_phrase(
+                &ws,
+                &Phrase::new("Sở Thông tin và Truyền thông", true),
+                true,
+                false
+            )
+            .len(),
             1
         );
     }

@@ -136,8 +136,10 @@ impl Rule for DateYear {
 
 /// The month in "ngày tháng 01 năm 2026" or "ngày /01/2026".
 fn appendix_month(text: &str) -> Option<u32> {
-    let re = regex::Regex::new(r"(?i)ngày\s*\d{0,2}\s*(?:tháng\s*(\d{1,2})\s*năm|/\s*(\d{1,2})\s*/)\s*\d{4}")
-        .ok()?;
+    let re = regex::Regex::new(
+        r"(?i)ngày\s*\d{0,2}\s*(?:tháng\s*(\d{1,2})\s*năm|/\s*(\d{1,2})\s*/)\s*\d{4}",
+    )
+    .ok()?;
     let c = re.captures(text)?;
     c.get(1).or(c.get(2))?.as_str().parse().ok()
 }
@@ -160,7 +162,9 @@ mod tests {
         let d = p.document.date.as_mut().unwrap();
         d.year = Some(2025);
         d.month = Some(12);
-        p.document.appendix.as_mut().unwrap().year = Some(2025);
+        let a = p.document.appendix.as_mut().unwrap();
+        a.year = Some(2025);
+        a.text = "(Kèm theo Kế hoạch số /KH-STP ngày tháng 12 năm 2025 của Sở Tư pháp)".into();
         assert!(!codes(&p).contains(&"KH101"));
     }
 }

@@ -77,10 +77,7 @@ impl Rule for ItemYear {
                         Finding::new(&Self::INFO, what, span.at.clone())
                             .severity(sev)
                             .text(s.trim())
-                            .suggest(format!(
-                                "\"{}\" → \"năm {py}\"",
-                                &s[ny.start..ny.end]
-                            )),
+                            .suggest(format!("\"{}\" → \"năm {py}\"", &s[ny.start..ny.end])),
                     );
                     let _ = off;
                 }

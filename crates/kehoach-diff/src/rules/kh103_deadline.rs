@@ -35,7 +35,11 @@ impl Rule for DeadlineRange {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let plan = &cx.draft.plan;
         let py = cx.facts.plan_year;
-        let doc_first = cx.facts.date.filter(|d| d.month.is_some()).map(|d| d.earliest());
+        let doc_first = cx
+            .facts
+            .date
+            .filter(|d| d.month.is_some())
+            .map(|d| d.earliest());
         for (i, it) in plan.items.iter().enumerate() {
             if it.kind != ItemKind::Task {
                 continue;
@@ -126,9 +130,11 @@ mod tests {
         p.items[1].deadline = deadline::parse("Trước ngày 15/12/2025");
         assert!(codes(&p).contains(&"KH103"));
         let mut p = plan_2026();
-        p.items[1].deadline = deadline::parse("Năm 2027");
+        p.items[2].deadline = deadline::parse("Năm 2027");
         let f = findings(&p);
-        assert!(f.iter().any(|f| f.code == "KH103" && f.severity == crate::Severity::Warning));
+        assert!(f
+            .iter()
+            .any(|f| f.code == "KH103" && f.severity == crate::Severity::Warning));
         let mut p = plan_2026();
         p.items[5].deadline = deadline::parse("Trước ngày 15/01/2027");
         assert!(!codes(&p).contains(&"KH103"));

@@ -96,7 +96,8 @@ impl Rule for CitedPlanYear {
             let subj = kehoach_text::ascii_key(&c.subject);
             let is_plan = ty == "ke hoach"
                 || ty == "chuong trinh"
-                || (ty == "quyet dinh" && (subj.contains("ke hoach") || subj.contains("chuong trinh")));
+                || (ty == "quyet dinh"
+                    && (subj.contains("ke hoach") || subj.contains("chuong trinh")));
             let date = c.r.date.as_deref().and_then(crate::data::parse_iso);
             // Nothing cited can be dated after the draft.
             if let (Some(d), Some(dd)) = (date, draft_date) {

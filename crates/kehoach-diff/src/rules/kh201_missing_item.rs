@@ -13,8 +13,9 @@ declare_rule! {
     /// name — and reports each one that no draft item matches. Items are matched on their
     /// content (token Dice on normalised keys, plus containment, so rewording, merged and
     /// split items still match). The finding gives the parent's STT and text and the closest
-    /// draft item with its score. Where the draft's level is only a supporting agency, a
-    /// missing item is info.
+    /// draft item with its score. Where the draft's level is only a supporting agency, or
+    /// where only a group heading of the draft matches (the heading is there, no task under
+    /// it says so), a missing item is info.
     ///
     /// Why: a department or commune plan implements the provincial plan; a task assigned to
     /// "Các sở, ban, ngành" that the department's plan leaves out will not be done.
@@ -40,7 +41,12 @@ pub enum Duty {
 }
 
 /// Whether an agency entry names the draft's level or issuer.
-pub fn names_drafter(entry: &str, level: Level, issuer_key: Option<&str>, aliases: &[String]) -> bool {
+pub fn names_drafter(
+    entry: &str,
+    level: Level,
+    issuer_key: Option<&str>,
+    aliases: &[String],
+) -> bool {
     let a = kehoach_text::ascii_key(entry);
     let a = crate::facts::normalise_ubnd(&a);
     let by_level = match level {
@@ -62,9 +68,7 @@ pub fn names_drafter(entry: &str, level: Level, issuer_key: Option<&str>, aliase
         return true;
     }
     let k = body_key(entry);
-    let has = |name: &str| {
-        !name.is_empty() && (format!(" {k} ").contains(&format!(" {name} ")))
-    };
+    let has = |name: &str| !name.is_empty() && (format!(" {k} ").contains(&format!(" {name} ")));
     issuer_key.is_some_and(has) || aliases.iter().any(|n| has(n))
 }
 
@@ -119,11 +123,24 @@ impl Rule for MissingItem {
         let draft_tokens: Vec<Option<Vec<String>>> = plan
             .items
             .iter()
-            .map(|it| (it.kind == ItemKind::Task || !it.lead.is_empty()).then(|| tokens(&it.content)))
+            .map(|it| {
+                (it.kind == ItemKind::Task || !it.lead.is_empty()).then(|| tokens(&it.content))
+            })
             .collect();
         for parent in cx.parents {
-            let ptoks: Vec<Vec<String>> = parent.plan.items.iter().map(|it| tokens(&it.content)).collect();
+            let ptoks: Vec<Vec<String>> = parent
+                .plan
+                .items
+                .iter()
+                .map(|it| tokens(&it.content))
+                .collect();
             let w = Weights::from_docs(ptoks.iter().chain(draft_tokens.iter().flatten()));
+            let group_tokens: Vec<Option<Vec<String>>> = plan
+                .items
+                .iter()
+                .zip(&draft_tokens)
+                .map(|(it, t)| t.is_none().then(|| tokens(&it.content)))
+                .collect();
             for (pi, duty) in duties(cx, &parent.plan) {
                 let p = &parent.plan.items[pi];
                 let pt = tokens(&p.content);
@@ -133,6 +150,9 @@ impl Rule for MissingItem {
                 if score >= cx.opts.threshold {
                     continue;
                 }
+                // Only a group heading says it: the draft has the heading but no task.
+                let heading =
+                    best_match(&pt, &group_tokens, &w).filter(|g| g.1 >= cx.opts.threshold && !g.2);
                 let d = &plan.items[di];
                 let closest = if pair && di + 1 < plan.items.len() {
                     format!(
@@ -150,9 +170,21 @@ impl Rule for MissingItem {
                         score
                     )
                 };
-                let (sev, role) = match duty {
+                let (mut sev, role) = match duty {
                     Duty::Lead => (Severity::Error, "leads"),
                     Duty::Support => (Severity::Info, "supports"),
+                };
+                let closest = match heading {
+                    Some((gi, gs, _)) => {
+                        sev = Severity::Info;
+                        format!(
+                            "only the group heading {} \"{}\" matches (score {:.2}); {closest}",
+                            plan.items[gi].stt.trim(),
+                            excerpt(&plan.items[gi].content, 60),
+                            gs
+                        )
+                    }
+                    None => closest,
                 };
                 let agencies = match duty {
                     Duty::Lead => p.lead.join("; "),
@@ -188,7 +220,12 @@ mod tests {
     fn level_names() {
         let l = Level::Department;
         assert!(names_drafter("Các sở, ban, ngành", l, None, &[]));
-        assert!(!names_drafter("Các ngành: Công an, Quân đội, Bảo hiểm xã hội", l, None, &[]));
+        assert!(!names_drafter(
+            "Các ngành: Công an, Quân đội, Bảo hiểm xã hội",
+            l,
+            None,
+            &[]
+        ));
         assert!(names_drafter("UBND cấp xã", Level::Commune, None, &[]));
         assert!(!names_drafter("UBND cấp huyện", Level::Commune, None, &[]));
         let k = body_key("SỞ TƯ PHÁP");

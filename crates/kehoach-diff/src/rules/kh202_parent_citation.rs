@@ -40,9 +40,20 @@ impl Rule for ParentCitation {
             let Some(pn) = pm.number.as_ref().and_then(|n| n.number.clone()) else {
                 continue;
             };
-            let psym = pm.number.as_ref().and_then(|n| n.symbol.clone()).unwrap_or_default();
-            let ptype = pm.doc_type.as_deref().map(kehoach_text::ascii_key).unwrap_or_default();
-            let pdate = pm.date.as_ref().and_then(|d| Some((d.year?, d.month?, d.day?)));
+            let psym = pm
+                .number
+                .as_ref()
+                .and_then(|n| n.symbol.clone())
+                .unwrap_or_default();
+            let ptype = pm
+                .doc_type
+                .as_deref()
+                .map(kehoach_text::ascii_key)
+                .unwrap_or_default();
+            let pdate = pm
+                .date
+                .as_ref()
+                .and_then(|d| Some((d.year?, d.month?, d.day?)));
             let ptype_shown = {
                 let t = pm.doc_type.clone().unwrap_or_default().to_lowercase();
                 let mut c = t.chars();
@@ -52,7 +63,9 @@ impl Rule for ParentCitation {
             };
             let parent_ref = format!(
                 "{ptype_shown} số {pn}/{psym}{}",
-                pdate.map(|d| format!(" ngày {}", show_date(d))).unwrap_or_default()
+                pdate
+                    .map(|d| format!(" ngày {}", show_date(d)))
+                    .unwrap_or_default()
             );
             let same_number: Vec<_> = bases
                 .iter()
@@ -75,11 +88,19 @@ impl Rule for ParentCitation {
                         cited.join("; ")
                     )
                 };
-                out.push(
-                    Finding::new(&Self::INFO, msg, Where::field("legal_bases"))
-                        .severity(Severity::Warning)
-                        .suggest(format!("cite {parent_ref}, or check that it is the right parent")),
-                );
+                let mut f = Finding::new(&Self::INFO, msg, Where::field("legal_bases"))
+                    .severity(Severity::Warning)
+                    .suggest(format!(
+                        "cite {parent_ref}, or check that it is the right parent"
+                    ));
+                if let (Some(py), Some(dy)) = (pm.plan_year, cx.draft.plan.document.plan_year) {
+                    if py != dy {
+                        f = f.note(format!(
+                            "the parent given is the plan for {py}; the draft is for {dy}"
+                        ));
+                    }
+                }
+                out.push(f);
                 continue;
             }
             for r in same_number {
@@ -92,7 +113,9 @@ impl Rule for ParentCitation {
                         diffs.push(format!("symbol {s} ≠ {psym}"));
                     }
                 }
-                if let (Some(d), Some(pd)) = (r.date.as_deref().and_then(crate::data::parse_iso), pdate) {
+                if let (Some(d), Some(pd)) =
+                    (r.date.as_deref().and_then(crate::data::parse_iso), pdate)
+                {
                     if d != pd {
                         diffs.push(format!("date {} ≠ {}", show_date(d), show_date(pd)));
                     }
@@ -135,9 +158,11 @@ mod tests {
             year: Some(2025),
         });
         let mut draft = plan_2026();
-        draft.document.legal_bases = find_citations("Thực hiện Kế hoạch số 182/KH-UBND ngày 25/12/2025 của UBND tỉnh");
+        draft.document.legal_bases =
+            find_citations("Thực hiện Kế hoạch số 182/KH-UBND ngày 25/12/2025 của UBND tỉnh");
         assert!(!codes_against(&draft, &parent).contains(&"KH202"));
-        draft.document.legal_bases = find_citations("Căn cứ Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh");
+        draft.document.legal_bases =
+            find_citations("Căn cứ Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh");
         assert!(codes_against(&draft, &parent).contains(&"KH202"));
     }
 }

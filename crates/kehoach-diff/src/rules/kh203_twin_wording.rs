@@ -56,7 +56,8 @@ fn lcs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
 }
 
 fn near(a: &Word, b: &Word) -> bool {
-    if a.key == b.key || a.ascii.chars().count() < 2 || a.ascii.chars().any(|c| c.is_ascii_digit()) {
+    if a.key == b.key || a.ascii.chars().count() < 2 || a.ascii.chars().any(|c| c.is_ascii_digit())
+    {
         return false;
     }
     a.ascii == b.ascii || (levenshtein(&a.ascii, &b.ascii) == 1 && a.ascii.chars().count() >= 3)
@@ -83,7 +84,7 @@ pub fn near_misses<'a>(draft: &'a str, parent: &'a str) -> Vec<(Word, Word)> {
             if prev.0 >= 0 {
                 cands.push(left);
             }
-            if real_next && right != left {
+            if real_next && (prev.0 < 0 || right != left) {
                 cands.push(right);
             }
             if let Some(&(a, b)) = cands.iter().find(|&&(a, b)| near(&dw[a], &pw[b])) {
@@ -103,7 +104,12 @@ impl Rule for TwinWording {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let plan = &cx.draft.plan;
         for parent in cx.parents {
-            let ptoks: Vec<Vec<String>> = parent.plan.items.iter().map(|it| tokens(&it.content)).collect();
+            let ptoks: Vec<Vec<String>> = parent
+                .plan
+                .items
+                .iter()
+                .map(|it| tokens(&it.content))
+                .collect();
             let parent_all: String = parent
                 .plan
                 .items
@@ -141,7 +147,11 @@ impl Rule for TwinWording {
                     };
                     let mut at = crate::Where::item(plan, di, "content");
                     at.parent_stt = Some(p.stt.trim().to_string());
-                    let kind = if a.ascii == b.ascii { "its diacritics" } else { "one letter" };
+                    let kind = if a.ascii == b.ascii {
+                        "its diacritics"
+                    } else {
+                        "one letter"
+                    };
                     let f = if draft_right {
                         Finding::new(
                             &Self::INFO,
@@ -183,7 +193,10 @@ mod tests {
             "Kiện toàn đội ngũ cán bộ, công chức đầu mối",
         );
         assert_eq!(m.len(), 1);
-        let m = near_misses("đồng bộ với Công Dịch vụ công quốc gia", "đồng bộ với Cổng Dịch vụ công quốc gia");
+        let m = near_misses(
+            "đồng bộ với Công Dịch vụ công quốc gia",
+            "đồng bộ với Cổng Dịch vụ công quốc gia",
+        );
         assert_eq!(m.len(), 1);
         let m = near_misses(
             "Rà soát, kiện toàn đội ngũ công chức đầu mối",

@@ -36,7 +36,9 @@ impl Rule for StaleBody {
     }
 
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        let Some(eff) = cx.facts.effective else { return };
+        let Some(eff) = cx.facts.effective else {
+            return;
+        };
         let entries: Vec<(usize, Vec<Phrase>)> = cx
             .opts
             .data
@@ -107,7 +109,8 @@ mod tests {
         assert!(!codes(&old).contains(&"KH301"));
         // "Sở Dân tộc và Tôn giáo" is not "Ban Dân tộc"; ICT is not the department.
         let mut p = plan_2026();
-        p.items[1].content = "Sở Dân tộc và Tôn giáo ứng dụng công nghệ thông tin và truyền thông".into();
+        p.items[1].content =
+            "Sở Dân tộc và Tôn giáo ứng dụng công nghệ thông tin và truyền thông".into();
         assert!(!codes(&p).contains(&"KH301"));
     }
 }

@@ -35,7 +35,9 @@ impl Rule for SupersededBasis {
     }
 
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
-        let Some(eff) = cx.facts.effective else { return };
+        let Some(eff) = cx.facts.effective else {
+            return;
+        };
         let entries: Vec<_> = cx
             .opts
             .data
@@ -49,7 +51,9 @@ impl Rule for SupersededBasis {
         let scan = |text: &str, at: Where, out: &mut Vec<Finding>| {
             let mut seen: Vec<String> = Vec::new();
             for r in find_citations(text) {
-                let Some(reference) = r.reference() else { continue };
+                let Some(reference) = r.reference() else {
+                    continue;
+                };
                 let key = norm_ref(&reference);
                 if seen.contains(&key) {
                     continue;
@@ -76,7 +80,10 @@ impl Rule for SupersededBasis {
             }
         };
         for span in &cx.facts.spans {
-            if matches!(span.kind, "content" | "paragraph" | "legal_bases" | "deadline") {
+            if matches!(
+                span.kind,
+                "content" | "paragraph" | "legal_bases" | "deadline"
+            ) {
                 scan(&span.text, span.at.clone(), out);
             }
         }

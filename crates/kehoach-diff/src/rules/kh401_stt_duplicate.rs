@@ -25,11 +25,16 @@ declare_rule! {
 
 /// Numeric STT parts, or None for Roman numerals, letters and text.
 pub fn parts(s: &str) -> Option<Vec<u32>> {
-    stt::parse(s).filter(|p| !p.roman && !p.letter).map(|p| p.parts)
+    stt::parse(s)
+        .filter(|p| !p.roman && !p.letter)
+        .map(|p| p.parts)
 }
 
 pub fn show(p: &[u32]) -> String {
-    p.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(".")
+    p.iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(".")
 }
 
 /// The numbers that may follow `prev`: its first child, or the next sibling at any depth.
@@ -44,6 +49,24 @@ pub fn successors(prev: &[u32]) -> Vec<Vec<u32>> {
         out.push(s);
     }
     out
+}
+
+/// The number that fits between `prev` and `next`, if exactly one does (or exactly one of
+/// those that fit has the depth `depth`).
+pub fn fitting_at(prev: Option<&[u32]>, next: Option<&[u32]>, depth: usize) -> Option<Vec<u32>> {
+    let cands = match prev {
+        Some(p) => successors(p),
+        None => vec![vec![1]],
+    };
+    let ok: Vec<Vec<u32>> = cands
+        .into_iter()
+        .filter(|c| next.map_or(true, |n| successors(c).iter().any(|s| s == n)))
+        .collect();
+    if ok.len() == 1 {
+        return Some(ok[0].clone());
+    }
+    let same: Vec<&Vec<u32>> = ok.iter().filter(|c| c.len() == depth).collect();
+    (same.len() == 1).then(|| same[0].clone())
 }
 
 /// The number that fits between `prev` and `next`, if exactly one does.
@@ -84,7 +107,7 @@ impl Rule for SttDuplicate {
                 Where::item(plan, i, "stt"),
             )
             .text(plan.items[i].stt.trim());
-            if let Some(fit) = fitting(prev, next) {
+            if let Some(fit) = fitting_at(prev, next, p.len()) {
                 f = f.suggest(format!("\"{}\"", show(&fit)));
             }
             out.push(f);
@@ -99,7 +122,10 @@ mod tests {
 
     #[test]
     fn duplicate_with_fix() {
-        assert_eq!(fitting(Some(&[2, 1]), Some(&[2, 1, 2])), Some(vec![2, 1, 1]));
+        assert_eq!(
+            fitting(Some(&[2, 1]), Some(&[2, 1, 2])),
+            Some(vec![2, 1, 1])
+        );
         let mut p = plan_2026();
         p.items[5].stt = "2.1".into();
         let f = findings(&p);

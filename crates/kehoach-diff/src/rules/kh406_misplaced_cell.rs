@@ -29,8 +29,16 @@ declare_rule! {
 fn looks_like_agency(s: &str) -> bool {
     let k = kehoach_text::ascii_key(s);
     [
-        "so ", "van phong", "phong ", "ubnd", "uy ban", "cac phong", "cac so", "trung tam",
-        "cong an", "bo phan",
+        "so ",
+        "van phong",
+        "phong ",
+        "ubnd",
+        "uy ban",
+        "cac phong",
+        "cac so",
+        "trung tam",
+        "cong an",
+        "bo phan",
     ]
     .iter()
     .any(|p| k.starts_with(p))

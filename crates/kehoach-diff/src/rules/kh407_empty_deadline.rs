@@ -33,9 +33,13 @@ impl Rule for EmptyDeadline {
                 && !it.content.trim().is_empty()
             {
                 out.push(
-                    Finding::new(&Self::INFO, "the task has no deadline", Where::item(plan, i, "deadline"))
-                        .text(crate::textscan::excerpt(&it.content, 80))
-                        .suggest("give a deadline (\"Thường xuyên\", \"Trước ngày …\")"),
+                    Finding::new(
+                        &Self::INFO,
+                        "the task has no deadline",
+                        Where::item(plan, i, "deadline"),
+                    )
+                    .text(crate::textscan::excerpt(&it.content, 80))
+                    .suggest("give a deadline (\"Thường xuyên\", \"Trước ngày …\")"),
                 );
             }
         }

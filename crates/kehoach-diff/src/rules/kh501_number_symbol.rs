@@ -33,7 +33,9 @@ impl Rule for NumberSymbol {
 
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let d = &cx.draft.plan.document;
-        let (Some(num), Some(app)) = (&d.number, &d.appendix) else { return };
+        let (Some(num), Some(app)) = (&d.number, &d.appendix) else {
+            return;
+        };
         let Some(r) = &app.reference else { return };
         let at = Where::field("appendix.reference");
         if let (Some(a), Some(b)) = (&num.symbol, &r.symbol) {
@@ -41,7 +43,10 @@ impl Rule for NumberSymbol {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("the appendix line gives symbol {b}; the document's number is {}", num.text),
+                        format!(
+                            "the appendix line gives symbol {b}; the document's number is {}",
+                            num.text
+                        ),
                         at.clone(),
                     )
                     .text(&app.text)
@@ -67,7 +72,10 @@ impl Rule for NumberSymbol {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("the appendix line refers to a {}; the document is a {t}", r.doc_type),
+                        format!(
+                            "the appendix line refers to a {}; the document is a {t}",
+                            r.doc_type
+                        ),
                         at.clone(),
                     )
                     .text(&app.text),

@@ -30,22 +30,29 @@ declare_rule! {
 /// ("một cửa, một cửa liên thông").
 const FUNCTION_WORDS: &[&str] = &[
     "trong", "cho", "của", "và", "tại", "đối", "theo", "để", "với", "ở", "khi", "trên", "từ",
-    "đến", "tới", "nhằm", "do", "bởi", "về", "thì", "là", "được", "bị", "đã", "sẽ", "các",
-    "những", "này", "đó",
+    "đến", "tới", "nhằm", "do", "bởi", "về", "thì", "là", "được", "bị", "đã", "sẽ", "các", "những",
+    "này", "đó",
 ];
 
 fn is_function_word(key: &str) -> bool {
-    FUNCTION_WORDS.iter().any(|w| kehoach_text::match_key(w) == key)
+    FUNCTION_WORDS
+        .iter()
+        .any(|w| kehoach_text::match_key(w) == key)
 }
 
 fn key_of(c: &[Word]) -> String {
-    c.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ")
+    c.iter()
+        .map(|w| w.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn meaningful(c: &[Word]) -> bool {
     c.iter().any(|w| w.key.chars().any(|ch| ch.is_alphabetic()))
         && c.iter().map(|w| w.key.chars().count()).sum::<usize>() >= 4
-        && !c.iter().all(|w| w.key.chars().all(|ch| ch.is_ascii_digit()))
+        && !c
+            .iter()
+            .all(|w| w.key.chars().all(|ch| ch.is_ascii_digit()))
 }
 
 /// Whether `b` starts with `x` and the repetition ends there: `b` is `x` alone or goes on
@@ -81,7 +88,9 @@ pub fn repetitions(text: &str) -> Vec<(usize, usize, String)> {
             }
             // "X, X …" and "X, Y, X …" with a short Y.
             for gap in [1usize, 2] {
-                let Some(b) = clauses.get(ci + gap) else { continue };
+                let Some(b) = clauses.get(ci + gap) else {
+                    continue;
+                };
                 if gap == 2 && clauses[ci + 1].len() > 3 {
                     continue;
                 }
@@ -108,7 +117,11 @@ pub fn repetitions(text: &str) -> Vec<(usize, usize, String)> {
                 if !repeats_at_start(x, rest) {
                     continue;
                 }
-                out.push((c[i].start, c[i + 2 * n - 1].end, text[c[i].start..c[i + n - 1].end].to_string()));
+                out.push((
+                    c[i].start,
+                    c[i + 2 * n - 1].end,
+                    text[c[i].start..c[i + n - 1].end].to_string(),
+                ));
             }
         }
     }
@@ -122,14 +135,21 @@ impl Rule for RepeatedPhrase {
 
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         for span in &cx.facts.spans {
-            if !matches!(span.kind, "content" | "paragraph" | "title" | "appendix.title") {
+            if !matches!(
+                span.kind,
+                "content" | "paragraph" | "title" | "appendix.title"
+            ) {
                 continue;
             }
             for (s, e, phrase) in repetitions(&span.text) {
                 out.push(
-                    Finding::new(&Self::INFO, format!("\"{phrase}\" is repeated"), span.at.clone())
-                        .text(&span.text[s..e])
-                        .suggest(format!("\"{phrase}\" once")),
+                    Finding::new(
+                        &Self::INFO,
+                        format!("\"{phrase}\" is repeated"),
+                        span.at.clone(),
+                    )
+                    .text(&span.text[s..e])
+                    .suggest(format!("\"{phrase}\" once")),
                 );
             }
         }
@@ -142,8 +162,14 @@ mod tests {
 
     #[test]
     fn repeats() {
-        assert_eq!(repetitions("gây những phiền hà, phiền hà trong giải quyết").len(), 1);
-        assert_eq!(repetitions("gây những phiền hà, tiêu cực, phiền hà cho người dân").len(), 1);
+        assert_eq!(
+            repetitions("gây những phiền hà, phiền hà trong giải quyết").len(),
+            1
+        );
+        assert_eq!(
+            repetitions("gây những phiền hà, tiêu cực, phiền hà cho người dân").len(),
+            1
+        );
         assert!(repetitions("thực hiện cơ chế một cửa, một cửa liên thông").is_empty());
         assert!(repetitions("Định kỳ hàng quý, năm; báo cáo 6 tháng, năm").is_empty());
         assert!(repetitions("các sở, ban, ngành, UBND cấp huyện, cấp xã").is_empty());

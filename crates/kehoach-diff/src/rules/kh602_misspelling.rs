@@ -42,9 +42,13 @@ impl Rule for Misspelling {
                 for h in find_phrase(&ws, ph, false, true) {
                     let found = &span.text[h.start..h.end];
                     out.push(
-                        Finding::new(&Self::INFO, format!("\"{found}\" is a misspelling"), span.at.clone())
-                            .text(found)
-                            .suggest(format!("\"{}\"", m.right)),
+                        Finding::new(
+                            &Self::INFO,
+                            format!("\"{found}\" is a misspelling"),
+                            span.at.clone(),
+                        )
+                        .text(found)
+                        .suggest(format!("\"{}\"", m.right)),
                     );
                 }
             }

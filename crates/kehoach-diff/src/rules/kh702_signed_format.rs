@@ -29,7 +29,9 @@ declare_rule! {
 
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap())
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap()
+    })
 }
 
 /// What is wrong with a date line, if anything.
@@ -67,16 +69,27 @@ impl Rule for SignedFormat {
             if let Some(num) = &n.number {
                 if num.len() == 1 {
                     out.push(
-                        Finding::new(&Self::INFO, format!("number {num} needs a leading zero"), Where::field("number"))
-                            .text(&n.text)
-                            .suggest(format!("\"Số: 0{num}/{}\"", n.symbol.clone().unwrap_or_default())),
+                        Finding::new(
+                            &Self::INFO,
+                            format!("number {num} needs a leading zero"),
+                            Where::field("number"),
+                        )
+                        .text(&n.text)
+                        .suggest(format!(
+                            "\"Số: 0{num}/{}\"",
+                            n.symbol.clone().unwrap_or_default()
+                        )),
                     );
                 }
             }
             if !n.text.starts_with("Số: ") {
                 out.push(
-                    Finding::new(&Self::INFO, "the number line is written \"Số: NN/SYMBOL\"", Where::field("number"))
-                        .text(&n.text),
+                    Finding::new(
+                        &Self::INFO,
+                        "the number line is written \"Số: NN/SYMBOL\"",
+                        Where::field("number"),
+                    )
+                    .text(&n.text),
                 );
             }
         }

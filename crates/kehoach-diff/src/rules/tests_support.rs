@@ -6,7 +6,14 @@ use kehoach_parse::plan::{
 
 use crate::{check, Options, Source};
 
-pub fn item(stt: &str, kind: ItemKind, content: &str, lead: &[&str], support: &[&str], dl: &str) -> Item {
+pub fn item(
+    stt: &str,
+    kind: ItemKind,
+    content: &str,
+    lead: &[&str],
+    support: &[&str],
+    dl: &str,
+) -> Item {
     let level = stt.trim_end_matches('.').split('.').count() as u32;
     Item {
         stt: stt.into(),
@@ -27,11 +34,39 @@ pub fn plan_2026() -> Plan {
     use ItemKind::*;
     let mut items = vec![
         item("1.", Group, "Công tác chỉ đạo, điều hành", &[], &[], ""),
-        item("1.1", Task, "Xây dựng Kế hoạch kiểm soát TTHC năm 2026", &["Văn phòng Sở"], &["Các phòng thuộc Sở"], "Trước ngày 31/01/2026"),
-        item("1.2", Task, "Rà soát, kiện toàn đội ngũ công chức đầu mối", &["Văn phòng Sở"], &["Các phòng thuộc Sở"], "Thường xuyên"),
+        item(
+            "1.1",
+            Task,
+            "Xây dựng Kế hoạch kiểm soát TTHC năm 2026",
+            &["Văn phòng Sở"],
+            &["Các phòng thuộc Sở"],
+            "Trước ngày 31/01/2026",
+        ),
+        item(
+            "1.2",
+            Task,
+            "Rà soát, kiện toàn đội ngũ công chức đầu mối",
+            &["Văn phòng Sở"],
+            &["Các phòng thuộc Sở"],
+            "Thường xuyên",
+        ),
         item("2.", Group, "Kiểm soát TTHC", &[], &[], ""),
-        item("2.1", Task, "Công khai TTHC trên Cổng Dịch vụ công quốc gia", &["Văn phòng Sở"], &["Sở Khoa học và Công nghệ"], "Thường xuyên"),
-        item("2.2", Task, "Báo cáo thực hiện kiểm soát TTHC", &["Văn phòng Sở"], &["Các phòng thuộc Sở"], "Định kỳ hàng quý, năm"),
+        item(
+            "2.1",
+            Task,
+            "Công khai TTHC trên Cổng Dịch vụ công quốc gia",
+            &["Văn phòng Sở"],
+            &["Sở Khoa học và Công nghệ"],
+            "Thường xuyên",
+        ),
+        item(
+            "2.2",
+            Task,
+            "Báo cáo thực hiện kiểm soát TTHC",
+            &["Văn phòng Sở"],
+            &["Các phòng thuộc Sở"],
+            "Định kỳ hàng quý, năm",
+        ),
     ];
     for (i, it) in items.iter_mut().enumerate() {
         it.location.table = 1;

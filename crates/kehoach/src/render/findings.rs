@@ -129,7 +129,11 @@ pub fn text(out: &mut impl Write, r: &Report, colour: bool) -> io::Result<()> {
     } else {
         format!(
             " against {}",
-            r.parents.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
+            r.parents
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     };
     writeln!(
@@ -159,10 +163,21 @@ pub fn json(out: &mut impl Write, r: &Report) -> io::Result<()> {
 }
 
 pub fn rule_list(out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "{:<6} {:<28} {:<8} summary", "code", "name", "severity")?;
+    writeln!(
+        out,
+        "{:<6} {:<28} {:<8} summary",
+        "code", "name", "severity"
+    )?;
     for r in kehoach_diff::registry() {
         let i = r.info();
-        writeln!(out, "{:<6} {:<28} {:<8} {}", i.code, i.name, i.severity.name(), i.summary)?;
+        writeln!(
+            out,
+            "{:<6} {:<28} {:<8} {}",
+            i.code,
+            i.name,
+            i.severity.name(),
+            i.summary
+        )?;
     }
     writeln!(out)?;
     writeln!(out, "`kehoach rules CODE` explains one.")

@@ -70,9 +70,20 @@ fn crate_excerpt(s: &str, n: usize) -> String {
 pub fn html(out: &mut impl Write, r: &Report) -> io::Result<()> {
     let plan = &r.draft.plan;
     let d = &plan.document;
-    writeln!(out, "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">")?;
-    writeln!(out, "<title>kehoach check: {}</title><style>{STYLE}</style></head><body>", esc(&r.draft.name))?;
-    writeln!(out, "<h1>{}</h1>", esc(d.title.as_deref().unwrap_or(&r.draft.name)))?;
+    writeln!(
+        out,
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        out,
+        "<title>kehoach check: {}</title><style>{STYLE}</style></head><body>",
+        esc(&r.draft.name)
+    )?;
+    writeln!(
+        out,
+        "<h1>{}</h1>",
+        esc(d.title.as_deref().unwrap_or(&r.draft.name))
+    )?;
     writeln!(
         out,
         "<p class=\"meta\">{} · {} · {} · {} · {}</p>",
@@ -82,7 +93,11 @@ pub fn html(out: &mut impl Write, r: &Report) -> io::Result<()> {
         esc(d.date.as_ref().map(|n| n.text.as_str()).unwrap_or("")),
         esc(&summary_line(r.findings))
     )?;
-    let loose: Vec<&Finding> = r.findings.iter().filter(|f| f.location.item.is_none()).collect();
+    let loose: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.location.item.is_none())
+        .collect();
     if !loose.is_empty() {
         writeln!(out, "<h2>Document</h2>")?;
         for f in loose {
@@ -92,7 +107,11 @@ pub fn html(out: &mut impl Write, r: &Report) -> io::Result<()> {
     if !plan.items.is_empty() {
         writeln!(out, "<h2>Items</h2><table><thead><tr><th>STT</th><th>Nội dung</th><th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th><th>Findings</th></tr></thead><tbody>")?;
         for (i, it) in plan.items.iter().enumerate() {
-            let fs: Vec<&Finding> = r.findings.iter().filter(|f| f.location.item == Some(i)).collect();
+            let fs: Vec<&Finding> = r
+                .findings
+                .iter()
+                .filter(|f| f.location.item == Some(i))
+                .collect();
             let worst = fs.iter().map(|f| f.severity).min();
             let mut class = match worst {
                 Some(Severity::Error) => "error",

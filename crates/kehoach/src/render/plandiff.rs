@@ -8,7 +8,10 @@ use kehoach_diff::Source;
 use super::findings_html::{esc, STYLE};
 
 fn years(v: &[i32]) -> String {
-    v.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+    v.iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn short(s: &str, n: usize) -> String {
@@ -53,15 +56,42 @@ fn describe(s: &Source) -> String {
         "{} — {}{} ({} items)",
         s.name,
         d.issuer.as_deref().unwrap_or("?"),
-        d.plan_year.map(|y| format!(", plan year {y}")).unwrap_or_default(),
+        d.plan_year
+            .map(|y| format!(", plan year {y}"))
+            .unwrap_or_default(),
         s.plan.items.len()
     )
 }
 
-pub fn text(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff, colour: bool, all: bool) -> io::Result<()> {
-    let red = |s: &str| if colour { format!("\x1b[31m{s}\x1b[0m") } else { s.to_string() };
-    let green = |s: &str| if colour { format!("\x1b[32m{s}\x1b[0m") } else { s.to_string() };
-    let yellow = |s: &str| if colour { format!("\x1b[33m{s}\x1b[0m") } else { s.to_string() };
+pub fn text(
+    out: &mut impl Write,
+    old: &Source,
+    new: &Source,
+    d: &PlanDiff,
+    colour: bool,
+    all: bool,
+) -> io::Result<()> {
+    let red = |s: &str| {
+        if colour {
+            format!("\x1b[31m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let green = |s: &str| {
+        if colour {
+            format!("\x1b[32m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let yellow = |s: &str| {
+        if colour {
+            format!("\x1b[33m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
     writeln!(out, "--- {}", describe(old))?;
     writeln!(out, "+++ {}", describe(new))?;
     for c in &d.meta {
@@ -76,21 +106,41 @@ pub fn text(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff, colo
             Entry::Removed { stt, content, .. } => {
                 writeln!(out, "{} {:<13} {}", red("-"), stt, short(content, 100))?;
             }
-            Entry::Matched { old_stt, new_stt, renumbered, changes, new: ni, .. } => {
+            Entry::Matched {
+                old_stt,
+                new_stt,
+                renumbered,
+                changes,
+                new: ni,
+                ..
+            } => {
                 if changes.is_empty() && !renumbered {
                     if all {
-                        writeln!(out, "= {:<13} {}", new_stt, short(&new.plan.items[*ni].content, 100))?;
+                        writeln!(
+                            out,
+                            "= {:<13} {}",
+                            new_stt,
+                            short(&new.plan.items[*ni].content, 100)
+                        )?;
                     }
                     continue;
                 }
-                let num = if *renumbered { format!("{old_stt} → {new_stt}") } else { new_stt.clone() };
+                let num = if *renumbered {
+                    format!("{old_stt} → {new_stt}")
+                } else {
+                    new_stt.clone()
+                };
                 let mark = if changes.is_empty() { ">" } else { "~" };
                 let what = if changes.is_empty() {
                     "renumbered only".to_string()
                 } else if changes.iter().all(|c| c.years_only.is_some()) {
                     "year update only".to_string()
                 } else {
-                    changes.iter().map(|c| c.field).collect::<Vec<_>>().join(", ")
+                    changes
+                        .iter()
+                        .map(|c| c.field)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 };
                 writeln!(out, "{} {:<13} {}", yellow(mark), num, what)?;
                 for c in changes {
@@ -110,14 +160,22 @@ pub fn text(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff, colo
 
 pub fn html(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff) -> io::Result<()> {
     writeln!(out, "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>kehoach diff</title><style>{STYLE}</style></head><body>")?;
-    writeln!(out, "<h1>{} → {}</h1>", esc(&describe(old)), esc(&describe(new)))?;
+    writeln!(
+        out,
+        "<h1>{} → {}</h1>",
+        esc(&describe(old)),
+        esc(&describe(new))
+    )?;
     let s = &d.summary;
     writeln!(
         out,
         "<p class=\"meta\">{} added, {} removed, {} changed ({} only years), {} renumbered, {} unchanged</p>",
         s.added, s.removed, s.changed, s.years_only, s.renumbered, s.unchanged
     )?;
-    writeln!(out, "<table><thead><tr><th></th><th>STT</th><th>Nội dung / thay đổi</th></tr></thead><tbody>")?;
+    writeln!(
+        out,
+        "<table><thead><tr><th></th><th>STT</th><th>Nội dung / thay đổi</th></tr></thead><tbody>"
+    )?;
     let html_inline = |o: &str, n: &str| {
         word_diff(o, n)
             .into_iter()
@@ -131,22 +189,53 @@ pub fn html(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff) -> i
     };
     for e in &d.entries {
         match e {
-            Entry::Added { stt, content, .. } => writeln!(out, "<tr class=\"info\"><td>+</td><td>{}</td><td><ins>{}</ins></td></tr>", esc(stt), esc(content))?,
-            Entry::Removed { stt, content, .. } => writeln!(out, "<tr class=\"error\"><td>−</td><td>{}</td><td><del>{}</del></td></tr>", esc(stt), esc(content))?,
-            Entry::Matched { old_stt, new_stt, renumbered, changes, .. } => {
+            Entry::Added { stt, content, .. } => writeln!(
+                out,
+                "<tr class=\"info\"><td>+</td><td>{}</td><td><ins>{}</ins></td></tr>",
+                esc(stt),
+                esc(content)
+            )?,
+            Entry::Removed { stt, content, .. } => writeln!(
+                out,
+                "<tr class=\"error\"><td>−</td><td>{}</td><td><del>{}</del></td></tr>",
+                esc(stt),
+                esc(content)
+            )?,
+            Entry::Matched {
+                old_stt,
+                new_stt,
+                renumbered,
+                changes,
+                ..
+            } => {
                 if changes.is_empty() && !renumbered {
                     continue;
                 }
-                let num = if *renumbered { format!("{old_stt} → {new_stt}") } else { new_stt.clone() };
+                let num = if *renumbered {
+                    format!("{old_stt} → {new_stt}")
+                } else {
+                    new_stt.clone()
+                };
                 let body: Vec<String> = changes
                     .iter()
                     .map(|c| match &c.years_only {
-                        Some((o, n)) => format!("<b>{}</b>: year only, {} → {}", c.field, years(o), years(n)),
+                        Some((o, n)) => {
+                            format!("<b>{}</b>: year only, {} → {}", c.field, years(o), years(n))
+                        }
                         None => format!("<b>{}</b>: {}", c.field, html_inline(&c.old, &c.new)),
                     })
                     .collect();
-                let body = if body.is_empty() { "renumbered only".to_string() } else { body.join("<br>") };
-                writeln!(out, "<tr class=\"warning\"><td>~</td><td>{}</td><td>{}</td></tr>", esc(&num), body)?;
+                let body = if body.is_empty() {
+                    "renumbered only".to_string()
+                } else {
+                    body.join("<br>")
+                };
+                writeln!(
+                    out,
+                    "<tr class=\"warning\"><td>~</td><td>{}</td><td>{}</td></tr>",
+                    esc(&num),
+                    body
+                )?;
             }
         }
     }

@@ -1,0 +1,127 @@
+//! Snapshot tests: every fixture alone, and each draft against the provincial plan 004.
+//! The snapshots were reviewed line by line; see the assertions below for the defects each
+//! must keep reporting and the right items that must stay quiet.
+
+mod common;
+
+use common::load;
+use kehoach_diff::{check, Finding, Options, Severity};
+
+fn render(fs: &[Finding]) -> String {
+    let mut s: String = fs.iter().map(|f| format!("{f}\n")).collect();
+    let n = |sev| fs.iter().filter(|f| f.severity == sev).count();
+    s.push_str(&format!(
+        "-- {} errors, {} warnings, {} infos\n",
+        n(Severity::Error),
+        n(Severity::Warning),
+        n(Severity::Info)
+    ));
+    s
+}
+
+fn alone(prefix: &str) -> Vec<Finding> {
+    check(&load(prefix), &[], &Options::default())
+}
+
+fn against_004(prefix: &str) -> Vec<Finding> {
+    check(&load(prefix), &[load("004")], &Options::default())
+}
+
+fn has(fs: &[Finding], code: &str, stt: Option<&str>, field: Option<&str>) -> bool {
+    fs.iter().any(|f| {
+        f.code == code
+            && f.location.stt.as_deref() == stt
+            && (field.is_none() || f.location.field.as_deref() == field)
+    })
+}
+
+#[test]
+fn snapshot_000_alone() {
+    insta::assert_snapshot!(render(&alone("000")));
+}
+
+#[test]
+fn snapshot_001_alone() {
+    insta::assert_snapshot!(render(&alone("001")));
+}
+
+#[test]
+fn snapshot_002_alone() {
+    insta::assert_snapshot!(render(&alone("002")));
+}
+
+#[test]
+fn snapshot_003_alone() {
+    insta::assert_snapshot!(render(&alone("003")));
+}
+
+#[test]
+fn snapshot_004_alone() {
+    insta::assert_snapshot!(render(&alone("004")));
+}
+
+#[test]
+fn snapshot_000_against_004() {
+    insta::assert_snapshot!(render(&against_004("000")));
+}
+
+#[test]
+fn snapshot_001_against_004() {
+    insta::assert_snapshot!(render(&against_004("001")));
+}
+
+#[test]
+fn snapshot_002_against_004() {
+    insta::assert_snapshot!(render(&against_004("002")));
+}
+
+#[test]
+fn snapshot_003_against_004() {
+    insta::assert_snapshot!(render(&against_004("003")));
+}
+
+#[test]
+fn known_defects_are_reported() {
+    // 003 item 1.2 draws up last year's plan.
+    let f = alone("003");
+    assert!(f.iter().any(|f| f.code == "KH102"
+        && f.location.stt.as_deref() == Some("1.2")
+        && f.severity == Severity::Error));
+    // 002 numbers 2.1 twice; the second should be 2.1.1.
+    let f = alone("002");
+    let d: Vec<_> = f.iter().filter(|f| f.code == "KH401").collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].location.stt.as_deref(), Some("2.1"));
+    assert_eq!(d[0].location.row, Some(10));
+    assert_eq!(d[0].suggestion.as_deref(), Some("\"2.1.1\""));
+    // 000 still says "Ban Dân tộc", in item 1.1 and in the appendix title.
+    let f = alone("000");
+    assert!(has(&f, "KH301", Some("1.1"), None));
+    assert!(has(&f, "KH301", None, Some("appendix.title")));
+    // 000's appendix line has another symbol than its number line.
+    assert!(has(&f, "KH501", None, Some("appendix.reference")));
+    // 001 cites a plan for 2026 dated February 2025.
+    assert!(alone("001").iter().any(|f| f.code == "KH104"));
+    // 004: one agency both leads and supports 2.3.1.
+    assert!(has(&alone("004"), "KH405", Some("2.3.1"), None));
+}
+
+#[test]
+fn no_errors_on_right_items() {
+    // 004 is a plan for 2024 dated 13/12/2023: preparing the year's plan in December and
+    // next year's plan (item 1.9, "năm 2025", due "Tháng 12/2024") are normal; "UBND cấp
+    // huyện" and Nghị định 61/2018 were current then.
+    let f = alone("004");
+    let errors: Vec<_> = f.iter().filter(|f| f.severity == Severity::Error).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // No year error anywhere but 003's item 1.2.
+    for p in ["000", "001", "002", "003", "004"] {
+        for f in alone(p) {
+            if f.code.starts_with("KH10") && f.severity == Severity::Error {
+                assert_eq!((p, f.location.stt.as_deref()), ("003", Some("1.2")), "{f}");
+            }
+        }
+    }
+    // Drafts citing the 2025 decree 118/2025 and the 2010 decree 63/2010 are fine.
+    assert!(!alone("002").iter().any(|f| f.code == "KH302"));
+}
