@@ -40,7 +40,11 @@ fn inline(old: &str, new: &str, colour: bool) -> String {
 fn change_line(c: &FieldChange, colour: bool) -> String {
     match &c.years_only {
         Some((o, n)) => format!("{}: year only, {} → {}", c.field, years(o), years(n)),
-        None if c.field == "content" => format!("{}: {}", c.field, inline(&c.old, &c.new, colour)),
+        None if c.field == "content"
+            || (c.old.chars().count() > 40 && c.new.chars().count() > 40) =>
+        {
+            format!("{}: {}", c.field, inline(&c.old, &c.new, colour))
+        }
         None => format!(
             "{}: \"{}\" → \"{}\"",
             c.field,
@@ -142,7 +146,13 @@ pub fn text(
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                writeln!(out, "{} {:<13} {}", yellow(mark), num, what)?;
+                writeln!(
+                    out,
+                    "{} {:<13} {} [{what}]",
+                    yellow(mark),
+                    num,
+                    short(&new.plan.items[*ni].content, 70)
+                )?;
                 for c in changes {
                     writeln!(out, "      {}", change_line(c, colour))?;
                 }
@@ -240,4 +250,55 @@ pub fn html(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff) -> i
         }
     }
     writeln!(out, "</tbody></table></body></html>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kehoach_diff::mutate::{apply_many, Kind};
+
+    fn load(prefix: &str) -> Source {
+        let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/docx");
+        let path = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let parsed = kehoach_parse::parse_bytes(&bytes, &Default::default()).unwrap();
+        Source::from_parsed(&format!("{prefix}.docx"), parsed)
+    }
+
+    fn render(old: &Source, new: &Source) -> String {
+        let d = kehoach_diff::diff::diff(&old.plan, &new.plan);
+        let mut s = Vec::new();
+        text(&mut s, old, new, &d, false, false).unwrap();
+        String::from_utf8(s).unwrap()
+    }
+
+    #[test]
+    fn diff_004_003() {
+        insta::assert_snapshot!(render(&load("004"), &load("003")));
+    }
+
+    #[test]
+    fn diff_003_mutated() {
+        let base = load("003");
+        let parent = load("004");
+        let mutated = apply_many(
+            &base.plan,
+            Some(&parent.plan),
+            &[
+                Kind::ItemYear,
+                Kind::DeleteMandatory,
+                Kind::StaleDepartment,
+                Kind::DuplicateStt,
+                Kind::RepeatPhrase,
+                Kind::Misspelling,
+                Kind::EmptyLead,
+            ],
+        );
+        let new = Source::from_plan("003-mutated", mutated);
+        insta::assert_snapshot!(render(&base, &new));
+    }
 }
