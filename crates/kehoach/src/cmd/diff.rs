@@ -58,7 +58,7 @@ pub fn run(args: Args) -> u8 {
                 "old": old.name, "new": new.name, "summary": d.summary, "meta": d.meta, "entries": d.entries,
             });
             serde_json::to_writer_pretty(&mut out, &v)
-                .map_err(std::io::Error::other)
+                .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
         Format::Html => render::plandiff::html(&mut out, &old, &new, &d),

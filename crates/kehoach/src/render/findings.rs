@@ -158,7 +158,7 @@ pub fn json(out: &mut impl Write, r: &Report) -> io::Result<()> {
         "summary": {"error": e, "warning": w, "info": i},
         "findings": r.findings,
     });
-    serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::from)?;
     writeln!(out)
 }
 
