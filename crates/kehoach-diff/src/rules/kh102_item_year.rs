@@ -47,18 +47,18 @@ impl Rule for ItemYear {
                 }
                 _ => continue,
             };
-            for (off, s) in sentences {
+            for (_, s) in sentences {
                 let prep = prepares_plan(s);
                 if !is_item && !prep {
                     continue;
                 }
                 for ny in named_years(s) {
                     let y = ny.year;
-                    let sev = if y == py {
-                        None
-                    } else if y == py + 1 && prep {
-                        None
-                    } else if y == py - 1 && !prep && reviews_period(s) {
+                    // This year; next year's plan prepared now; last year's results reported.
+                    let fine = y == py
+                        || (y == py + 1 && prep)
+                        || (y == py - 1 && !prep && reviews_period(s));
+                    let sev = if fine {
                         None
                     } else if prep {
                         Some(Severity::Error)
@@ -79,7 +79,6 @@ impl Rule for ItemYear {
                             .text(s.trim())
                             .suggest(format!("\"{}\" → \"năm {py}\"", &s[ny.start..ny.end])),
                     );
-                    let _ = off;
                 }
                 if is_item {
                     for (a, b, st, en) in periods(s) {

@@ -198,11 +198,13 @@ mod tests {
     #[test]
     fn diagnostic_shape() {
         let info = kehoach_diff::explain("KH102").unwrap();
-        let mut w = Where::default();
-        w.stt = Some("1.2".into());
-        w.column = Some("content".into());
-        w.table = Some(2);
-        w.row = Some(4);
+        let w = Where {
+            stt: Some("1.2".into()),
+            column: Some("content".into()),
+            table: Some(2),
+            row: Some(4),
+            ..Default::default()
+        };
         let f = Finding::new(info, "draws up a plan for year 2025 in a plan for 2026", w)
             .text("Xây dựng Kế hoạch kiểm soát TTHC năm 2025")
             .suggest("\"năm 2025\" → \"năm 2026\"");
