@@ -17,6 +17,25 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("CNTT", "công nghệ thông tin"),
 ];
 
+/// The abbreviations as keys: (abbreviation key, expansion tokens).
+fn abbreviation_keys() -> &'static [(String, Vec<String>)] {
+    static KEYS: std::sync::OnceLock<Vec<(String, Vec<String>)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        ABBREVIATIONS
+            .iter()
+            .map(|(a, e)| {
+                (
+                    kehoach_text::match_key(a),
+                    kehoach_text::match_key(e)
+                        .split(' ')
+                        .map(String::from)
+                        .collect(),
+                )
+            })
+            .collect()
+    })
+}
+
 /// The tokens of a text for matching: `match_key` words, abbreviations expanded, without
 /// numbers, dates and document references (they change between editions of a plan).
 pub fn tokens(text: &str) -> Vec<String> {
@@ -26,11 +45,8 @@ pub fn tokens(text: &str) -> Vec<String> {
         if t.is_empty() || t.chars().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        if let Some((_, exp)) = ABBREVIATIONS
-            .iter()
-            .find(|(a, _)| kehoach_text::match_key(a) == t)
-        {
-            out.extend(kehoach_text::match_key(exp).split(' ').map(String::from));
+        if let Some((_, exp)) = abbreviation_keys().iter().find(|(a, _)| a == t) {
+            out.extend(exp.iter().cloned());
         } else {
             out.push(t.to_string());
         }

@@ -125,3 +125,54 @@ fn no_errors_on_right_items() {
     // Drafts citing the 2025 decree 118/2025 and the 2010 decree 63/2010 are fine.
     assert!(!alone("002").iter().any(|f| f.code == "KH302"));
 }
+
+/// The provincial 2024 plan copied as a 2026 draft without review: everything that went
+/// stale must show, at its item.
+fn copied_into_2026() -> Vec<Finding> {
+    let mut s = load("004");
+    let d = &mut s.plan.document;
+    d.date = Some(kehoach_parse::plan::PartialDate {
+        text: "ngày tháng 01 năm 2026".into(),
+        day: None,
+        month: Some(1),
+        year: Some(2026),
+    });
+    d.title = d.title.as_ref().map(|t| t.replace("2024", "2026"));
+    if let Some(a) = d.appendix.as_mut() {
+        a.title = a.title.as_ref().map(|t| t.replace("2024", "2026"));
+        a.year = Some(2026);
+        a.text = "(Kèm theo Quyết định số /QĐ-UBND ngày tháng 01 năm 2026 của Chủ tịch UBND tỉnh Thái Nguyên)".into();
+        a.reference = kehoach_parse::plan::meta::find_citations(&a.text)
+            .into_iter()
+            .next();
+    }
+    d.plan_year = Some(2026);
+    check(&s, &[], &Options::default())
+}
+
+#[test]
+fn snapshot_004_copied_into_2026() {
+    let f = copied_into_2026();
+    // UBND cấp huyện in 1.1's lead, Sở TT&TT in 2.2.5's support, the split "Sở Lao động;
+    // Thương binh và Xã hội" in 4.4's lead, Nghị định 61/2018 and 107/2021 in 4.1.
+    assert!(f.iter().any(|f| f.code == "KH301"
+        && f.location.stt.as_deref() == Some("1.1")
+        && f.location.column.as_deref() == Some("lead")));
+    assert!(f.iter().any(|f| f.code == "KH301"
+        && f.location.stt.as_deref() == Some("2.2.5")
+        && f.text.as_deref() == Some("Sở Thông tin và Truyền thông")));
+    assert!(f.iter().any(|f| f.code == "KH301"
+        && f.location.stt.as_deref() == Some("4.4")
+        && f.suggestion.as_deref() == Some("Sở Nội vụ")));
+    assert_eq!(
+        f.iter()
+            .filter(|f| f.code == "KH302" && f.location.stt.as_deref() == Some("4.1"))
+            .count(),
+        2
+    );
+    // Last year's deadlines and years.
+    assert!(f
+        .iter()
+        .any(|f| f.code == "KH103" && f.location.stt.as_deref() == Some("1.1")));
+    insta::assert_snapshot!(render(&f));
+}
