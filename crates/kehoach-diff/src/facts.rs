@@ -174,8 +174,8 @@ fn spans(src: &Source) -> Vec<Span> {
                 continue;
             }
             out.push(Span {
+                at: Where::paragraph(bi, &t),
                 text: t,
-                at: Where::paragraph(bi),
                 item: None,
                 kind: "paragraph",
             });

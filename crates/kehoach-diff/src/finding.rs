@@ -57,6 +57,9 @@ pub struct Where {
     /// 1-based index of a body paragraph among the document's blocks.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<usize>,
+    /// The beginning of that paragraph, to find it by eye.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph_start: Option<String>,
     /// STT of the parent plan's item (missing items, wording twins).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent_stt: Option<String>,
@@ -70,9 +73,11 @@ impl Where {
         }
     }
 
-    pub fn paragraph(block: usize) -> Self {
+    /// Body paragraph `block` (0-based block index) whose text is `text`.
+    pub fn paragraph(block: usize, text: &str) -> Self {
         Where {
             paragraph: Some(block + 1),
+            paragraph_start: Some(crate::textscan::excerpt(text.trim(), 40)),
             ..Default::default()
         }
     }
@@ -119,7 +124,10 @@ impl fmt::Display for Where {
             parts.push(format!("field {fl}"));
         }
         if let Some(p) = self.paragraph {
-            parts.push(format!("paragraph {p}"));
+            match &self.paragraph_start {
+                Some(t) => parts.push(format!("paragraph {p} \"{t}\"")),
+                None => parts.push(format!("paragraph {p}")),
+            }
         }
         if let Some(p) = &self.parent_stt {
             parts.push(format!("parent STT {p}"));

@@ -67,7 +67,7 @@ fn cited(cx: &Ctx) -> Vec<Cited> {
                 out.push(Cited {
                     r,
                     subject,
-                    at: Where::paragraph(bi),
+                    at: Where::paragraph(bi, &t),
                 });
             }
         }
