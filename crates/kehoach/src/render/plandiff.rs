@@ -232,7 +232,17 @@ pub fn html(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff) -> i
                         Some((o, n)) => {
                             format!("<b>{}</b>: year only, {} → {}", c.field, years(o), years(n))
                         }
-                        None => format!("<b>{}</b>: {}", c.field, html_inline(&c.old, &c.new)),
+                        None if c.field == "content"
+                            || (c.old.chars().count() > 40 && c.new.chars().count() > 40) =>
+                        {
+                            format!("<b>{}</b>: {}", c.field, html_inline(&c.old, &c.new))
+                        }
+                        None => format!(
+                            "<b>{}</b>: <del>{}</del> → <ins>{}</ins>",
+                            c.field,
+                            esc(&c.old),
+                            esc(&c.new)
+                        ),
                     })
                     .collect();
                 let body = if body.is_empty() {
