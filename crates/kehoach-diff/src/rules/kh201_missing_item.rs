@@ -215,6 +215,7 @@ impl Rule for MissingItem {
 mod tests {
     use super::*;
     use crate::rules::tests_support::*;
+    use kehoach_parse::plan::ItemKind;
 
     #[test]
     fn level_names() {
@@ -244,5 +245,49 @@ mod tests {
         assert!(!codes_against(&draft, &parent).contains(&"KH201"));
         draft.items.remove(5);
         assert!(codes_against(&draft, &parent).contains(&"KH201"));
+    }
+
+    fn parent_with(items: &[(&str, &str)]) -> kehoach_parse::plan::Plan {
+        let mut p = plan_2026();
+        p.items = items
+            .iter()
+            .map(|(stt, c)| {
+                item(
+                    stt,
+                    ItemKind::Task,
+                    c,
+                    &["Các sở, ban, ngành", "UBND cấp huyện"],
+                    &["Văn phòng UBND tỉnh"],
+                    "Thường xuyên",
+                )
+            })
+            .collect();
+        p
+    }
+
+    #[test]
+    fn merged_split_and_reworded_items_match() {
+        let parent = parent_with(&[
+            ("1.1", "Cập nhật kịp thời, đầy đủ Quyết định công bố TTHC của bộ, ngành Trung ương"),
+            ("1.2", "Công khai TTHC tại nơi giải quyết TTHC; trên Cổng/Trang thông tin điện tử của đơn vị"),
+            ("1.3", "Đẩy mạnh việc tích hợp, cung cấp dịch vụ công trực tuyến; thực hiện thanh toán trực tuyến cho cá nhân, tổ chức; tăng cường tạo tài khoản cho công dân trên Cổng Dịch vụ công quốc gia"),
+        ]);
+        let mut draft = plan_2026();
+        draft.items = vec![
+            // 1.1 and 1.2 merged into one item.
+            item("1.1", ItemKind::Task, "Cập nhật kịp thời, đầy đủ Quyết định công bố thủ tục hành chính của bộ, ngành Trung ương và công khai thủ tục hành chính tại nơi giải quyết, trên Cổng/Trang thông tin điện tử của Sở", &["Văn phòng Sở"], &[], "Thường xuyên"),
+            // 1.3 split in two.
+            item("1.2", ItemKind::Task, "Đẩy mạnh việc tích hợp, cung cấp dịch vụ công trực tuyến", &["Văn phòng Sở"], &[], "Thường xuyên"),
+            item("1.3", ItemKind::Task, "Thực hiện thanh toán trực tuyến cho cá nhân, tổ chức; tạo tài khoản cho công dân trên Cổng Dịch vụ công quốc gia", &["Văn phòng Sở"], &[], "Thường xuyên"),
+        ];
+        let got = codes_against(&draft, &parent);
+        assert!(!got.contains(&"KH201"), "{got:?}");
+        // Without the merged item, 1.1 and 1.2 are missing.
+        draft.items.remove(0);
+        let n = codes_against(&draft, &parent)
+            .iter()
+            .filter(|c| **c == "KH201")
+            .count();
+        assert_eq!(n, 2);
     }
 }
