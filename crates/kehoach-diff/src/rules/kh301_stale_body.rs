@@ -114,3 +114,60 @@ mod tests {
         assert!(!codes(&p).contains(&"KH301"));
     }
 }
+
+#[cfg(test)]
+mod spellings {
+    use crate::rules::tests_support::*;
+
+    /// Every way of writing a merged department is found, and says what replaced it.
+    #[test]
+    fn abbreviations_case_spacing() {
+        let cases = [
+            ("Sở TT&TT", "Sở Khoa học và Công nghệ"),
+            ("SỞ TTTT", "Sở Khoa học và Công nghệ"),
+            ("Sở Thông tin - Truyền thông", "Sở Khoa học và Công nghệ"),
+            ("sở thông tin và truyền thông", "Sở Khoa học và Công nghệ"),
+            ("Sở LĐTBXH", "Sở Nội vụ"),
+            ("Sở LĐ-TB&XH", "Sở Nội vụ"),
+            ("Sở Lao động-Thương binh và Xã hội", "Sở Nội vụ"),
+            ("Sở KH&ĐT", "Sở Tài chính"),
+            ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Tài chính"),
+            ("Sở GTVT", "Sở Xây dựng"),
+            ("Sở NN&PTNT", "Sở Nông nghiệp và Môi trường"),
+            ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Môi trường"),
+            ("Sở TN&MT", "Sở Nông nghiệp và Môi trường"),
+            ("Sở Tài nguyên - Môi trường", "Sở Nông nghiệp và Môi trường"),
+            ("Ban Dân tộc tỉnh", "Sở Dân tộc và Tôn giáo"),
+            ("Bộ TT&TT", "Bộ Khoa học và Công nghệ"),
+            (
+                "Ủy ban nhân dân cấp huyện",
+                "UBND cấp xã (or the provincial body that took over the task)",
+            ),
+            (
+                "UBND các huyện, thành phố",
+                "UBND cấp xã (or the provincial body that took over the task)",
+            ),
+        ];
+        for (name, want) in cases {
+            let mut p = plan_2026();
+            p.items[2].support = vec![name.to_string()];
+            let f = findings(&p);
+            let s: Vec<_> = f.iter().filter(|f| f.code == "KH301").collect();
+            assert_eq!(s.len(), 1, "{name}: {f:#?}");
+            assert_eq!(s[0].suggestion.as_deref(), Some(want), "{name}");
+            assert_eq!(s[0].text.as_deref(), Some(name), "{name}");
+        }
+        // Not stale: the successors, ICT as a field, the ministry of the interior.
+        for name in [
+            "Sở Khoa học và Công nghệ",
+            "Sở Nội vụ",
+            "Trung tâm Công nghệ thông tin và Truyền thông",
+            "Sở Dân tộc và Tôn giáo",
+            "UBND cấp xã",
+        ] {
+            let mut p = plan_2026();
+            p.items[2].support = vec![name.to_string()];
+            assert!(!codes(&p).contains(&"KH301"), "{name}");
+        }
+    }
+}
