@@ -162,10 +162,14 @@ pub struct NamedYear {
 /// Years named as "năm YYYY" in a text, dates and references excluded.
 pub fn named_years(text: &str) -> Vec<NamedYear> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let r = re(&RE, r"(?i)\bnăm\s+((?:19|20)\d{2})\b");
+    let r = re(&RE, r"(?i)\bnăm\s+((?:19|20)\d{2})\b(\s*[-–—]\s*(?:19|20)\d{2})?");
     let blank = blank_refs(text);
     r.captures_iter(&blank)
         .filter_map(|c| {
+            // "năm 2025-2026" is a span of years, not one year.
+            if c.get(2).is_some() {
+                return None;
+            }
             let m = c.get(0)?;
             Some(NamedYear {
                 year: c[1].parse().ok()?,
@@ -266,6 +270,7 @@ mod tests {
         .map(|n| n.year)
         .collect();
         assert_eq!(y, [2025]);
+        assert!(named_years("trong năm 2025-2026").is_empty());
         assert_eq!(periods("giai đoạn 2021 - 2025")[0].1, 2025);
         assert_eq!(levenshtein("kiem", "kien"), 1);
     }
