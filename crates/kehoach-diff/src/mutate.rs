@@ -49,6 +49,14 @@ pub enum Kind {
     Misspelling,
     /// The appendix line's symbol drifts from the number line's.
     SymbolMismatch,
+    /// The document is dated two years before its plan year.
+    DateYear,
+    /// An item skips a number ("1.3" after "1.1").
+    SttGap,
+    /// One top-level number loses its trailing dot ("3" beside "1.", "2.").
+    SttStyle,
+    /// A citation whose type contradicts its symbol ("Quyết định số 12/KH-UBND").
+    CitationType,
 }
 
 pub const ALL: &[Kind] = &[
@@ -70,6 +78,10 @@ pub const ALL: &[Kind] = &[
     Kind::RepeatPhrase,
     Kind::Misspelling,
     Kind::SymbolMismatch,
+    Kind::DateYear,
+    Kind::SttGap,
+    Kind::SttStyle,
+    Kind::CitationType,
 ];
 
 /// A mutated plan and what must be found in it.
@@ -336,6 +348,71 @@ pub fn mutate(plan: &Plan, parent: Option<&Plan>, kind: Kind) -> Option<Mutant> 
             r.symbol = Some(format!("{sym}X"));
             Some(mk(p, "KH501", None, "appendix symbol drifts".into()))
         }
+        Kind::DateYear => {
+            let d = p.document.date.as_mut()?;
+            d.year = Some(py - 2);
+            d.text = d.text.replace(&py.to_string(), &(py - 2).to_string());
+            Some(mk(p, "KH101", None, format!("dated in {}", py - 2)))
+        }
+        Kind::SttGap => {
+            // The last of a run of sibling tasks jumps one number ahead.
+            let i = (1..p.items.len()).rev().find(|&i| {
+                p.items[i].kind == ItemKind::Task
+                    && p.items[i - 1].kind == ItemKind::Task
+                    && p.items[i].level == p.items[i - 1].level
+                    && p.items.get(i + 1).is_none_or_level_lt(p.items[i].level)
+            })?;
+            let st = p.items[i].stt.trim().trim_end_matches('.').to_string();
+            let (head, last) = st.rsplit_once('.')?;
+            let n: u32 = last.parse().ok()?;
+            p.items[i].stt = format!("{head}.{}", n + 1);
+            let s = stt(&p, i);
+            Some(mk(p, "KH402", s, "a number skipped".into()))
+        }
+        Kind::SttStyle => {
+            // At the first depth whose numbers share one style, flip the style of one.
+            for depth in 1..=3u32 {
+                let at: Vec<usize> = (0..p.items.len())
+                    .filter(|&i| p.items[i].level == depth)
+                    .collect();
+                let dotted = at
+                    .iter()
+                    .filter(|&&i| p.items[i].stt.trim().ends_with('.'))
+                    .count();
+                if at.len() < 3 || (dotted != 0 && dotted != at.len()) {
+                    continue;
+                }
+                let i = at[at.len() - 1];
+                let t = p.items[i].stt.trim().to_string();
+                p.items[i].stt = if dotted == 0 {
+                    format!("{t}.")
+                } else {
+                    t.trim_end_matches('.').to_string()
+                };
+                let s = stt(&p, i);
+                return Some(mk(p, "KH403", s, "one number in the other style".into()));
+            }
+            None
+        }
+        Kind::CitationType => {
+            let i = tasks(&p).nth(1)?;
+            p.items[i]
+                .content
+                .push_str(" theo Quyết định số 12/KH-UBND ngày 10/01/2025 của UBND tỉnh");
+            let s = stt(&p, i);
+            Some(mk(p, "KH502", s, "type and symbol disagree".into()))
+        }
+    }
+}
+
+/// Helper: the next item is absent or shallower.
+trait NextLevel {
+    fn is_none_or_level_lt(self, level: u32) -> bool;
+}
+
+impl NextLevel for Option<&kehoach_parse::plan::Item> {
+    fn is_none_or_level_lt(self, level: u32) -> bool {
+        self.map_or(true, |n| n.level < level)
     }
 }
 

@@ -162,7 +162,10 @@ pub struct NamedYear {
 /// Years named as "năm YYYY" in a text, dates and references excluded.
 pub fn named_years(text: &str) -> Vec<NamedYear> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let r = re(&RE, r"(?i)\bnăm\s+((?:19|20)\d{2})\b(\s*[-–—]\s*(?:19|20)\d{2})?");
+    let r = re(
+        &RE,
+        r"(?i)\bnăm\s+((?:19|20)\d{2})\b(\s*[-–—]\s*(?:19|20)\d{2})?",
+    );
     let blank = blank_refs(text);
     r.captures_iter(&blank)
         .filter_map(|c| {
