@@ -360,7 +360,10 @@ pub fn mutate(plan: &Plan, parent: Option<&Plan>, kind: Kind) -> Option<Mutant> 
                 p.items[i].kind == ItemKind::Task
                     && p.items[i - 1].kind == ItemKind::Task
                     && p.items[i].level == p.items[i - 1].level
-                    && p.items.get(i + 1).is_none_or_level_lt(p.items[i].level)
+                    && !p
+                        .items
+                        .get(i + 1)
+                        .is_some_and(|n| n.level >= p.items[i].level)
             })?;
             let st = p.items[i].stt.trim().trim_end_matches('.').to_string();
             let (head, last) = st.rsplit_once('.')?;
@@ -402,17 +405,6 @@ pub fn mutate(plan: &Plan, parent: Option<&Plan>, kind: Kind) -> Option<Mutant> 
             let s = stt(&p, i);
             Some(mk(p, "KH502", s, "type and symbol disagree".into()))
         }
-    }
-}
-
-/// Helper: the next item is absent or shallower.
-trait NextLevel {
-    fn is_none_or_level_lt(self, level: u32) -> bool;
-}
-
-impl NextLevel for Option<&kehoach_parse::plan::Item> {
-    fn is_none_or_level_lt(self, level: u32) -> bool {
-        self.map_or(true, |n| n.level < level)
     }
 }
 
