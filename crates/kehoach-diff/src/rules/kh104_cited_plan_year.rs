@@ -163,3 +163,40 @@ impl Rule for CitedPlanYear {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests_support::*;
+    use kehoach_parse::plan::meta::find_citations;
+
+    fn with_basis(text: &str) -> Vec<crate::Finding> {
+        let mut p = plan_2026();
+        p.document.legal_bases = find_citations(text);
+        findings(&p)
+            .into_iter()
+            .filter(|f| f.code == "KH104")
+            .collect()
+    }
+
+    #[test]
+    fn cited_plans() {
+        // The parent for 2026 issued in late 2025: right.
+        assert!(
+            with_basis("Thực hiện Kế hoạch số 182/KH-UBND ngày 25/12/2025 của UBND tỉnh")
+                .is_empty()
+        );
+        // An old decree is normal.
+        assert!(
+            with_basis("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ").is_empty()
+        );
+        // A plan from early last year: last year's plan?
+        assert_eq!(
+            with_basis("Thực hiện Kế hoạch số 12/KH-UBND ngày 20/01/2025 của UBND tỉnh").len(),
+            1
+        );
+        // Cited after the draft's own date.
+        let f = with_basis("Thực hiện Kế hoạch số 12/KH-UBND ngày 20/03/2026 của UBND tỉnh");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, crate::Severity::Error);
+    }
+}

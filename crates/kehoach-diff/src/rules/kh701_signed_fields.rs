@@ -67,3 +67,46 @@ impl Rule for SignedFields {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests_support::*;
+    use crate::{check, Options, Source, Stage};
+
+    fn signed(p: &kehoach_parse::plan::Plan) -> Vec<&'static str> {
+        let opts = Options {
+            stage: Stage::Signed,
+            ..Options::default()
+        };
+        check(&Source::from_plan("t", p.clone()), &[], &opts)
+            .iter()
+            .map(|f| f.code)
+            .collect()
+    }
+
+    #[test]
+    fn draft_blanks_are_fine_until_signed() {
+        let p = plan_2026();
+        assert!(!codes(&p).contains(&"KH701"));
+        assert_eq!(signed(&p).iter().filter(|c| **c == "KH701").count(), 3);
+        let mut p = plan_2026();
+        let n = p.document.number.as_mut().unwrap();
+        n.number = Some("05".into());
+        n.text = "Số: 05/KH-STP".into();
+        let d = p.document.date.as_mut().unwrap();
+        d.day = Some(5);
+        d.text = "ngày 05 tháng 01 năm 2026".into();
+        p.document.signer = Some(kehoach_parse::plan::Signer {
+            name: Some("Vũ Thị Lệ Hằng".into()),
+            ..Default::default()
+        });
+        let got = signed(&p);
+        assert!(
+            !got.contains(&"KH701") && !got.contains(&"KH702"),
+            "{got:?}"
+        );
+        // Decree 30: "ngày 5 tháng 1" is not the form.
+        p.document.date.as_mut().unwrap().text = "ngày 5 tháng 1 năm 2026".into();
+        assert!(signed(&p).contains(&"KH702"));
+    }
+}
