@@ -1,5 +1,5 @@
 //! `kehoach check DRAFT [--against PARENT]... [--stage draft|signed] [--format text|json|html]
-//! [--out FILE] [--rules-data FILE]`
+//! [--out FILE] [--rules-data FILE] [--select CODES] [--ignore CODES]`
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -46,6 +46,26 @@ pub struct Args {
     /// shipped data/stale.json).
     #[arg(long = "rules-data", value_name = "FILE")]
     rules_data: Option<PathBuf>,
+    /// Only these rules: codes or code prefixes, comma-separated ("KH1,KH301").
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Not these rules: codes or code prefixes, comma-separated ("KH403,KH6").
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    ignore: Vec<String>,
+}
+
+/// Whether a code is chosen by `--select` and not excluded by `--ignore` (prefix match,
+/// case-insensitive).
+fn chosen(code: &str, select: &[String], ignore: &[String]) -> bool {
+    let hit = |list: &[String]| {
+        list.iter().any(|p| {
+            !p.is_empty()
+                && code
+                    .to_ascii_uppercase()
+                    .starts_with(&p.trim().to_ascii_uppercase())
+        })
+    };
+    (select.is_empty() || hit(select)) && !hit(ignore)
 }
 
 /// Reads and parses one plan into a source for the checker.
@@ -117,7 +137,8 @@ pub fn run(args: Args) -> u8 {
         data,
         ..Options::default()
     };
-    let findings = check(&draft, &parents, &opts);
+    let mut findings = check(&draft, &parents, &opts);
+    findings.retain(|f| chosen(f.code, &args.select, &args.ignore));
     let colour = use_colour(&args.out);
     let mut out = match output(&args.out) {
         Ok(o) => o,
@@ -144,4 +165,19 @@ pub fn run(args: Args) -> u8 {
         }
     }
     u8::from(findings.iter().any(|f| f.severity == Severity::Error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chosen;
+
+    #[test]
+    fn select_and_ignore() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(chosen("KH301", &[], &[]));
+        assert!(chosen("KH301", &v(&["KH3"]), &[]));
+        assert!(!chosen("KH403", &v(&["KH3"]), &[]));
+        assert!(!chosen("KH403", &[], &v(&["kh4"])));
+        assert!(chosen("KH401", &v(&["KH4"]), &v(&["KH403"])));
+    }
 }
