@@ -13,7 +13,9 @@ declare_rule! {
     /// name — and reports each one that no draft item matches. Items are matched on their
     /// content (token Dice on normalised keys, plus containment, so rewording, merged and
     /// split items still match). The finding gives the parent's STT and text and the closest
-    /// draft item with its score. Where the draft's level is only a supporting agency, or
+    /// draft item with its score. A commune's draft from after 1 July 2025 checked against a
+    /// parent from before also inherits the district level's tasks ("UBND cấp huyện"): a
+    /// missing one is info. Where the draft's level is only a supporting agency, or
     /// where only a group heading of the draft matches (the heading is there, no task under
     /// it says so), a missing item is info.
     ///
@@ -38,7 +40,19 @@ declare_rule! {
 pub enum Duty {
     Lead,
     Support,
+    /// Led by the district level in a parent from before 1 July 2025, for a commune's draft
+    /// from after: the commune inherited it.
+    Inherited,
 }
+
+/// Whether an agency entry names the district level.
+fn names_district(entry: &str) -> bool {
+    let a = crate::facts::normalise_ubnd(&kehoach_text::ascii_key(entry));
+    a.contains("cap huyen") || a.contains("ubnd cac huyen") || a.starts_with("ubnd huyen")
+}
+
+/// The day the district level ended.
+const DISTRICT_END: (i32, u32, u32) = (2025, 7, 1);
 
 /// Whether an agency entry names the draft's level or issuer.
 pub fn names_drafter(
@@ -90,6 +104,14 @@ pub fn duties(cx: &Ctx, parent: &Plan) -> Vec<(usize, Duty)> {
                 .collect()
         })
         .unwrap_or_default();
+    let parent_date = parent
+        .document
+        .date
+        .as_ref()
+        .and_then(|d| Some((d.year?, d.month.unwrap_or(1), d.day.unwrap_or(1))));
+    let inherits = level == Level::Commune
+        && parent_date.is_some_and(|d| d < DISTRICT_END)
+        && cx.facts.effective.is_some_and(|d| d >= DISTRICT_END);
     let mut out = Vec::new();
     for (i, it) in parent.items.iter().enumerate() {
         if it.kind != ItemKind::Task || it.content.trim().is_empty() {
@@ -101,6 +123,8 @@ pub fn duties(cx: &Ctx, parent: &Plan) -> Vec<(usize, Duty)> {
         };
         if named(&it.lead) {
             out.push((i, Duty::Lead));
+        } else if inherits && it.lead.iter().any(|e| names_district(e)) {
+            out.push((i, Duty::Inherited));
         } else if named(&it.support) {
             out.push((i, Duty::Support));
         }
@@ -170,9 +194,9 @@ impl Rule for MissingItem {
                         score
                     )
                 };
-                let (mut sev, role) = match duty {
-                    Duty::Lead => (Severity::Error, "leads"),
-                    Duty::Support => (Severity::Info, "supports"),
+                let mut sev = match duty {
+                    Duty::Lead => Severity::Error,
+                    Duty::Support | Duty::Inherited => Severity::Info,
                 };
                 let closest = match heading {
                     Some((gi, gs, _)) => {
@@ -186,9 +210,15 @@ impl Rule for MissingItem {
                     }
                     None => closest,
                 };
-                let agencies = match duty {
-                    Duty::Lead => p.lead.join("; "),
-                    Duty::Support => p.support.join("; "),
+                let why = match duty {
+                    Duty::Lead => format!("the draft's level leads it: {}", p.lead.join("; ")),
+                    Duty::Support => {
+                        format!("the draft's level supports it: {}", p.support.join("; "))
+                    }
+                    Duty::Inherited => format!(
+                        "the district level led it: {}; its tasks fell to the communes on 01/7/2025",
+                        p.lead.join("; ")
+                    ),
                 };
                 let mut at = Where::parent_item(&parent.plan, pi);
                 at.column = Some("content".into());
@@ -196,14 +226,17 @@ impl Rule for MissingItem {
                     Finding::new(
                         &Self::INFO,
                         format!(
-                            "parent item {} has no matching item in the draft (the draft's level {role} it: {agencies})",
+                            "parent item {} has no matching item in the draft ({why})",
                             p.stt.trim(),
                         ),
                         at,
                     )
                     .severity(sev)
                     .text(&p.content)
-                    .suggest(format!("add an item for parent {} or say why it does not apply", p.stt.trim()))
+                    .suggest(format!(
+                        "add an item for parent {} or say why it does not apply",
+                        p.stt.trim()
+                    ))
                     .note(closest),
                 );
             }
@@ -289,5 +322,46 @@ mod tests {
             .filter(|c| **c == "KH201")
             .count();
         assert_eq!(n, 2);
+    }
+}
+
+#[cfg(test)]
+mod district {
+    use crate::rules::tests_support::*;
+    use kehoach_parse::plan::{ItemKind, PartialDate};
+
+    /// A commune's 2026 draft against a 2024 parent inherits the district's tasks (info);
+    /// against a parent from after the abolition, it does not.
+    #[test]
+    fn communes_inherit_district_tasks() {
+        let mut parent = plan_2026();
+        parent.document.date = Some(PartialDate {
+            text: "ngày 13 tháng 12 năm 2023".into(),
+            day: Some(13),
+            month: Some(12),
+            year: Some(2023),
+        });
+        parent.items = vec![item(
+            "1.1",
+            ItemKind::Task,
+            "Tổ chức thực hiện toàn bộ quy trình tiếp nhận, giải quyết TTHC tại Bộ phận một cửa",
+            &["Các sở, ban, ngành", "UBND cấp huyện"],
+            &["Văn phòng UBND tỉnh"],
+            "Thường xuyên",
+        )];
+        let mut draft = plan_2026();
+        draft.document.issuer = Some("ỦY BAN NHÂN DÂN XÃ ĐỊNH HOÁ".into());
+        let f: Vec<_> = crate::check(
+            &crate::Source::from_plan("d", draft.clone()),
+            &[crate::Source::from_plan("p", parent.clone())],
+            &crate::Options::default(),
+        )
+        .into_iter()
+        .filter(|f| f.code == "KH201")
+        .collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, crate::Severity::Info);
+        parent.document.date.as_mut().unwrap().year = Some(2025);
+        assert!(!codes_against(&draft, &parent).contains(&"KH201"));
     }
 }
