@@ -2,15 +2,14 @@ use kehoach_parse::model::Block;
 use kehoach_parse::plan::{deadline, Item, Role};
 
 use super::{Ctx, Rule, RuleInfo};
-use crate::{Finding, Severity, Where};
+use crate::{Finding, Where};
 
 declare_rule! {
     /// What it does: reports a cell whose text belongs to another column: a deadline phrase
     /// ("Thường xuyên", "Trước ngày 31/01/2026", "Theo Kế hoạch riêng …") in the lead or
     /// support column, an agency in the deadline column, or one cell merged across the lead,
     /// support and deadline columns that holds a deadline phrase (the task then has no lead
-    /// of its own). A merged "Theo Kế hoạch riêng" cell is info: the separate plan will name
-    /// who leads.
+    /// of its own).
     ///
     /// Why: a phrase in the wrong column is read wrongly by people and programs alike: the
     /// task seems to have no deadline, or a deadline as its lead.
@@ -105,17 +104,12 @@ impl Rule for MisplacedCell {
             if it.lead.is_empty() {
                 if let Some(t) = merged_lead_deadline(cx, i) {
                     if deadline::looks_like_deadline(&t) {
-                        let separate = matches!(
-                            deadline::parse(&t).kind,
-                            kehoach_parse::plan::DeadlineKind::SeparatePlan
-                        );
                         out.push(
                             Finding::new(
                                 &Self::INFO,
                                 "one cell spans the lead, support and deadline columns with a deadline phrase; the task names no lead agency",
                                 Where::item(plan, i, "lead"),
                             )
-                            .severity(if separate { Severity::Info } else { Severity::Warning })
                             .text(t)
                             .suggest("split the cell: lead agency, support, deadline"),
                         );
