@@ -1,5 +1,5 @@
 //! The rule registry. One file per rule; each declares its code, name, default severity and
-//! documentation with [`declare_rule!`], and implements [`Rule`].
+//! documentation with the `declare_rule!` macro, and implements [`Rule`].
 //!
 //! Codes are grouped by what they look at:
 //!

@@ -160,6 +160,9 @@ pub fn text(
         }
     }
     let s = &d.summary;
+    if s.added + s.removed + s.changed + s.renumbered == 0 {
+        writeln!(out, "  (no item differs)")?;
+    }
     writeln!(out)?;
     writeln!(
         out,
