@@ -57,6 +57,8 @@ pub enum Kind {
     SttStyle,
     /// A citation whose type contradicts its symbol ("Quyết định số 12/KH-UBND").
     CitationType,
+    /// The title names another unit of the issuer's kind as the owner.
+    ForeignOwner,
 }
 
 pub const ALL: &[Kind] = &[
@@ -82,6 +84,7 @@ pub const ALL: &[Kind] = &[
     Kind::SttGap,
     Kind::SttStyle,
     Kind::CitationType,
+    Kind::ForeignOwner,
 ];
 
 /// A mutated plan and what must be found in it.
@@ -396,6 +399,20 @@ pub fn mutate(plan: &Plan, parent: Option<&Plan>, kind: Kind) -> Option<Mutant> 
                 return Some(mk(p, "KH403", s, "one number in the other style".into()));
             }
             None
+        }
+        Kind::ForeignOwner => {
+            let issuer = kehoach_text::ascii_key(p.document.issuer.as_deref()?);
+            let other = match crate::facts::level_of(p.document.issuer.as_deref()?) {
+                crate::facts::Level::Department if issuer.contains("tai chinh") => "của Sở Nội vụ",
+                crate::facts::Level::Department => "của Sở Tài chính",
+                crate::facts::Level::Commune => "xã Phú Đình",
+                _ => return None,
+            };
+            let t = p.document.title.clone()?;
+            let needle = format!("năm {py}");
+            let k = t.rfind(&needle)?;
+            p.document.title = Some(format!("{}{other} {}", &t[..k], &t[k..]));
+            Some(mk(p, "KH503", None, format!("title names \"{other}\"")))
         }
         Kind::CitationType => {
             let i = tasks(&p).nth(1)?;

@@ -59,6 +59,7 @@ pub mod kh406_misplaced_cell;
 pub mod kh407_empty_deadline;
 pub mod kh501_number_symbol;
 pub mod kh502_citation_type;
+pub mod kh503_foreign_owner;
 pub mod kh601_repeated_phrase;
 pub mod kh602_misspelling;
 pub mod kh701_signed_fields;
@@ -132,6 +133,7 @@ static RULES: &[&dyn Rule] = &[
     &kh407_empty_deadline::EmptyDeadline,
     &kh501_number_symbol::NumberSymbol,
     &kh502_citation_type::CitationType,
+    &kh503_foreign_owner::ForeignOwner,
     &kh601_repeated_phrase::RepeatedPhrase,
     &kh602_misspelling::Misspelling,
     &kh701_signed_fields::SignedFields,
