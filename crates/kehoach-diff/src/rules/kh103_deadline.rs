@@ -60,7 +60,11 @@ impl Rule for DeadlineRange {
                 DeadlineKind::Unparsed => {
                     match kehoach_parse::plan::deadline::find_date(&it.deadline.text) {
                         Some((y, m, d)) => (y, Some(m), Some(d)),
-                        None => continue,
+                        // "Quý II/2024", "6 tháng đầu năm 2024": the year alone.
+                        None => match bare_year(&it.deadline.text) {
+                            Some(y) => (y, None, None),
+                            None => continue,
+                        },
                     }
                 }
                 _ => continue,
@@ -119,6 +123,16 @@ impl Rule for DeadlineRange {
     }
 }
 
+/// The last year (19xx, 20xx) written in a text, outside references.
+fn bare_year(text: &str) -> Option<i32> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(r"\b((?:19|20)\d{2})\b").expect("static regex"));
+    let blank = crate::textscan::blank_refs(text);
+    re.captures_iter(&blank)
+        .last()
+        .and_then(|c| c[1].parse().ok())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::tests_support::*;
@@ -137,6 +151,11 @@ mod tests {
             .any(|f| f.code == "KH103" && f.severity == crate::Severity::Warning));
         let mut p = plan_2026();
         p.items[5].deadline = deadline::parse("Trước ngày 15/01/2027");
+        assert!(!codes(&p).contains(&"KH103"));
+        let mut p = plan_2026();
+        p.items[2].deadline = deadline::parse("Quý II/2024");
+        assert!(codes(&p).contains(&"KH103"));
+        p.items[2].deadline = deadline::parse("Quý II/2026");
         assert!(!codes(&p).contains(&"KH103"));
         // Same month as a draft's blank day: not before.
         let mut p = plan_2026();
