@@ -90,9 +90,20 @@ impl Rule for SttDuplicate {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let plan = &cx.draft.plan;
         let ps: Vec<Option<Vec<u32>>> = plan.items.iter().map(|it| parts(&it.stt)).collect();
+        // Roman section numbers ("I", "II") restart the Arabic numbers under them.
+        let mut section = vec![0usize; ps.len()];
+        let mut cur = 0;
+        for (i, it) in plan.items.iter().enumerate() {
+            if stt::parse(&it.stt).is_some_and(|s| s.roman) {
+                cur += 1;
+            }
+            section[i] = cur;
+        }
         for i in 0..ps.len() {
             let Some(p) = &ps[i] else { continue };
-            let Some(first) = (0..i).find(|&j| ps[j].as_ref() == Some(p)) else {
+            let Some(first) =
+                (0..i).find(|&j| ps[j].as_ref() == Some(p) && section[j] == section[i])
+            else {
                 continue;
             };
             let prev = if i > 0 { ps[i - 1].as_deref() } else { None };
@@ -132,5 +143,49 @@ mod tests {
         let d: Vec<_> = f.iter().filter(|f| f.code == "KH401").collect();
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].suggestion.as_deref(), Some("\"2.2\""));
+    }
+
+    #[test]
+    fn roman_sections_restart() {
+        use kehoach_parse::plan::ItemKind::*;
+        let mut p = plan_2026();
+        p.items = vec![
+            item("I", Group, "Nhiệm vụ chung", &[], &[], ""),
+            item(
+                "1",
+                Task,
+                "Rà soát thủ tục",
+                &["Văn phòng Sở"],
+                &[],
+                "Thường xuyên",
+            ),
+            item(
+                "2",
+                Task,
+                "Công khai thủ tục",
+                &["Văn phòng Sở"],
+                &[],
+                "Thường xuyên",
+            ),
+            item("II", Group, "Nhiệm vụ cụ thể", &[], &[], ""),
+            item(
+                "1",
+                Task,
+                "Báo cáo định kỳ",
+                &["Văn phòng Sở"],
+                &[],
+                "Định kỳ hàng quý",
+            ),
+            item(
+                "2",
+                Task,
+                "Kiểm tra thực hiện",
+                &["Văn phòng Sở"],
+                &[],
+                "Thường xuyên",
+            ),
+        ];
+        let c = codes(&p);
+        assert!(!c.contains(&"KH401") && !c.contains(&"KH402"), "{c:?}");
     }
 }

@@ -37,6 +37,7 @@ impl Rule for SttSequence {
                 // A Roman or lettered number: the Arabic count restarts.
                 if kehoach_parse::plan::stt::parse(&it.stt).is_some_and(|s| s.roman) {
                     prev = None;
+                    seen.clear();
                 }
                 continue;
             };
