@@ -1,5 +1,5 @@
 //! `kehoach check DRAFT [--against PARENT]... [--stage draft|signed] [--format text|json|html]
-//! [--out FILE] [--rules-data FILE] [--select CODES] [--ignore CODES]`
+//! [--out FILE] [--rules-data FILE] [--select CODES] [--ignore CODES] [--threshold SCORE]`
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -46,12 +46,24 @@ pub struct Args {
     /// shipped data/stale.json).
     #[arg(long = "rules-data", value_name = "FILE")]
     rules_data: Option<PathBuf>,
+    /// Minimum similarity (0–1) for a draft item to count as a parent item's match.
+    #[arg(long, value_name = "SCORE", default_value_t = 0.6, value_parser = parse_threshold)]
+    threshold: f64,
     /// Only these rules: codes or code prefixes, comma-separated ("KH1,KH301").
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
     select: Vec<String>,
     /// Not these rules: codes or code prefixes, comma-separated ("KH403,KH6").
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
     ignore: Vec<String>,
+}
+
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is not between 0 and 1"))
+    }
 }
 
 /// Whether a code is chosen by `--select` and not excluded by `--ignore` (prefix match,
@@ -135,7 +147,7 @@ pub fn run(args: Args) -> u8 {
             StageArg::Signed => Stage::Signed,
         },
         data,
-        ..Options::default()
+        threshold: args.threshold,
     };
     let mut findings = check(&draft, &parents, &opts);
     findings.retain(|f| chosen(f.code, &args.select, &args.ignore));
