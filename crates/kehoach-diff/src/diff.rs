@@ -292,7 +292,11 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
     let ka: Vec<String> = a.iter().map(|w| kehoach_text::match_key(w)).collect();
     let kb: Vec<String> = b.iter().map(|w| kehoach_text::match_key(w)).collect();
     let (n, m) = (a.len(), b.len());
-    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    // Too long to align word by word: the whole old text, then the whole new one.
+    if n.saturating_mul(m) > 4_000_000 {
+        return vec![Piece::Old(a.join(" ")), Piece::New(b.join(" "))];
+    }
+    let mut t = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             t[i][j] = if ka[i] == kb[j] {

@@ -30,7 +30,11 @@ declare_rule! {
 /// Longest-common-subsequence alignment of two key sequences: pairs of (i, j) kept.
 fn lcs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
-    let mut t = vec![vec![0u16; m + 1]; n + 1];
+    // Cells are short; a huge one is not compared word by word.
+    if n.saturating_mul(m) > 4_000_000 {
+        return Vec::new();
+    }
+    let mut t = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
             t[i][j] = if a[i] == b[j] {
