@@ -1,0 +1,543 @@
+//! The content-stream interpreter: graphics and text state, Form XObjects, and the two things
+//! the layout needs: positioned glyphs and axis-aligned ruling segments, both in page space
+//! with the origin at the top left and y growing downwards.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::fonts::{Code, Font};
+use super::objects::{as_dict, deref, dict_get, num, nums};
+use crate::error::{ParseError, Result};
+use crate::limits::Limits;
+
+/// Form XObjects nested deeper than this are skipped (with a warning).
+const MAX_FORM_DEPTH: usize = 12;
+/// q without Q deeper than this stops saving state.
+const MAX_STATE_DEPTH: usize = 256;
+/// A stroked line or filled rectangle at most this thick (points) is a ruling.
+const MAX_RULE_THICKNESS: f32 = 3.0;
+
+/// One glyph with its text, in page space.
+#[derive(Debug, Clone)]
+pub struct Glyph {
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Font size in page space.
+    pub size: f32,
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl Glyph {
+    pub fn is_space(&self) -> bool {
+        self.text.chars().all(char::is_whitespace)
+    }
+    pub fn cx(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+    /// A point inside the glyph's body (between baseline and x-height).
+    pub fn cy(&self) -> f32 {
+        self.y - self.size * 0.3
+    }
+}
+
+/// An axis-aligned ruling segment: horizontal when `y0 == y1`, vertical when `x0 == x1`.
+#[derive(Debug, Clone, Copy)]
+pub struct Seg {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Seg {
+    pub fn horizontal(&self) -> bool {
+        self.y0 == self.y1
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct PageContent {
+    pub glyphs: Vec<Glyph>,
+    pub segs: Vec<Seg>,
+    pub warnings: Vec<String>,
+}
+
+type M = [f32; 6];
+const IDENTITY: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `a × b` (row-vector convention, as in the PDF spec: p' = p × M).
+fn mul(a: &M, b: &M) -> M {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+fn apply(m: &M, x: f32, y: f32) -> (f32, f32) {
+    (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: M,
+    line_width: f32,
+    stroke_white: bool,
+    fill_white: bool,
+    font: Option<Rc<Font>>,
+    font_size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    h_scale: f32,
+    leading: f32,
+    rise: f32,
+}
+
+/// Walks one page's content (and the forms it draws).
+pub struct Interp<'a> {
+    doc: &'a Document,
+    limits: &'a Limits,
+    fonts: HashMap<ObjectId, Rc<Font>>,
+    inline_fonts: Vec<Rc<Font>>,
+    ops: u64,
+    form_stack: Vec<ObjectId>,
+    out: PageContent,
+    gs: GState,
+    stack: Vec<GState>,
+    tm: M,
+    tlm: M,
+    /// Current path: subpaths of (x, y, reached by a curve) in page space.
+    path: Vec<Vec<(f32, f32, bool)>>,
+    codes: Vec<Code>,
+}
+
+impl<'a> Interp<'a> {
+    pub fn new(doc: &'a Document, limits: &'a Limits) -> Self {
+        Interp {
+            doc,
+            limits,
+            fonts: HashMap::new(),
+            inline_fonts: Vec::new(),
+            ops: 0,
+            form_stack: Vec::new(),
+            out: PageContent::default(),
+            gs: GState {
+                ctm: IDENTITY,
+                line_width: 1.0,
+                stroke_white: false,
+                fill_white: false,
+                font: None,
+                font_size: 0.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                h_scale: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+            },
+            stack: Vec::new(),
+            tm: IDENTITY,
+            tlm: IDENTITY,
+            path: Vec::new(),
+            codes: Vec::new(),
+        }
+    }
+
+    /// Runs a page: `content` is the page's decoded content, `ctm` maps user space to page
+    /// space (flip and /Rotate), `resources` the page's resource dictionary.
+    pub fn run_page(mut self, content: &[u8], ctm: M, resources: Option<&'a Dictionary>) -> Result<PageContent> {
+        self.gs.ctm = ctm;
+        self.run(content, resources)?;
+        Ok(self.out)
+    }
+
+    fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>) -> Result<()> {
+        for op in Content::decode_iter(content) {
+            let op = match op {
+                Ok(op) => op,
+                Err(_) => {
+                    self.out.warnings.push("a content stream is damaged; the rest of it was skipped".into());
+                    break;
+                }
+            };
+            self.ops += 1;
+            Limits::check(
+                self.ops,
+                self.limits.max_ops_per_page,
+                "the number of content operations on one page",
+                "--max-ops-per-page",
+            )?;
+            self.op(&op.operator, &op.operands, resources)?;
+        }
+        Ok(())
+    }
+
+    fn op(&mut self, operator: &str, a: &[Object], res: Option<&'a Dictionary>) -> Result<()> {
+        let f = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
+        match operator {
+            "q" => {
+                if self.stack.len() < MAX_STATE_DEPTH {
+                    self.stack.push(self.gs.clone());
+                }
+            }
+            "Q" => {
+                if let Some(g) = self.stack.pop() {
+                    self.gs = g;
+                }
+            }
+            "cm" if a.len() >= 6 => {
+                let m = [f(0), f(1), f(2), f(3), f(4), f(5)];
+                self.gs.ctm = mul(&m, &self.gs.ctm);
+            }
+            "w" => self.gs.line_width = f(0),
+            "g" => self.gs.fill_white = f(0) >= 0.95,
+            "G" => self.gs.stroke_white = f(0) >= 0.95,
+            "rg" => self.gs.fill_white = (0..3).all(|i| f(i) >= 0.95),
+            "RG" => self.gs.stroke_white = (0..3).all(|i| f(i) >= 0.95),
+            "k" => self.gs.fill_white = (0..4).all(|i| f(i) <= 0.05),
+            "K" => self.gs.stroke_white = (0..4).all(|i| f(i) <= 0.05),
+            "sc" | "scn" => self.gs.fill_white = is_white(a),
+            "SC" | "SCN" => self.gs.stroke_white = is_white(a),
+            // Paths.
+            "m" => self.path.push(vec![self.pt(f(0), f(1), false)]),
+            "l" => {
+                let p = self.pt(f(0), f(1), false);
+                match self.path.last_mut() {
+                    Some(sp) => sp.push(p),
+                    None => self.path.push(vec![p]),
+                }
+            }
+            "c" | "v" | "y" => {
+                let (x, y) = if operator == "c" { (f(4), f(5)) } else { (f(2), f(3)) };
+                let p = self.pt(x, y, true);
+                match self.path.last_mut() {
+                    Some(sp) => sp.push(p),
+                    None => self.path.push(vec![p]),
+                }
+            }
+            "re" => {
+                let (x, y, w, h) = (f(0), f(1), f(2), f(3));
+                let sp = vec![
+                    self.pt(x, y, false),
+                    self.pt(x + w, y, false),
+                    self.pt(x + w, y + h, false),
+                    self.pt(x, y + h, false),
+                    self.pt(x, y, false),
+                ];
+                self.path.push(sp);
+            }
+            "h" => {
+                if let Some(sp) = self.path.last_mut() {
+                    if let (Some(&first), Some(&last)) = (sp.first(), sp.last()) {
+                        if (first.0, first.1) != (last.0, last.1) {
+                            sp.push((first.0, first.1, false));
+                        }
+                    }
+                }
+            }
+            "S" | "s" => {
+                if operator == "s" {
+                    self.op("h", &[], res)?;
+                }
+                self.stroke();
+                self.path.clear();
+            }
+            "f" | "F" | "f*" => {
+                self.fill();
+                self.path.clear();
+            }
+            "B" | "B*" | "b" | "b*" => {
+                if operator.starts_with('b') {
+                    self.op("h", &[], res)?;
+                }
+                self.fill();
+                self.stroke();
+                self.path.clear();
+            }
+            "n" => self.path.clear(),
+            // Text.
+            "BT" => {
+                self.tm = IDENTITY;
+                self.tlm = IDENTITY;
+            }
+            "Tf" => {
+                self.gs.font_size = f(1);
+                let name = a.first().and_then(|o| o.as_name().ok());
+                self.gs.font = Some(self.font(res, name));
+            }
+            "Tc" => self.gs.char_spacing = f(0),
+            "Tw" => self.gs.word_spacing = f(0),
+            "Tz" => self.gs.h_scale = f(0) / 100.0,
+            "TL" => self.gs.leading = f(0),
+            "Ts" => self.gs.rise = f(0),
+            "Td" => self.next_line(f(0), f(1)),
+            "TD" => {
+                self.gs.leading = -f(1);
+                self.next_line(f(0), f(1));
+            }
+            "Tm" if a.len() >= 6 => {
+                self.tm = [f(0), f(1), f(2), f(3), f(4), f(5)];
+                self.tlm = self.tm;
+            }
+            "T*" => self.next_line(0.0, -self.gs.leading),
+            "Tj" => {
+                if let Some(Ok(s)) = a.first().map(|o| o.as_str()) {
+                    self.show(s);
+                }
+            }
+            "'" => {
+                self.next_line(0.0, -self.gs.leading);
+                if let Some(Ok(s)) = a.first().map(|o| o.as_str()) {
+                    self.show(s);
+                }
+            }
+            "\"" => {
+                self.gs.word_spacing = f(0);
+                self.gs.char_spacing = f(1);
+                self.next_line(0.0, -self.gs.leading);
+                if let Some(Ok(s)) = a.get(2).map(|o| o.as_str()) {
+                    self.show(s);
+                }
+            }
+            "TJ" => {
+                if let Some(Ok(items)) = a.first().map(|o| o.as_array()) {
+                    for it in items {
+                        match it {
+                            Object::String(s, _) => self.show(s),
+                            o => {
+                                if let Some(n) = num(o) {
+                                    let tx = -n / 1000.0 * self.gs.font_size * self.gs.h_scale;
+                                    self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            "Do" => {
+                if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
+                    self.do_xobject(res, name)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn pt(&self, x: f32, y: f32, curve: bool) -> (f32, f32, bool) {
+        let (x, y) = apply(&self.gs.ctm, x, y);
+        (x, y, curve)
+    }
+
+    fn next_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &self.tlm);
+        self.tm = self.tlm;
+    }
+
+    fn font(&mut self, res: Option<&'a Dictionary>, name: Option<&[u8]>) -> Rc<Font> {
+        let doc = self.doc;
+        let entry = res
+            .and_then(|r| dict_get(doc, r, b"Font"))
+            .and_then(as_dict)
+            .and_then(|fonts| name.and_then(|n| fonts.get(n).ok()));
+        let Some(entry) = entry else {
+            return Rc::new(Font::fallback());
+        };
+        let id = entry.as_reference().ok();
+        if let Some(f) = id.and_then(|id| self.fonts.get(&id)) {
+            return f.clone();
+        }
+        let font = match deref(doc, entry).and_then(as_dict) {
+            Some(d) => Rc::new(Font::load(doc, d, self.limits.max_stream_bytes as usize)),
+            None => Rc::new(Font::fallback()),
+        };
+        match id {
+            Some(id) => {
+                self.fonts.insert(id, font.clone());
+            }
+            None => self.inline_fonts.push(font.clone()),
+        }
+        font
+    }
+
+    fn show(&mut self, bytes: &[u8]) {
+        let Some(font) = self.gs.font.clone() else { return };
+        let mut codes = std::mem::take(&mut self.codes);
+        font.codes(bytes, &mut codes);
+        let fs = self.gs.font_size;
+        let th = self.gs.h_scale;
+        for c in &codes {
+            let trm = mul(&mul(&[fs * th, 0.0, 0.0, fs, 0.0, self.gs.rise], &self.tm), &self.gs.ctm);
+            let w0 = c.width / 1000.0;
+            if !c.text.is_empty() {
+                let (x0, y) = apply(&trm, 0.0, 0.0);
+                let (x1, _) = apply(&trm, w0, 0.0);
+                let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+                if x0.is_finite() && x1.is_finite() && y.is_finite() && size.is_finite() {
+                    self.out.glyphs.push(Glyph {
+                        x0: x0.min(x1),
+                        x1: x0.max(x1),
+                        y,
+                        size,
+                        text: c.text.clone(),
+                        bold: font.bold,
+                        italic: font.italic,
+                    });
+                }
+            }
+            let mut tx = w0 * fs + self.gs.char_spacing;
+            if c.is_space_code {
+                tx += self.gs.word_spacing;
+            }
+            self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx * th, 0.0], &self.tm);
+        }
+        self.codes = codes;
+    }
+
+    fn do_xobject(&mut self, res: Option<&'a Dictionary>, name: &[u8]) -> Result<()> {
+        let doc = self.doc;
+        let Some(entry) = res
+            .and_then(|r| dict_get(doc, r, b"XObject"))
+            .and_then(as_dict)
+            .and_then(|x| x.get(name).ok())
+        else {
+            return Ok(());
+        };
+        let id = entry.as_reference().ok();
+        let Some(Object::Stream(stream)) = deref(doc, entry) else { return Ok(()) };
+        if dict_get(doc, &stream.dict, b"Subtype").and_then(|o| o.as_name().ok()) != Some(b"Form") {
+            return Ok(());
+        }
+        if let Some(id) = id {
+            if self.form_stack.contains(&id) {
+                self.out.warnings.push(format!("a Form XObject draws itself (object {} {}); the cycle was cut", id.0, id.1));
+                return Ok(());
+            }
+        }
+        if self.form_stack.len() >= MAX_FORM_DEPTH {
+            self.out.warnings.push("Form XObjects are nested too deeply; the innermost were skipped".into());
+            return Ok(());
+        }
+        let data = match stream.get_plain_content_with_limit(self.limits.max_stream_bytes as usize) {
+            Ok(d) => d,
+            Err(e) => {
+                if is_limit(&e) {
+                    return Err(ParseError::Limit {
+                        what: "the decoded size of a PDF stream",
+                        value: self.limits.max_stream_bytes.saturating_add(1),
+                        limit: self.limits.max_stream_bytes,
+                        flag: "--max-stream-bytes",
+                    });
+                }
+                self.out.warnings.push(format!("a Form XObject could not be decoded: {e}"));
+                return Ok(());
+            }
+        };
+        let form_res = dict_get(doc, &stream.dict, b"Resources").and_then(as_dict).or(res);
+        let m = stream.dict.get(b"Matrix").map(|o| nums(doc, o)).unwrap_or_default();
+        let saved = (self.gs.clone(), self.stack.len(), self.tm, self.tlm, std::mem::take(&mut self.path));
+        if m.len() == 6 {
+            let m = [m[0], m[1], m[2], m[3], m[4], m[5]];
+            self.gs.ctm = mul(&m, &self.gs.ctm);
+        }
+        self.form_stack.push(id.unwrap_or((0, 0)));
+        let r = self.run(&data, form_res);
+        self.form_stack.pop();
+        self.gs = saved.0;
+        self.stack.truncate(saved.1);
+        self.tm = saved.2;
+        self.tlm = saved.3;
+        self.path = saved.4;
+        r
+    }
+
+    fn stroke(&mut self) {
+        if self.gs.stroke_white {
+            return;
+        }
+        let lw = self.gs.line_width.abs() * (self.gs.ctm[0].abs() + self.gs.ctm[1].abs()).max(0.01);
+        if lw > MAX_RULE_THICKNESS * 2.0 {
+            return;
+        }
+        for sp in &self.path {
+            for w in sp.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                if b.2 {
+                    continue;
+                }
+                push_seg(&mut self.out.segs, a.0, a.1, b.0, b.1);
+            }
+        }
+    }
+
+    fn fill(&mut self) {
+        if self.gs.fill_white {
+            return;
+        }
+        for sp in &self.path {
+            if sp.len() < 4 || sp.iter().any(|p| p.2) {
+                continue;
+            }
+            let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+            for p in sp {
+                x0 = x0.min(p.0);
+                x1 = x1.max(p.0);
+                y0 = y0.min(p.1);
+                y1 = y1.max(p.1);
+            }
+            // Only axis-aligned rectangles: every point on the bounding box's corners.
+            let corner = |p: &(f32, f32, bool)| {
+                ((p.0 - x0).abs() < 0.5 || (p.0 - x1).abs() < 0.5) && ((p.1 - y0).abs() < 0.5 || (p.1 - y1).abs() < 0.5)
+            };
+            if !sp.iter().all(corner) {
+                continue;
+            }
+            let (w, h) = (x1 - x0, y1 - y0);
+            if h <= MAX_RULE_THICKNESS && w > h {
+                let y = (y0 + y1) / 2.0;
+                push_seg(&mut self.out.segs, x0, y, x1, y);
+            } else if w <= MAX_RULE_THICKNESS && h > w {
+                let x = (x0 + x1) / 2.0;
+                push_seg(&mut self.out.segs, x, y0, x, y1);
+            }
+        }
+    }
+}
+
+fn push_seg(segs: &mut Vec<Seg>, ax: f32, ay: f32, bx: f32, by: f32) {
+    if !(ax.is_finite() && ay.is_finite() && bx.is_finite() && by.is_finite()) {
+        return;
+    }
+    if segs.len() >= 1_000_000 {
+        return;
+    }
+    if (ay - by).abs() < 0.5 && (ax - bx).abs() >= 0.5 {
+        let y = (ay + by) / 2.0;
+        segs.push(Seg { x0: ax.min(bx), y0: y, x1: ax.max(bx), y1: y });
+    } else if (ax - bx).abs() < 0.5 && (ay - by).abs() >= 0.5 {
+        let x = (ax + bx) / 2.0;
+        segs.push(Seg { x0: x, y0: ay.min(by), x1: x, y1: ay.max(by) });
+    }
+}
+
+fn is_white(a: &[Object]) -> bool {
+    let v: Vec<f32> = a.iter().filter_map(num).collect();
+    match v.len() {
+        1 | 3 => v.iter().all(|&c| c >= 0.95),
+        4 => v.iter().all(|&c| c <= 0.05),
+        _ => false,
+    }
+}
+
+pub fn is_limit(e: &lopdf::Error) -> bool {
+    matches!(e, lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }))
+}

@@ -1,0 +1,169 @@
+//! Glyphs → lines → paragraphs.
+//!
+//! A line is the glyphs whose baselines agree, sorted left to right; a space goes in where the
+//! gap between two glyphs is wider than a fraction of the font size (TJ kerning alone never
+//! makes a space). A line can be cut into segments where a gap is wide enough to be a column
+//! gutter (the header block "UBND TỈNH … | CỘNG HÒA …").
+
+use super::content::Glyph;
+use crate::model::{Align, Paragraph};
+
+/// A gap wider than this many font sizes between two glyphs is a space.
+const SPACE_GAP: f32 = 0.18;
+/// A gap wider than this many font sizes splits a free line into column segments.
+const GUTTER_GAP: f32 = 2.5;
+
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline.
+    pub y: f32,
+    pub size: f32,
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl Line {
+    pub fn cx(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// Groups glyphs into lines, top to bottom. Each line is returned as its column segments
+/// (one segment when `split` is false or no gap is wide enough).
+pub fn lines(glyphs: &[&Glyph], split: bool) -> Vec<Vec<Line>> {
+    let mut gs: Vec<&Glyph> = glyphs.to_vec();
+    gs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut rows: Vec<Vec<&Glyph>> = Vec::new();
+    let mut cur: Vec<&Glyph> = Vec::new();
+    let mut base = f32::NAN;
+    for g in gs {
+        if !cur.is_empty() {
+            let size = cur.iter().map(|g| g.size).fold(g.size, f32::max);
+            if (g.y - base).abs() > size * 0.4 {
+                rows.push(std::mem::take(&mut cur));
+            }
+        }
+        if cur.is_empty() {
+            base = g.y;
+        }
+        cur.push(g);
+    }
+    if !cur.is_empty() {
+        rows.push(cur);
+    }
+    rows.into_iter()
+        .filter_map(|mut row| {
+            row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let segs = segments(&row, split);
+            (!segs.is_empty()).then_some(segs)
+        })
+        .collect()
+}
+
+fn segments(row: &[&Glyph], split: bool) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut last_ink = None::<f32>;
+    for (i, g) in row.iter().enumerate() {
+        if g.is_space() {
+            continue;
+        }
+        if let Some(x1) = last_ink {
+            if split && g.x0 - x1 > g.size * GUTTER_GAP && i > start {
+                if let Some(l) = make_line(&row[start..i]) {
+                    out.push(l);
+                }
+                start = i;
+            }
+        }
+        last_ink = Some(last_ink.map_or(g.x1, |x: f32| x.max(g.x1)));
+    }
+    if let Some(l) = make_line(&row[start..]) {
+        out.push(l);
+    }
+    out
+}
+
+fn make_line(gs: &[&Glyph]) -> Option<Line> {
+    let mut text = String::new();
+    let mut prev: Option<&Glyph> = None;
+    let (mut x0, mut x1, mut size) = (f32::MAX, f32::MIN, 0f32);
+    let (mut bold, mut italic, mut ink) = (true, true, 0usize);
+    let mut ysum = 0.0;
+    for g in gs {
+        if let Some(p) = prev {
+            // The same glyph drawn twice (fake bold, shadows) is kept once.
+            if g.text == p.text && (g.x0 - p.x0).abs() < g.size * 0.05 && (g.y - p.y).abs() < 0.5 {
+                continue;
+            }
+            let gap = g.x0 - p.x1;
+            if gap > g.size.max(p.size) * SPACE_GAP && !g.is_space() && !p.is_space() {
+                text.push(' ');
+            }
+        }
+        text.push_str(&g.text);
+        prev = Some(g);
+        if !g.is_space() {
+            x0 = x0.min(g.x0);
+            x1 = x1.max(g.x1);
+            size = size.max(g.size);
+            bold &= g.bold;
+            italic &= g.italic;
+            ysum += g.y;
+            ink += 1;
+        }
+    }
+    let text = kehoach_text::clean(&text);
+    if ink == 0 || text.is_empty() {
+        return None;
+    }
+    Some(Line { x0, x1, y: ysum / ink as f32, size, text, bold, italic })
+}
+
+/// Starts a new paragraph: a list dash, plus or bullet.
+pub fn starts_item(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("- ")
+        || t.starts_with("+ ")
+        || t.starts_with("– ")
+        || t.starts_with("* ")
+        || t.starts_with(['•', '·', '▪', '◦', '\u{F0B7}', '●', '○', '■', '➢', '✓', '-', '+', '–'])
+            && t.chars().nth(1).is_some_and(char::is_whitespace)
+}
+
+/// The paragraphs of a table cell: a line starting with a dash or bullet starts a
+/// paragraph; any other line continues the one above.
+pub fn cell_paragraphs(lines: &[Line], page: u32) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut parts: Vec<&Line> = Vec::new();
+    let flush = |parts: &mut Vec<&Line>, out: &mut Vec<Paragraph>| {
+        if parts.is_empty() {
+            return;
+        }
+        out.push(paragraph_of(parts, page, Align::Start));
+        parts.clear();
+    };
+    for l in lines {
+        if starts_item(&l.text) {
+            flush(&mut parts, &mut out);
+        }
+        parts.push(l);
+    }
+    flush(&mut parts, &mut out);
+    out
+}
+
+pub fn paragraph_of(parts: &[&Line], page: u32, align: Align) -> Paragraph {
+    let text = kehoach_text::clean(&parts.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "));
+    Paragraph {
+        text,
+        list_label: None,
+        bold: parts.iter().all(|l| l.bold),
+        italic: parts.iter().all(|l| l.italic),
+        align,
+        page: Some(page),
+    }
+}

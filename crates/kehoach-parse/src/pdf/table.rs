@@ -1,0 +1,389 @@
+//! A page's grids and free text → blocks in reading order, and tables continued across pages
+//! joined into one [`Table`].
+
+use super::content::{Glyph, PageContent};
+use super::layout::{self, cell_paragraphs, paragraph_of, starts_item, Line};
+use super::ruling::{self, Grid};
+use crate::error::Result;
+use crate::limits::Limits;
+use crate::model::{Align, Block, Cell, Paragraph, Row, Table};
+
+/// Column edges closer than this (points) are the same edge across pages.
+const EDGE_TOLERANCE: f32 = 2.5;
+
+/// A table as read on one page, with the geometry that decides whether the next page
+/// continues it.
+struct PageTable {
+    table: Table,
+    xs: Vec<f32>,
+    /// How many header rows were found repeated (set on the first page's table when a
+    /// continuation matches it).
+    header_rows: usize,
+}
+
+enum PBlock {
+    Para(Paragraph),
+    Table(PageTable),
+}
+
+pub struct Assembler<'l> {
+    limits: &'l Limits,
+    blocks: Vec<PBlock>,
+    cells: u64,
+}
+
+impl<'l> Assembler<'l> {
+    pub fn new(limits: &'l Limits) -> Self {
+        Assembler { limits, blocks: Vec::new(), cells: 0 }
+    }
+
+    pub fn page(&mut self, page: u32, width: f32, pc: &PageContent) -> Result<()> {
+        let (h, v) = ruling::merge(&pc.segs);
+        let grids: Vec<Grid> = ruling::grids(&h, &v).into_iter().filter(|g| g.rows() * g.cols() > 1).collect();
+        let mut in_grid: Vec<Vec<&Glyph>> = vec![Vec::new(); grids.len()];
+        let mut free: Vec<&Glyph> = Vec::new();
+        for g in &pc.glyphs {
+            match grids.iter().position(|gr| gr.contains(g.cx(), g.cy())) {
+                Some(k) => in_grid[k].push(g),
+                None => free.push(g),
+            }
+        }
+        // Items in reading order: (top y, item).
+        enum Item {
+            Line(Vec<Line>),
+            Grid(usize),
+        }
+        let mut items: Vec<(f32, Item)> = Vec::new();
+        for segs in layout::lines(&free, true) {
+            let top = segs.iter().map(|l| l.y - l.size).fold(f32::MAX, f32::min);
+            items.push((top, Item::Line(segs)));
+        }
+        for (k, g) in grids.iter().enumerate() {
+            items.push((g.top(), Item::Grid(k)));
+        }
+        items.sort_by(|a, b| a.0.total_cmp(&b.0));
+
+        let all_lines: Vec<&Line> = items
+            .iter()
+            .filter_map(|(_, it)| match it {
+                Item::Line(s) => Some(s.iter()),
+                Item::Grid(_) => None,
+            })
+            .flatten()
+            .collect();
+        let geom = Geom::of(&all_lines, width);
+
+        let mut run: Vec<Vec<Line>> = Vec::new();
+        for (_, it) in items {
+            match it {
+                Item::Line(segs) => run.push(segs),
+                Item::Grid(k) => {
+                    self.flush_free(&mut run, page, &geom);
+                    let t = self.grid_table(&grids[k], &in_grid[k], page)?;
+                    self.push_table(t);
+                }
+            }
+        }
+        self.flush_free(&mut run, page, &geom);
+        Ok(())
+    }
+
+    fn grid_table(&mut self, grid: &Grid, glyphs: &[&Glyph], page: u32) -> Result<PageTable> {
+        let cells = grid.cells();
+        let (nr, nc) = (grid.rows(), grid.cols());
+        self.cells += cells.len() as u64;
+        Limits::check(self.cells, self.limits.max_cells, "the number of table cells", "--max-cells")?;
+        // Owner cell of each grid slot.
+        let mut owner = vec![vec![usize::MAX; nc]; nr];
+        for (k, &(r, c, rs, cs)) in cells.iter().enumerate() {
+            for row in owner.iter_mut().skip(r).take(rs) {
+                for o in row.iter_mut().skip(c).take(cs) {
+                    *o = k;
+                }
+            }
+        }
+        let mut per_cell: Vec<Vec<&Glyph>> = vec![Vec::new(); cells.len()];
+        for g in glyphs {
+            let (r, c) = grid.locate(g.cx(), g.cy());
+            if let Some(&k) = owner.get(r).and_then(|row| row.get(c)) {
+                if k != usize::MAX {
+                    per_cell[k].push(g);
+                }
+            }
+        }
+        let mut rows: Vec<Row> = (0..nr).map(|_| Row { cells: Vec::new(), repeat_header: false, page: Some(page) }).collect();
+        for (k, &(r, c, rs, cs)) in cells.iter().enumerate() {
+            let lines: Vec<Line> = layout::lines(&per_cell[k], false).into_iter().flatten().collect();
+            let mut cell = Cell::new(c, cs, cell_paragraphs(&lines, page));
+            cell.row_span = rs;
+            rows[r].cells.push(cell);
+            for row in rows.iter_mut().skip(r + 1).take(rs - 1) {
+                let mut cov = Cell::new(c, cs, Vec::new());
+                cov.covered = true;
+                row.cells.push(cov);
+            }
+        }
+        for row in &mut rows {
+            row.cells.sort_by_key(|c| c.col);
+        }
+        Ok(PageTable { table: Table { grid_cols: nc, rows, borderless: false }, xs: grid.xs.clone(), header_rows: 0 })
+    }
+
+    /// Adds a table, joining it to the table it continues (the last block, on the page
+    /// before, with the same column edges).
+    fn push_table(&mut self, mut t: PageTable) {
+        // Page numbers between the two parts do not stop a continuation.
+        let mut k = self.blocks.len();
+        while k > 0 && matches!(&self.blocks[k - 1], PBlock::Para(p) if is_page_number(&p.text)) {
+            k -= 1;
+        }
+        let continues = match self.blocks.get(k.wrapping_sub(1)) {
+            Some(PBlock::Table(prev)) => {
+                let prev_page = prev.table.rows.last().and_then(|r| r.page);
+                let this_page = t.table.rows.first().and_then(|r| r.page);
+                prev.xs.len() == t.xs.len()
+                    && prev.xs.iter().zip(&t.xs).all(|(a, b)| (a - b).abs() <= EDGE_TOLERANCE)
+                    && prev_page.is_some()
+                    && prev_page != this_page
+            }
+            _ => false,
+        };
+        if !continues {
+            self.blocks.push(PBlock::Table(t));
+            return;
+        }
+        self.blocks.truncate(k);
+        let Some(PBlock::Table(prev)) = self.blocks.last_mut() else { return };
+        // Repeated header rows: the first rows of the continuation equal the first rows of
+        // the table.
+        let row_texts = |r: &Row| r.cells.iter().map(|c| c.text()).collect::<Vec<_>>();
+        let mut h = 0;
+        while h < t.table.rows.len().saturating_sub(1).min(4)
+            && h < prev.table.rows.len()
+            && row_texts(&t.table.rows[h]) == row_texts(&prev.table.rows[h])
+            && t.table.rows[h].cells.iter().any(|c| !c.is_empty())
+        {
+            h += 1;
+        }
+        if h > 0 {
+            prev.header_rows = prev.header_rows.max(h);
+            for r in prev.table.rows.iter_mut().take(h) {
+                r.repeat_header = true;
+            }
+            for r in t.table.rows.iter_mut().take(h) {
+                r.repeat_header = true;
+            }
+        }
+        let mut rows = std::mem::take(&mut t.table.rows);
+        // A row cut by the page break: the first body row of the continuation has an empty
+        // first cell and the same cells as the last row before the break.
+        if let (Some(first), Some(last)) = (rows.get(h), prev.table.rows.last()) {
+            let same_shape = first.cells.len() == last.cells.len()
+                && first.cells.iter().zip(&last.cells).all(|(a, b)| a.col == b.col && a.col_span == b.col_span);
+            let first_empty = first.cells.first().is_some_and(|c| c.is_empty() && !c.covered);
+            if same_shape && first_empty && !last.repeat_header {
+                let cut = rows.remove(h);
+                let last = prev.table.rows.last_mut().expect("checked above");
+                for (dst, src) in last.cells.iter_mut().zip(cut.cells) {
+                    append_cell(dst, src);
+                }
+            }
+        }
+        prev.table.rows.extend(rows);
+    }
+
+    fn flush_free(&mut self, run: &mut Vec<Vec<Line>>, page: u32, geom: &Geom) {
+        if run.is_empty() {
+            return;
+        }
+        let lines = std::mem::take(run);
+        let mut i = 0;
+        while i < lines.len() {
+            if lines[i].len() >= 2 {
+                let end = band_end(&lines, i);
+                let t = band_table(&lines[i..end], page);
+                self.blocks.push(PBlock::Table(PageTable { table: t, xs: Vec::new(), header_rows: 0 }));
+                i = end;
+                continue;
+            }
+            // Paragraph lines until the next band.
+            let mut j = i;
+            while j < lines.len() && lines[j].len() < 2 {
+                j += 1;
+            }
+            let single: Vec<&Line> = lines[i..j].iter().map(|s| &s[0]).collect();
+            for p in free_paragraphs(&single, page, geom) {
+                self.blocks.push(PBlock::Para(p));
+            }
+            i = j;
+        }
+    }
+
+    pub fn finish(self) -> Vec<Block> {
+        self.blocks
+            .into_iter()
+            .map(|b| match b {
+                PBlock::Para(p) => Block::Paragraph(p),
+                PBlock::Table(t) => Block::Table(t.table),
+            })
+            .collect()
+    }
+}
+
+fn append_cell(dst: &mut Cell, src: Cell) {
+    let mut it = src.paragraphs.into_iter().filter(|p| !p.text.is_empty());
+    if let Some(first) = it.next() {
+        match dst.paragraphs.last_mut() {
+            Some(last) if !last.text.is_empty() && !starts_item(&first.text) => {
+                last.text = kehoach_text::clean(&format!("{} {}", last.text, first.text));
+                last.bold &= first.bold;
+                last.italic &= first.italic;
+            }
+            _ => dst.paragraphs.push(first),
+        }
+    }
+    dst.paragraphs.extend(it);
+}
+
+fn is_page_number(t: &str) -> bool {
+    let s = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Text geometry of a page: the left and right edges of its free text.
+struct Geom {
+    left: f32,
+    right: f32,
+}
+
+impl Geom {
+    fn of(lines: &[&Line], width: f32) -> Geom {
+        if lines.is_empty() {
+            return Geom { left: width * 0.1, right: width * 0.9 };
+        }
+        let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
+        let right = lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
+        Geom { left, right }
+    }
+    fn center(&self) -> f32 {
+        (self.left + self.right) / 2.0
+    }
+}
+
+/// The end (exclusive) of a band of two-column lines starting at `i`: lines with several
+/// segments, and single lines that sit inside one of the band's columns, close below.
+fn band_end(lines: &[Vec<Line>], i: usize) -> usize {
+    let splits = splits_of(&lines[i]);
+    let mut j = i + 1;
+    while j < lines.len() {
+        let l = &lines[j];
+        let prev = &lines[j - 1];
+        let gap = l[0].y - prev[0].y;
+        let size = l[0].size.max(prev[0].size);
+        if gap > size * 2.6 {
+            break;
+        }
+        if l.len() >= 2 {
+            j += 1;
+            continue;
+        }
+        let s = &l[0];
+        let crosses = splits.iter().any(|&x| s.x0 < x && s.x1 > x);
+        if crosses {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+fn splits_of(segs: &[Line]) -> Vec<f32> {
+    segs.windows(2).map(|w| (w[0].x1 + w[1].x0) / 2.0).collect()
+}
+
+/// A borderless table from a band of column lines: columns split at the first line's
+/// gutters, a new row where the vertical gap is wider than a line.
+fn band_table(lines: &[Vec<Line>], page: u32) -> Table {
+    let splits = splits_of(&lines[0]);
+    let ncols = splits.len() + 1;
+    let col_of = |l: &Line| splits.iter().filter(|&&x| l.cx() > x).count();
+    let mut rows: Vec<Vec<Vec<Paragraph>>> = Vec::new();
+    let mut prev_y = f32::NAN;
+    for segs in lines {
+        let y = segs[0].y;
+        let size = segs.iter().map(|l| l.size).fold(0.0, f32::max);
+        if rows.is_empty() || y - prev_y > size * 1.6 {
+            rows.push(vec![Vec::new(); ncols]);
+        }
+        prev_y = y;
+        let row = rows.last_mut().expect("pushed above");
+        for l in segs {
+            let c = col_of(l).min(ncols - 1);
+            row[c].push(paragraph_of(&[l], page, Align::Center));
+        }
+    }
+    Table {
+        grid_cols: ncols,
+        rows: rows
+            .into_iter()
+            .map(|cells| Row {
+                cells: cells.into_iter().enumerate().map(|(c, ps)| Cell::new(c, 1, ps)).collect(),
+                repeat_header: false,
+                page: Some(page),
+            })
+            .collect(),
+        borderless: true,
+    }
+}
+
+/// Free lines → paragraphs: a wrapped line (the line above reaches the right edge, the gap is
+/// a normal line gap, same size and weight, no dash or bullet, starts at the left edge)
+/// continues the paragraph; anything else starts one.
+fn free_paragraphs(lines: &[&Line], page: u32, geom: &Geom) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&Line> = Vec::new();
+    let flush = |cur: &mut Vec<&Line>, out: &mut Vec<Paragraph>| {
+        if cur.is_empty() {
+            return;
+        }
+        out.push(paragraph_of(cur, page, align_of(cur, geom)));
+        cur.clear();
+    };
+    for &l in lines {
+        if let Some(&a) = cur.last() {
+            let size = a.size.max(l.size);
+            let joins = a.x1 >= geom.right - size * 1.2
+                && l.y - a.y <= size * 1.7
+                && (a.size - l.size).abs() < 0.6
+                && a.bold == l.bold
+                && !starts_item(&l.text)
+                && l.x0 <= geom.left + size * 1.0
+                && a.x0 <= geom.left + size * 4.0;
+            if !joins {
+                flush(&mut cur, &mut out);
+            }
+        }
+        cur.push(l);
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+fn align_of(lines: &[&Line], geom: &Geom) -> Align {
+    let l = lines[0];
+    let size = l.size;
+    if lines.len() > 1 {
+        return Align::Justify;
+    }
+    let full = l.x0 <= geom.left + size && l.x1 >= geom.right - size;
+    if full {
+        return Align::Justify;
+    }
+    if (l.cx() - geom.center()).abs() <= size * 1.0 && l.x0 > geom.left + size {
+        return Align::Center;
+    }
+    if l.x1 >= geom.right - size * 0.5 && l.x0 > geom.center() {
+        return Align::End;
+    }
+    Align::Start
+}
