@@ -10,8 +10,11 @@ use crate::model::{Align, Paragraph};
 
 /// A gap wider than this many font sizes between two glyphs is a space.
 const SPACE_GAP: f32 = 0.18;
-/// A gap wider than this many font sizes splits a free line into column segments.
-const GUTTER_GAP: f32 = 2.5;
+/// A gap wider than this many font sizes with no space glyph in it splits a free line into
+/// column segments (two text runs side by side: the header block).
+const GUTTER_GAP: f32 = 1.2;
+/// A gap wider than this many font sizes splits a free line even across a space glyph.
+const WIDE_GUTTER_GAP: f32 = 3.0;
 
 #[derive(Debug, Clone)]
 pub struct Line {
@@ -67,12 +70,16 @@ fn segments(row: &[&Glyph], split: bool) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut last_ink = None::<f32>;
+    let mut spaced = false;
     for (i, g) in row.iter().enumerate() {
         if g.is_space() {
+            spaced = true;
             continue;
         }
         if let Some(x1) = last_ink {
-            if split && g.x0 - x1 > g.size * GUTTER_GAP && i > start {
+            let gap = g.x0 - x1;
+            let gutter = if spaced { WIDE_GUTTER_GAP } else { GUTTER_GAP };
+            if split && gap > g.size * gutter && i > start {
                 if let Some(l) = make_line(&row[start..i]) {
                     out.push(l);
                 }
@@ -80,6 +87,7 @@ fn segments(row: &[&Glyph], split: bool) -> Vec<Line> {
             }
         }
         last_ink = Some(last_ink.map_or(g.x1, |x: f32| x.max(g.x1)));
+        spaced = false;
     }
     if let Some(l) = make_line(&row[start..]) {
         out.push(l);
@@ -156,8 +164,21 @@ pub fn cell_paragraphs(lines: &[Line], page: u32) -> Vec<Paragraph> {
     out
 }
 
+/// Joins a wrapped line to the text before it: with a space, or with nothing after a
+/// hyphen that closes a word ("QĐ-" + "UBND").
+pub fn join_wrapped(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len() + 1);
+    s.push_str(a.trim_end());
+    let hyphen = s.ends_with('-') && s.chars().rev().nth(1).is_some_and(|c| !c.is_whitespace());
+    if !hyphen && !s.is_empty() {
+        s.push(' ');
+    }
+    s.push_str(b.trim_start());
+    kehoach_text::clean(&s)
+}
+
 pub fn paragraph_of(parts: &[&Line], page: u32, align: Align) -> Paragraph {
-    let text = kehoach_text::clean(&parts.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "));
+    let text = parts.iter().fold(String::new(), |acc, l| join_wrapped(&acc, &l.text));
     Paragraph {
         text,
         list_label: None,

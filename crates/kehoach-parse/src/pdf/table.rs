@@ -30,14 +30,20 @@ pub struct Assembler<'l> {
     limits: &'l Limits,
     blocks: Vec<PBlock>,
     cells: u64,
+    /// The last block is a paragraph whose last line runs to the right edge: the first
+    /// paragraph of the next page may continue it.
+    open_tail: bool,
+    /// No block has been added for the current page yet.
+    page_start: bool,
 }
 
 impl<'l> Assembler<'l> {
     pub fn new(limits: &'l Limits) -> Self {
-        Assembler { limits, blocks: Vec::new(), cells: 0 }
+        Assembler { limits, blocks: Vec::new(), cells: 0, open_tail: false, page_start: true }
     }
 
     pub fn page(&mut self, page: u32, width: f32, pc: &PageContent) -> Result<()> {
+        self.page_start = true;
         let (h, v) = ruling::merge(&pc.segs);
         let grids: Vec<Grid> = ruling::grids(&h, &v).into_iter().filter(|g| g.rows() * g.cols() > 1).collect();
         let mut in_grid: Vec<Vec<&Glyph>> = vec![Vec::new(); grids.len()];
@@ -81,6 +87,8 @@ impl<'l> Assembler<'l> {
                     self.flush_free(&mut run, page, &geom);
                     let t = self.grid_table(&grids[k], &in_grid[k], page)?;
                     self.push_table(t);
+                    self.open_tail = false;
+                    self.page_start = false;
                 }
             }
         }
@@ -201,8 +209,10 @@ impl<'l> Assembler<'l> {
         while i < lines.len() {
             if lines[i].len() >= 2 {
                 let end = band_end(&lines, i);
-                let t = band_table(&lines[i..end], page);
+                let t = band_table(&lines[i..end], page, geom);
                 self.blocks.push(PBlock::Table(PageTable { table: t, xs: Vec::new(), header_rows: 0 }));
+                self.open_tail = false;
+                self.page_start = false;
                 i = end;
                 continue;
             }
@@ -212,8 +222,29 @@ impl<'l> Assembler<'l> {
                 j += 1;
             }
             let single: Vec<&Line> = lines[i..j].iter().map(|s| &s[0]).collect();
-            for p in free_paragraphs(&single, page, geom) {
-                self.blocks.push(PBlock::Para(p));
+            for fp in free_paragraphs(&single, page, geom) {
+                let continues = self.page_start
+                    && self.open_tail
+                    && fp.left_flush
+                    && !starts_item(&fp.para.text)
+                    && !is_page_number(&fp.para.text);
+                if is_page_number(&fp.para.text) && (self.page_start || j == lines.len()) {
+                    // Page numbers in headers and footers are not content.
+                    continue;
+                }
+                self.page_start = false;
+                if continues {
+                    if let Some(PBlock::Para(prev)) = self.blocks.last_mut() {
+                        if prev.bold == fp.para.bold {
+                            prev.text = layout::join_wrapped(&prev.text, &fp.para.text);
+                            prev.italic &= fp.para.italic;
+                            self.open_tail = fp.open_tail;
+                            continue;
+                        }
+                    }
+                }
+                self.open_tail = fp.open_tail;
+                self.blocks.push(PBlock::Para(fp.para));
             }
             i = j;
         }
@@ -235,7 +266,7 @@ fn append_cell(dst: &mut Cell, src: Cell) {
     if let Some(first) = it.next() {
         match dst.paragraphs.last_mut() {
             Some(last) if !last.text.is_empty() && !starts_item(&first.text) => {
-                last.text = kehoach_text::clean(&format!("{} {}", last.text, first.text));
+                last.text = layout::join_wrapped(&last.text, &first.text);
                 last.bold &= first.bold;
                 last.italic &= first.italic;
             }
@@ -288,7 +319,7 @@ fn band_end(lines: &[Vec<Line>], i: usize) -> usize {
             continue;
         }
         let s = &l[0];
-        let crosses = splits.iter().any(|&x| s.x0 < x && s.x1 > x);
+        let crosses = splits.iter().any(|&x| s.x0 < x - s.size && s.x1 > x + s.size);
         if crosses {
             break;
         }
@@ -303,23 +334,47 @@ fn splits_of(segs: &[Line]) -> Vec<f32> {
 
 /// A borderless table from a band of column lines: columns split at the first line's
 /// gutters, a new row where the vertical gap is wider than a line.
-fn band_table(lines: &[Vec<Line>], page: u32) -> Table {
+fn band_table(lines: &[Vec<Line>], page: u32, geom: &Geom) -> Table {
     let splits = splits_of(&lines[0]);
     let ncols = splits.len() + 1;
     let col_of = |l: &Line| splits.iter().filter(|&&x| l.cx() > x).count();
+    let mut edges = vec![geom.left];
+    edges.extend(&splits);
+    edges.push(geom.right);
+    // A line continues the one above in its column when the first word of it would not have
+    // fitted on that line (the column is a little narrower than the gutter-to-edge width),
+    // or when it starts with a digit or a lower-case letter ("2023" under "ngày … năm").
+    let wrapped = |a: &Line, b: &Line, c: usize| {
+        let words = b.text.split(' ').count().max(1) as f32;
+        let first = b.text.split(' ').next().unwrap_or("").chars().count() as f32;
+        let chars = b.text.chars().count().max(1) as f32;
+        let first_w = (b.x1 - b.x0) * first / chars + b.size * 0.25 * (words > 1.0) as u8 as f32;
+        let width = edges[c + 1] - edges[c] - a.size;
+        let overflow = (a.x1 - a.x0) + a.size * 0.25 + first_w > width;
+        let lower = b.text.chars().next().is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit());
+        (overflow || lower) && a.bold == b.bold && (a.size - b.size).abs() < 0.6 && !starts_item(&b.text)
+    };
+    let mut last_in_col: Vec<Option<&Line>> = vec![None; ncols];
     let mut rows: Vec<Vec<Vec<Paragraph>>> = Vec::new();
     let mut prev_y = f32::NAN;
     for segs in lines {
         let y = segs[0].y;
         let size = segs.iter().map(|l| l.size).fold(0.0, f32::max);
-        if rows.is_empty() || y - prev_y > size * 1.6 {
+        // A new row where every column starts together after a wider gap.
+        if rows.is_empty() || (y - prev_y > size * 1.6 && segs.len() >= 2) {
             rows.push(vec![Vec::new(); ncols]);
+            last_in_col = vec![None; ncols];
         }
         prev_y = y;
         let row = rows.last_mut().expect("pushed above");
         for l in segs {
             let c = col_of(l).min(ncols - 1);
-            row[c].push(paragraph_of(&[l], page, Align::Center));
+            let cont = last_in_col[c].is_some_and(|a| wrapped(a, l, c));
+            match row[c].last_mut() {
+                Some(p) if cont => p.text = layout::join_wrapped(&p.text, &l.text),
+                _ => row[c].push(paragraph_of(&[l], page, Align::Center)),
+            }
+            last_in_col[c] = Some(l);
         }
     }
     Table {
@@ -339,26 +394,42 @@ fn band_table(lines: &[Vec<Line>], page: u32) -> Table {
 /// Free lines → paragraphs: a wrapped line (the line above reaches the right edge, the gap is
 /// a normal line gap, same size and weight, no dash or bullet, starts at the left edge)
 /// continues the paragraph; anything else starts one.
-fn free_paragraphs(lines: &[&Line], page: u32, geom: &Geom) -> Vec<Paragraph> {
+struct FreePara {
+    para: Paragraph,
+    /// The first line starts at the left edge (no first-line indent).
+    left_flush: bool,
+    /// The last line runs to the right edge (the paragraph may go on on the next page).
+    open_tail: bool,
+}
+
+fn free_paragraphs(lines: &[&Line], page: u32, geom: &Geom) -> Vec<FreePara> {
     let mut out = Vec::new();
     let mut cur: Vec<&Line> = Vec::new();
-    let flush = |cur: &mut Vec<&Line>, out: &mut Vec<Paragraph>| {
-        if cur.is_empty() {
-            return;
-        }
-        out.push(paragraph_of(cur, page, align_of(cur, geom)));
+    let flush = |cur: &mut Vec<&Line>, out: &mut Vec<FreePara>| {
+        let (Some(first), Some(last)) = (cur.first(), cur.last()) else { return };
+        out.push(FreePara {
+            para: paragraph_of(cur, page, align_of(cur, geom)),
+            left_flush: first.x0 <= geom.left + first.size,
+            open_tail: last.x1 >= geom.right - last.size * 1.2 && last.x0 <= geom.left + last.size * 4.0,
+        });
         cur.clear();
     };
     for &l in lines {
         if let Some(&a) = cur.last() {
             let size = a.size.max(l.size);
-            let joins = a.x1 >= geom.right - size * 1.2
-                && l.y - a.y <= size * 1.7
+            let same_style = l.y - a.y <= size * 1.7
                 && (a.size - l.size).abs() < 0.6
                 && a.bold == l.bold
-                && !starts_item(&l.text)
+                && !starts_item(&l.text);
+            let wrapped = a.x1 >= geom.right - size * 1.2
                 && l.x0 <= geom.left + size * 1.0
                 && a.x0 <= geom.left + size * 4.0;
+            // A centred title wrapped over two lines.
+            let centred = a.x1 >= geom.right - size * 2.0
+                && a.x0 <= geom.left + size * 2.0
+                && (l.cx() - geom.center()).abs() <= size
+                && l.x0 > geom.left + size;
+            let joins = same_style && (wrapped || centred);
             if !joins {
                 flush(&mut cur, &mut out);
             }
@@ -373,6 +444,10 @@ fn align_of(lines: &[&Line], geom: &Geom) -> Align {
     let l = lines[0];
     let size = l.size;
     if lines.len() > 1 {
+        let last = lines[lines.len() - 1];
+        if (last.cx() - geom.center()).abs() <= size && last.x0 > geom.left + size {
+            return Align::Center;
+        }
         return Align::Justify;
     }
     let full = l.x0 <= geom.left + size && l.x1 >= geom.right - size;
