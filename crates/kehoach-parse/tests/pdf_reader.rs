@@ -321,3 +321,49 @@ fn through_read_document() {
     assert_eq!(d.format, kehoach_parse::Format::Pdf);
     assert!(d.blocks.len() > 10);
 }
+
+// ---- Chromium print-to-PDF (Type0/CID fonts, Identity-H, tables drawn as filled rectangles);
+// the HTML sources are next to the PDFs ----
+
+#[test]
+fn chromium_two_row_header_and_merged_cells() {
+    let d = read_pdf("pdf/chromium_plan.pdf");
+    let t = plan_table(&d).unwrap();
+    assert_eq!(t.grid_cols, 6);
+    let spans: Vec<_> = t.rows[0].cells.iter().map(|c| (c.col, c.col_span, c.row_span)).collect();
+    assert_eq!(spans, vec![(0, 1, 2), (1, 1, 2), (2, 2, 1), (4, 1, 2), (5, 1, 2)]);
+    assert_eq!(t.rows[1].cells.iter().filter(|c| c.covered).count(), 4);
+    assert_eq!(t.rows[1].cells[2].text(), "Chủ trì");
+    assert!(t.rows[0].repeat_header && t.rows[1].repeat_header);
+    let body: Vec<_> = t.rows.iter().filter(|r| !r.repeat_header).collect();
+    assert_eq!(body.len(), 36);
+    let stts: Vec<String> = body.iter().map(|r| r.cells[0].text()).collect();
+    assert_eq!(&stts[..3], &["1.", "1.1", "1.2"]);
+    assert_eq!(stts.last().unwrap(), "4.8");
+    // Group rows: bold, merged over the other five columns.
+    assert_eq!(body[0].cells[1].col_span, 5);
+    assert!(body[0].cells[1].is_bold());
+    assert_eq!(body[2].cells[2].lines(), vec!["- Văn phòng UBND tỉnh", "- Sở Tư pháp", "- UBND cấp huyện"]);
+    assert_eq!(body[2].cells[4].text(), "Quý 3/2025");
+    // Every page repeats the two header rows.
+    let pages: std::collections::BTreeSet<_> = t.rows.iter().filter_map(|r| r.page).collect();
+    assert_eq!(t.rows.iter().filter(|r| r.repeat_header).count(), pages.len() * 2);
+    let text = all_text(&d);
+    for s in ["Số: 123/KH-STP", "KẾ HOẠCH", "Nguyễn Văn An", "Độc lập - Tự do - Hạnh phúc"] {
+        assert!(text.contains(s), "{s}");
+    }
+    assert!(d.paragraphs().any(|p| p.text == "KẾ HOẠCH" && p.bold));
+}
+
+#[test]
+fn chromium_row_cut_by_page_breaks_is_joined() {
+    let d = read_pdf("pdf/chromium_cut_row.pdf");
+    let t = plan_table(&d).unwrap();
+    let body: Vec<_> = t.rows.iter().filter(|r| !r.repeat_header).collect();
+    assert_eq!(body.len(), 3);
+    let lines = body[1].cells[2].lines();
+    assert_eq!(lines.len(), 60);
+    assert_eq!(lines[0], "- Đơn vị phối hợp số 1");
+    assert_eq!(lines[59], "- Đơn vị phối hợp số 60");
+    assert_eq!(body[2].cells[0].text(), "3");
+}

@@ -99,7 +99,7 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
     let mut text = String::new();
     let mut prev: Option<&Glyph> = None;
     let (mut x0, mut x1, mut size) = (f32::MAX, f32::MIN, 0f32);
-    let (mut bold, mut italic, mut ink) = (true, true, 0usize);
+    let (mut bold, mut italic, mut ink) = (0usize, 0usize, 0usize);
     let mut ysum = 0.0;
     for g in gs {
         if let Some(p) = prev {
@@ -118,8 +118,8 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
             x0 = x0.min(g.x0);
             x1 = x1.max(g.x1);
             size = size.max(g.size);
-            bold &= g.bold;
-            italic &= g.italic;
+            bold += g.bold as usize;
+            italic += g.italic as usize;
             ysum += g.y;
             ink += 1;
         }
@@ -128,7 +128,10 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
     if ink == 0 || text.is_empty() {
         return None;
     }
-    Some(Line { x0, x1, y: ysum / ink as f32, size, text, bold, italic })
+    // Bold or italic when most glyphs are: a fallback font for a few letters (Chromium
+    // substitutes DejaVu for glyphs the main font lacks) does not change the line's weight.
+    let most = |n: usize| n * 10 >= ink * 7;
+    Some(Line { x0, x1, y: ysum / ink as f32, size, text, bold: most(bold), italic: most(italic) })
 }
 
 /// Starts a new paragraph: a list dash, plus or bullet.

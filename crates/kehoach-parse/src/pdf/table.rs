@@ -184,15 +184,17 @@ impl<'l> Assembler<'l> {
         }
         let mut rows = std::mem::take(&mut t.table.rows);
         // A row cut by the page break: the first body row of the continuation has an empty
-        // first cell and the same cells as the last row before the break.
-        if let (Some(first), Some(last)) = (rows.get(h), prev.table.rows.last()) {
+        // first cell and the same cells as the last body row before the break (which may sit
+        // above a header repeated on a page the row filled entirely).
+        let last_body = prev.table.rows.iter().rposition(|r| !r.repeat_header);
+        if let (Some(first), Some(li)) = (rows.get(h), last_body) {
+            let last = &prev.table.rows[li];
             let same_shape = first.cells.len() == last.cells.len()
                 && first.cells.iter().zip(&last.cells).all(|(a, b)| a.col == b.col && a.col_span == b.col_span);
             let first_empty = first.cells.first().is_some_and(|c| c.is_empty() && !c.covered);
-            if same_shape && first_empty && !last.repeat_header {
+            if same_shape && first_empty {
                 let cut = rows.remove(h);
-                let last = prev.table.rows.last_mut().expect("checked above");
-                for (dst, src) in last.cells.iter_mut().zip(cut.cells) {
+                for (dst, src) in prev.table.rows[li].cells.iter_mut().zip(cut.cells) {
                     append_cell(dst, src);
                 }
             }
@@ -319,7 +321,9 @@ fn band_end(lines: &[Vec<Line>], i: usize) -> usize {
             continue;
         }
         let s = &l[0];
-        let crosses = splits.iter().any(|&x| s.x0 < x - s.size && s.x1 > x + s.size);
+        // Reaching a little over the gutter is fine (a wide line in one column); a line that
+        // sits well on both sides of it is not in the band (a centred title).
+        let crosses = splits.iter().any(|&x| (x - s.x0).min(s.x1 - x) > s.size * 0.5);
         if crosses {
             break;
         }
