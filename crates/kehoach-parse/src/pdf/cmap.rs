@@ -2,6 +2,7 @@
 //! (codespacerange, cidchar, cidrange). A small tokenizer, no PostScript interpreter.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Ranges larger than this are kept as ranges instead of being expanded into the map.
 const EXPAND_LIMIT: u32 = 256;
@@ -11,7 +12,7 @@ pub struct CMap {
     /// (low, high, number of bytes) of each codespace range.
     pub codespace: Vec<(u32, u32, u8)>,
     /// code -> Unicode text (ToUnicode).
-    chars: HashMap<u32, String>,
+    chars: HashMap<u32, Rc<str>>,
     /// Large bfranges: (low, high, first destination as UTF-16 units).
     ranges: Vec<(u32, u32, Vec<u16>)>,
     /// code -> CID (encoding CMaps).
@@ -157,11 +158,11 @@ impl CMap {
                     while let (Some(Tok::Hex(a)), Some(dst)) = (toks.get(i), toks.get(i + 1)) {
                         match dst {
                             Tok::Hex(d) => {
-                                m.chars.insert(be(a), units_to_string(&utf16_units(d)));
+                                m.chars.insert(be(a), units_to_string(&utf16_units(d)).into());
                             }
                             Tok::Name(n) => {
                                 if let Some(s) = super::fonts::glyph_name_to_unicode(n) {
-                                    m.chars.insert(be(a), s);
+                                    m.chars.insert(be(a), s.into());
                                 }
                             }
                             _ => break,
@@ -178,7 +179,7 @@ impl CMap {
                                 let units = utf16_units(d);
                                 if hi >= lo && hi - lo < EXPAND_LIMIT {
                                     for k in 0..=(hi - lo) {
-                                        m.chars.insert(lo + k, units_to_string(&bump(&units, k)));
+                                        m.chars.insert(lo + k, units_to_string(&bump(&units, k)).into());
                                     }
                                 } else if hi >= lo {
                                     m.ranges.push((lo, hi, units));
@@ -189,7 +190,7 @@ impl CMap {
                                 i += 1;
                                 let mut k = 0;
                                 while let Some(Tok::Hex(d)) = toks.get(i) {
-                                    m.chars.insert(lo.wrapping_add(k), units_to_string(&utf16_units(d)));
+                                    m.chars.insert(lo.wrapping_add(k), units_to_string(&utf16_units(d)).into());
                                     k += 1;
                                     i += 1;
                                 }
@@ -226,14 +227,14 @@ impl CMap {
     }
 
     /// Unicode text for a code, if the CMap maps it.
-    pub fn lookup(&self, code: u32) -> Option<String> {
+    pub fn lookup(&self, code: u32) -> Option<Rc<str>> {
         if let Some(s) = self.chars.get(&code) {
             return Some(s.clone());
         }
         self.ranges
             .iter()
             .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
-            .map(|(lo, _, d)| units_to_string(&bump(d, code - lo)))
+            .map(|(lo, _, d)| units_to_string(&bump(d, code - lo)).into())
     }
 
     /// CID for a code (encoding CMaps); identity when unmapped.
@@ -247,10 +248,6 @@ impl CMap {
             }
         }
         code
-    }
-
-    pub fn has_cid_mappings(&self) -> bool {
-        !self.cids.is_empty() || !self.cid_ranges.is_empty()
     }
 
     /// Splits the next code off `bytes` by the codespace ranges; (code, length in bytes).

@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::fonts::{Code, Font};
-use super::objects::{as_dict, deref, dict_get, num, nums};
+use super::lexer::{Lexer, Operand};
+use super::objects::{as_dict, deref, dict_get, nums};
 use crate::error::{ParseError, Result};
 use crate::limits::Limits;
 
@@ -29,7 +29,7 @@ pub struct Glyph {
     pub y: f32,
     /// Font size in page space.
     pub size: f32,
-    pub text: String,
+    pub text: Rc<str>,
     pub bold: bool,
     pub italic: bool,
 }
@@ -70,6 +70,14 @@ pub struct PageContent {
 }
 
 type M = [f32; 6];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum FontKey {
+    Ref(ObjectId),
+    /// A font dictionary written inline in a resource dictionary (the document outlives the
+    /// interpreter, so its address is stable).
+    Inline(usize),
+}
 const IDENTITY: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
 /// `a × b` (row-vector convention, as in the PDF spec: p' = p × M).
@@ -103,12 +111,31 @@ struct GState {
     rise: f32,
 }
 
+impl GState {
+    fn initial() -> Self {
+        GState {
+            ctm: IDENTITY,
+            line_width: 1.0,
+            stroke_white: false,
+            fill_white: false,
+            font: None,
+            font_size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            h_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
 /// Walks one page's content (and the forms it draws).
 pub struct Interp<'a> {
     doc: &'a Document,
     limits: &'a Limits,
-    fonts: HashMap<ObjectId, Rc<Font>>,
-    inline_fonts: Vec<Rc<Font>>,
+    /// Fonts by object id, or by the address of a font dictionary written inline.
+    fonts: HashMap<FontKey, Rc<Font>>,
+    fallback_font: Option<Rc<Font>>,
     ops: u64,
     form_stack: Vec<ObjectId>,
     out: PageContent,
@@ -127,23 +154,11 @@ impl<'a> Interp<'a> {
             doc,
             limits,
             fonts: HashMap::new(),
-            inline_fonts: Vec::new(),
+            fallback_font: None,
             ops: 0,
             form_stack: Vec::new(),
             out: PageContent::default(),
-            gs: GState {
-                ctm: IDENTITY,
-                line_width: 1.0,
-                stroke_white: false,
-                fill_white: false,
-                font: None,
-                font_size: 0.0,
-                char_spacing: 0.0,
-                word_spacing: 0.0,
-                h_scale: 1.0,
-                leading: 0.0,
-                rise: 0.0,
-            },
+            gs: GState::initial(),
             stack: Vec::new(),
             tm: IDENTITY,
             tlm: IDENTITY,
@@ -153,22 +168,26 @@ impl<'a> Interp<'a> {
     }
 
     /// Runs a page: `content` is the page's decoded content, `ctm` maps user space to page
-    /// space (flip and /Rotate), `resources` the page's resource dictionary.
-    pub fn run_page(mut self, content: &[u8], ctm: M, resources: Option<&'a Dictionary>) -> Result<PageContent> {
+    /// space (flip and /Rotate), `resources` the page's resource dictionary. Fonts loaded for
+    /// one page are kept for the next.
+    pub fn run_page(&mut self, content: &[u8], ctm: M, resources: Option<&'a Dictionary>) -> Result<PageContent> {
+        self.ops = 0;
+        self.form_stack.clear();
+        self.gs = GState::initial();
         self.gs.ctm = ctm;
-        self.run(content, resources)?;
-        Ok(self.out)
+        self.stack.clear();
+        self.tm = IDENTITY;
+        self.tlm = IDENTITY;
+        self.path.clear();
+        let r = self.run(content, resources);
+        let out = std::mem::take(&mut self.out);
+        r.map(|()| out)
     }
 
     fn run(&mut self, content: &[u8], resources: Option<&'a Dictionary>) -> Result<()> {
-        for op in Content::decode_iter(content) {
-            let op = match op {
-                Ok(op) => op,
-                Err(_) => {
-                    self.out.warnings.push("a content stream is damaged; the rest of it was skipped".into());
-                    break;
-                }
-            };
+        let mut lexer = Lexer::new(content);
+        let mut operands = Vec::new();
+        while let Some(operator) = lexer.next_op(&mut operands) {
             self.ops += 1;
             Limits::check(
                 self.ops,
@@ -176,55 +195,55 @@ impl<'a> Interp<'a> {
                 "the number of content operations on one page",
                 "--max-ops-per-page",
             )?;
-            self.op(&op.operator, &op.operands, resources)?;
+            self.op(operator, &operands, resources)?;
         }
         Ok(())
     }
 
-    fn op(&mut self, operator: &str, a: &[Object], res: Option<&'a Dictionary>) -> Result<()> {
-        let f = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
+    fn op(&mut self, operator: &[u8], a: &[Operand<'_>], res: Option<&'a Dictionary>) -> Result<()> {
+        let f = |i: usize| a.get(i).and_then(Operand::num).unwrap_or(0.0);
         match operator {
-            "q" => {
+            b"q" => {
                 if self.stack.len() < MAX_STATE_DEPTH {
                     self.stack.push(self.gs.clone());
                 }
             }
-            "Q" => {
+            b"Q" => {
                 if let Some(g) = self.stack.pop() {
                     self.gs = g;
                 }
             }
-            "cm" if a.len() >= 6 => {
+            b"cm" if a.len() >= 6 => {
                 let m = [f(0), f(1), f(2), f(3), f(4), f(5)];
                 self.gs.ctm = mul(&m, &self.gs.ctm);
             }
-            "w" => self.gs.line_width = f(0),
-            "g" => self.gs.fill_white = f(0) >= 0.95,
-            "G" => self.gs.stroke_white = f(0) >= 0.95,
-            "rg" => self.gs.fill_white = (0..3).all(|i| f(i) >= 0.95),
-            "RG" => self.gs.stroke_white = (0..3).all(|i| f(i) >= 0.95),
-            "k" => self.gs.fill_white = (0..4).all(|i| f(i) <= 0.05),
-            "K" => self.gs.stroke_white = (0..4).all(|i| f(i) <= 0.05),
-            "sc" | "scn" => self.gs.fill_white = is_white(a),
-            "SC" | "SCN" => self.gs.stroke_white = is_white(a),
+            b"w" => self.gs.line_width = f(0),
+            b"g" => self.gs.fill_white = f(0) >= 0.95,
+            b"G" => self.gs.stroke_white = f(0) >= 0.95,
+            b"rg" => self.gs.fill_white = (0..3).all(|i| f(i) >= 0.95),
+            b"RG" => self.gs.stroke_white = (0..3).all(|i| f(i) >= 0.95),
+            b"k" => self.gs.fill_white = (0..4).all(|i| f(i) <= 0.05),
+            b"K" => self.gs.stroke_white = (0..4).all(|i| f(i) <= 0.05),
+            b"sc" | b"scn" => self.gs.fill_white = is_white(a),
+            b"SC" | b"SCN" => self.gs.stroke_white = is_white(a),
             // Paths.
-            "m" => self.path.push(vec![self.pt(f(0), f(1), false)]),
-            "l" => {
+            b"m" => self.path.push(vec![self.pt(f(0), f(1), false)]),
+            b"l" => {
                 let p = self.pt(f(0), f(1), false);
                 match self.path.last_mut() {
                     Some(sp) => sp.push(p),
                     None => self.path.push(vec![p]),
                 }
             }
-            "c" | "v" | "y" => {
-                let (x, y) = if operator == "c" { (f(4), f(5)) } else { (f(2), f(3)) };
+            b"c" | b"v" | b"y" => {
+                let (x, y) = if operator == b"c" { (f(4), f(5)) } else { (f(2), f(3)) };
                 let p = self.pt(x, y, true);
                 match self.path.last_mut() {
                     Some(sp) => sp.push(p),
                     None => self.path.push(vec![p]),
                 }
             }
-            "re" => {
+            b"re" => {
                 let (x, y, w, h) = (f(0), f(1), f(2), f(3));
                 let sp = vec![
                     self.pt(x, y, false),
@@ -235,7 +254,7 @@ impl<'a> Interp<'a> {
                 ];
                 self.path.push(sp);
             }
-            "h" => {
+            b"h" => {
                 if let Some(sp) = self.path.last_mut() {
                     if let (Some(&first), Some(&last)) = (sp.first(), sp.last()) {
                         if (first.0, first.1) != (last.0, last.1) {
@@ -244,77 +263,77 @@ impl<'a> Interp<'a> {
                     }
                 }
             }
-            "S" | "s" => {
-                if operator == "s" {
-                    self.op("h", &[], res)?;
+            b"S" | b"s" => {
+                if operator == b"s" {
+                    self.op(b"h", &[], res)?;
                 }
                 self.stroke();
                 self.path.clear();
             }
-            "f" | "F" | "f*" => {
+            b"f" | b"F" | b"f*" => {
                 self.fill();
                 self.path.clear();
             }
-            "B" | "B*" | "b" | "b*" => {
-                if operator.starts_with('b') {
-                    self.op("h", &[], res)?;
+            b"B" | b"B*" | b"b" | b"b*" => {
+                if operator.starts_with(b"b") {
+                    self.op(b"h", &[], res)?;
                 }
                 self.fill();
                 self.stroke();
                 self.path.clear();
             }
-            "n" => self.path.clear(),
+            b"n" => self.path.clear(),
             // Text.
-            "BT" => {
+            b"BT" => {
                 self.tm = IDENTITY;
                 self.tlm = IDENTITY;
             }
-            "Tf" => {
+            b"Tf" => {
                 self.gs.font_size = f(1);
-                let name = a.first().and_then(|o| o.as_name().ok());
+                let name = a.first().and_then(Operand::name);
                 self.gs.font = Some(self.font(res, name));
             }
-            "Tc" => self.gs.char_spacing = f(0),
-            "Tw" => self.gs.word_spacing = f(0),
-            "Tz" => self.gs.h_scale = f(0) / 100.0,
-            "TL" => self.gs.leading = f(0),
-            "Ts" => self.gs.rise = f(0),
-            "Td" => self.next_line(f(0), f(1)),
-            "TD" => {
+            b"Tc" => self.gs.char_spacing = f(0),
+            b"Tw" => self.gs.word_spacing = f(0),
+            b"Tz" => self.gs.h_scale = f(0) / 100.0,
+            b"TL" => self.gs.leading = f(0),
+            b"Ts" => self.gs.rise = f(0),
+            b"Td" => self.next_line(f(0), f(1)),
+            b"TD" => {
                 self.gs.leading = -f(1);
                 self.next_line(f(0), f(1));
             }
-            "Tm" if a.len() >= 6 => {
+            b"Tm" if a.len() >= 6 => {
                 self.tm = [f(0), f(1), f(2), f(3), f(4), f(5)];
                 self.tlm = self.tm;
             }
-            "T*" => self.next_line(0.0, -self.gs.leading),
-            "Tj" => {
-                if let Some(Ok(s)) = a.first().map(|o| o.as_str()) {
+            b"T*" => self.next_line(0.0, -self.gs.leading),
+            b"Tj" => {
+                if let Some(s) = a.first().and_then(Operand::string) {
                     self.show(s);
                 }
             }
-            "'" => {
+            b"'" => {
                 self.next_line(0.0, -self.gs.leading);
-                if let Some(Ok(s)) = a.first().map(|o| o.as_str()) {
+                if let Some(s) = a.first().and_then(Operand::string) {
                     self.show(s);
                 }
             }
-            "\"" => {
+            b"\"" => {
                 self.gs.word_spacing = f(0);
                 self.gs.char_spacing = f(1);
                 self.next_line(0.0, -self.gs.leading);
-                if let Some(Ok(s)) = a.get(2).map(|o| o.as_str()) {
+                if let Some(s) = a.get(2).and_then(Operand::string) {
                     self.show(s);
                 }
             }
-            "TJ" => {
-                if let Some(Ok(items)) = a.first().map(|o| o.as_array()) {
+            b"TJ" => {
+                if let Some(Operand::Array(items)) = a.first() {
                     for it in items {
                         match it {
-                            Object::String(s, _) => self.show(s),
+                            Operand::Str(s) => self.show(s),
                             o => {
-                                if let Some(n) = num(o) {
+                                if let Some(n) = o.num() {
                                     let tx = -n / 1000.0 * self.gs.font_size * self.gs.h_scale;
                                     self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
                                 }
@@ -323,8 +342,8 @@ impl<'a> Interp<'a> {
                     }
                 }
             }
-            "Do" => {
-                if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
+            b"Do" => {
+                if let Some(name) = a.first().and_then(Operand::name) {
                     self.do_xobject(res, name)?;
                 }
             }
@@ -349,23 +368,19 @@ impl<'a> Interp<'a> {
             .and_then(|r| dict_get(doc, r, b"Font"))
             .and_then(as_dict)
             .and_then(|fonts| name.and_then(|n| fonts.get(n).ok()));
-        let Some(entry) = entry else {
-            return Rc::new(Font::fallback());
+        let dict = entry.and_then(|e| deref(doc, e)).and_then(as_dict);
+        let (Some(entry), Some(dict)) = (entry, dict) else {
+            return self.fallback_font.get_or_insert_with(|| Rc::new(Font::fallback())).clone();
         };
-        let id = entry.as_reference().ok();
-        if let Some(f) = id.and_then(|id| self.fonts.get(&id)) {
+        let key = match entry.as_reference() {
+            Ok(id) => FontKey::Ref(id),
+            Err(_) => FontKey::Inline(dict as *const Dictionary as usize),
+        };
+        if let Some(f) = self.fonts.get(&key) {
             return f.clone();
         }
-        let font = match deref(doc, entry).and_then(as_dict) {
-            Some(d) => Rc::new(Font::load(doc, d, self.limits.max_stream_bytes as usize)),
-            None => Rc::new(Font::fallback()),
-        };
-        match id {
-            Some(id) => {
-                self.fonts.insert(id, font.clone());
-            }
-            None => self.inline_fonts.push(font.clone()),
-        }
+        let font = Rc::new(Font::load(doc, dict, self.limits.max_stream_bytes as usize));
+        self.fonts.insert(key, font.clone());
         font
     }
 
@@ -378,7 +393,7 @@ impl<'a> Interp<'a> {
         for c in &codes {
             let trm = mul(&mul(&[fs * th, 0.0, 0.0, fs, 0.0, self.gs.rise], &self.tm), &self.gs.ctm);
             let w0 = c.width / 1000.0;
-            if !c.text.is_empty() {
+            if let Some(text) = c.text.as_ref().filter(|t| !t.is_empty()) {
                 let (x0, y) = apply(&trm, 0.0, 0.0);
                 let (x1, _) = apply(&trm, w0, 0.0);
                 let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
@@ -388,7 +403,7 @@ impl<'a> Interp<'a> {
                         x1: x0.max(x1),
                         y,
                         size,
-                        text: c.text.clone(),
+                        text: text.clone(),
                         bold: font.bold,
                         italic: font.italic,
                     });
@@ -529,8 +544,8 @@ fn push_seg(segs: &mut Vec<Seg>, ax: f32, ay: f32, bx: f32, by: f32) {
     }
 }
 
-fn is_white(a: &[Object]) -> bool {
-    let v: Vec<f32> = a.iter().filter_map(num).collect();
+fn is_white(a: &[Operand<'_>]) -> bool {
+    let v: Vec<f32> = a.iter().filter_map(Operand::num).collect();
     match v.len() {
         1 | 3 => v.iter().all(|&c| c >= 0.95),
         4 => v.iter().all(|&c| c <= 0.05),

@@ -6,6 +6,7 @@
 //! simple font's encoding (base encoding + `/Differences` glyph names).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object};
 
@@ -14,9 +15,8 @@ use super::objects::{deref, dict_get, name_of, num, stream_bytes};
 
 /// One code of a shown string.
 pub struct Code {
-    pub code: u32,
-    /// Unicode text; empty when the font does not say.
-    pub text: String,
+    /// Unicode text; None when the font does not say.
+    pub text: Option<Rc<str>>,
     /// Horizontal advance in glyph space (thousandths of the font size).
     pub width: f32,
     /// The code is the single-byte code 32 (word spacing applies).
@@ -32,7 +32,7 @@ pub struct Font {
     /// Encoding CMap of a Type0 font (codespace, code -> CID); None for Identity-H/V.
     encoding_cmap: Option<CMap>,
     /// Simple fonts: code -> text from the encoding.
-    simple: Vec<Option<String>>,
+    simple: Vec<Option<Rc<str>>>,
     /// Simple fonts: widths indexed by code; composite fonts use `cid_widths`.
     widths: Vec<f32>,
     cid_widths: HashMap<u32, f32>,
@@ -83,7 +83,7 @@ impl Font {
     /// Latin-1, every glyph half an em wide.
     pub fn fallback() -> Font {
         Font {
-            simple: (0u32..256).map(|c| char::from_u32(c).filter(|c| !c.is_control()).map(String::from)).collect(),
+            simple: (0u32..256).map(|c| char::from_u32(c).filter(|c| !c.is_control()).map(|c| Rc::from(c.to_string()))).collect(),
             widths: vec![500.0; 256],
             default_width: 500.0,
             ..Default::default()
@@ -180,9 +180,9 @@ impl Font {
                 };
                 i += n.max(1);
                 let cid = self.encoding_cmap.as_ref().map_or(code, |m| m.cid(code));
-                let text = self.to_unicode.as_ref().and_then(|m| m.lookup(code)).unwrap_or_default();
+                let text = self.to_unicode.as_ref().and_then(|m| m.lookup(code));
                 let width = self.cid_widths.get(&cid).copied().unwrap_or(self.default_width);
-                out.push(Code { code, text, width, is_space_code: n == 1 && code == 32 });
+                out.push(Code { text, width, is_space_code: n == 1 && code == 32 });
             }
         } else {
             for &b in bytes {
@@ -191,10 +191,9 @@ impl Font {
                     .to_unicode
                     .as_ref()
                     .and_then(|m| m.lookup(code))
-                    .or_else(|| self.simple.get(b as usize).cloned().flatten())
-                    .unwrap_or_default();
+                    .or_else(|| self.simple.get(b as usize).cloned().flatten());
                 let width = self.widths.get(b as usize).copied().unwrap_or(self.default_width);
-                out.push(Code { code, text, width, is_space_code: b == 32 });
+                out.push(Code { text, width, is_space_code: b == 32 });
             }
         }
     }
@@ -239,13 +238,13 @@ fn standard_width(base: &str) -> f32 {
     }
 }
 
-fn simple_encoding(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary>, max: usize) -> Vec<Option<String>> {
+fn simple_encoding(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary>, max: usize) -> Vec<Option<Rc<str>>> {
     let symbolic = descriptor
         .and_then(|d| dict_get(doc, d, b"Flags"))
         .and_then(num)
         .map(|f| (f as u32) & 4 != 0)
         .unwrap_or(false);
-    let mut v: Vec<Option<String>> = vec![None; 256];
+    let mut v: Vec<Option<Rc<str>>> = vec![None; 256];
     let has_encoding = dict.has(b"Encoding");
     // lopdf knows the base encodings and the Adobe Glyph List; it is asked about a font
     // dictionary holding only the encoding, so that it never answers from ToUnicode.
@@ -261,7 +260,7 @@ fn simple_encoding(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictio
             for (c, slot) in v.iter_mut().enumerate() {
                 if let Ok(s) = enc.bytes_to_string(&[c as u8]) {
                     if !s.is_empty() && !s.contains('\u{FFFD}') {
-                        *slot = Some(s);
+                        *slot = Some(s.into());
                     }
                 }
             }
@@ -280,7 +279,7 @@ fn simple_encoding(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictio
                 Some(Object::Name(n)) => {
                     if let Some(slot) = v.get_mut(code) {
                         if slot.is_none() {
-                            *slot = glyph_name_to_unicode(n);
+                            *slot = glyph_name_to_unicode(n).map(Rc::from);
                         }
                     }
                     code += 1;
@@ -293,7 +292,7 @@ fn simple_encoding(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictio
         // Symbolic TrueType without an encoding: codes are often Latin-1 already.
         for (c, slot) in v.iter_mut().enumerate() {
             if slot.is_none() && c >= 32 {
-                *slot = char::from_u32(c as u32).filter(|c| !c.is_control()).map(String::from);
+                *slot = char::from_u32(c as u32).filter(|c| !c.is_control()).map(|c| Rc::from(c.to_string()));
             }
         }
     }

@@ -181,7 +181,16 @@ pub fn join_wrapped(a: &str, b: &str) -> String {
 }
 
 pub fn paragraph_of(parts: &[&Line], page: u32, align: Align) -> Paragraph {
-    let text = parts.iter().fold(String::new(), |acc, l| join_wrapped(&acc, &l.text));
+    // Line texts are clean already: join them as `join_wrapped` does and clean once.
+    let mut text = String::new();
+    for l in parts {
+        let hyphen = text.ends_with('-') && text.chars().rev().nth(1).is_some_and(|c| !c.is_whitespace());
+        if !hyphen && !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&l.text);
+    }
+    let text = if parts.len() > 1 { kehoach_text::clean(&text) } else { text };
     Paragraph {
         text,
         list_label: None,

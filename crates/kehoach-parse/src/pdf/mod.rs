@@ -1,9 +1,10 @@
 //! The .pdf reader (positioned text, ruling lines, tables across pages).
 //!
 //! lopdf reads the file (xref recovery, object streams, decryption with the empty user
-//! password, stream filters) and tokenises content streams; everything from there on is ours:
+//! password, stream filters); everything from there on is ours:
 //!
 //! ```text
+//! lexer.rs    content-stream tokens (lopdf's Content::decode is ~6x slower)
 //! content.rs  operators → glyphs (Unicode, position, size, bold/italic) + ruling segments
 //! fonts.rs    simple / Type0 fonts, widths, encodings; cmap.rs ToUnicode and CID CMaps
 //! ruling.rs   segments → merged rules → grids → cells with row/column spans
@@ -18,6 +19,7 @@ mod cmap;
 mod content;
 mod fonts;
 mod layout;
+mod lexer;
 mod objects;
 mod ruling;
 mod table;
@@ -95,6 +97,7 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
     Limits::check(pages.len() as u64, limits.max_pdf_pages, "the number of PDF pages", "--max-pdf-pages")?;
     let mut doc = Document::new(Format::Pdf);
     let mut assembler = table::Assembler::new(limits);
+    let mut interp = content::Interp::new(pdf, limits);
     for (&n, &id) in &pages {
         let Ok(page) = pdf.get_dictionary(id) else {
             doc.warnings.push(format!("page {n} is missing"));
@@ -122,7 +125,6 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
             Limits::check(data.len() as u64, limits.max_stream_bytes, "the decoded size of a PDF stream", "--max-stream-bytes")?;
         }
         let resources = inherited(pdf, page, b"Resources").and_then(as_dict);
-        let interp = content::Interp::new(pdf, limits);
         let pc = interp.run_page(&data, ctm, resources)?;
         for w in &pc.warnings {
             doc.warnings.push(format!("page {n}: {w}"));
