@@ -12,12 +12,13 @@ fn pdf_read_timing() {
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .filter(|p| std::env::var("KH_PDF").map_or(true, |f| p.to_string_lossy().contains(&f)))
         .collect();
     names.sort();
     let limits = kehoach_parse::Limits::default();
     for p in names {
         let bytes = std::fs::read(&p).unwrap();
-        let runs = 20;
+        let runs = 50;
         let start = Instant::now();
         let mut blocks = 0;
         for _ in 0..runs {
