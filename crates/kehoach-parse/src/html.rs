@@ -6,5 +6,7 @@ use crate::model::Document;
 
 /// Reads an HTML page into the document model.
 pub fn read(_bytes: &[u8], _limits: &Limits) -> Result<Document> {
-    Err(ParseError::Unsupported("HTML reading is not implemented yet".into()))
+    Err(ParseError::Unsupported(
+        "HTML reading is not implemented yet".into(),
+    ))
 }

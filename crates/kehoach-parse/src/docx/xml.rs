@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::NsReader;
 
@@ -34,7 +34,7 @@ pub enum Ns {
 pub enum Ev<'a> {
     Start(Ns, BytesStart<'a>),
     Empty(Ns, BytesStart<'a>),
-    End(Ns, Vec<u8>),
+    End(Ns, BytesEnd<'a>),
     Text(Cow<'a, str>),
     Eof,
 }
@@ -55,7 +55,14 @@ impl<'a> Cursor<'a> {
         cfg.trim_text(false);
         cfg.check_end_names = false;
         cfg.expand_empty_elements = false;
-        Cursor { reader, part, depth: 0, elements: 0, max_depth: limits.max_xml_depth, max_elements: limits.max_xml_elements }
+        Cursor {
+            reader,
+            part,
+            depth: 0,
+            elements: 0,
+            max_depth: limits.max_xml_depth,
+            max_elements: limits.max_xml_elements,
+        }
     }
 
     pub fn depth(&self) -> u64 {
@@ -85,10 +92,9 @@ impl<'a> Cursor<'a> {
 
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
-            let (res, ev) = self
-                .reader
-                .read_resolved_event()
-                .map_err(|e| ParseError::corrupt(format!("{} is not well-formed XML: {e}", self.part)))?;
+            let (res, ev) = self.reader.read_resolved_event().map_err(|e| {
+                ParseError::corrupt(format!("{} is not well-formed XML: {e}", self.part))
+            })?;
             let ns = Self::ns(res);
             return Ok(match ev {
                 Event::Start(s) => {
@@ -113,7 +119,7 @@ impl<'a> Cursor<'a> {
                         return Err(ParseError::corrupt(format!("{} closes an element it never opened", self.part)));
                     }
                     self.depth -= 1;
-                    Ev::End(ns, e.local_name().as_ref().to_vec())
+                    Ev::End(ns, e)
                 }
                 Event::Text(t) => match t.unescape() {
                     Ok(s) => Ev::Text(s),
@@ -165,7 +171,19 @@ pub fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
 
 /// An OOXML on/off property (`<w:b/>`, `<w:b w:val="0"/>`, `<w:tblHeader w:val="false"/>`).
 pub fn on_off(e: &BytesStart<'_>) -> bool {
-    !matches!(attr(e, b"val").as_deref(), Some("0" | "false" | "off" | "none"))
+    !matches!(
+        attr(e, b"val").as_deref(),
+        Some("0" | "false" | "off" | "none")
+    )
+}
+
+/// Local name of an end tag.
+pub fn end_local<'b>(e: &'b BytesEnd<'_>) -> &'b [u8] {
+    let full = e.name().into_inner();
+    match full.iter().position(|&b| b == b':') {
+        Some(i) => &full[i + 1..],
+        None => full,
+    }
 }
 
 /// Local name of an element.
