@@ -23,7 +23,9 @@ impl Rng {
 }
 
 fn uncompressed(name: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/pdf").join(name);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures/pdf")
+        .join(name);
     let mut doc = lopdf::Document::load(&p).unwrap();
     doc.decompress();
     let mut out = Vec::new();
@@ -38,7 +40,10 @@ fn mutated_pdfs_do_not_panic() {
         PANICS.fetch_add(1, Ordering::SeqCst);
         prev(info);
     }));
-    let limits = Limits { max_ops_per_page: 200_000, ..Limits::default() };
+    let limits = Limits {
+        max_ops_per_page: 200_000,
+        ..Limits::default()
+    };
     let interesting: &[u8] = b"()[]<>/ 0123456789.-RTJjmlcSfqQBTET\n%";
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut outcomes = [0usize; 2];
@@ -63,6 +68,10 @@ fn mutated_pdfs_do_not_panic() {
             outcomes[r.is_ok() as usize] += 1;
         }
     }
-    assert_eq!(PANICS.load(Ordering::SeqCst), 0, "panics (see stderr); outcomes err/ok {outcomes:?}");
+    assert_eq!(
+        PANICS.load(Ordering::SeqCst),
+        0,
+        "panics (see stderr); outcomes err/ok {outcomes:?}"
+    );
     assert!(outcomes[1] > 0);
 }

@@ -16,7 +16,9 @@ const CORPUS: [(&str, &str); 5] = [
 ];
 
 fn fixture(rel: &str) -> Vec<u8> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(rel);
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(rel);
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
@@ -26,7 +28,9 @@ fn read_pdf(rel: &str) -> Document {
 
 /// The work-item table: the largest ruled table.
 fn plan_table(d: &Document) -> Option<&Table> {
-    d.tables().filter(|t| !t.borderless).max_by_key(|t| t.rows.len())
+    d.tables()
+        .filter(|t| !t.borderless)
+        .max_by_key(|t| t.rows.len())
 }
 
 /// Body rows as comparable texts: cell text, and the lines of the agency columns.
@@ -48,7 +52,13 @@ fn body_rows(t: &Table) -> Vec<Vec<String>> {
         .map(|r| {
             r.cells
                 .iter()
-                .map(|c| if agency_cols.contains(&c.col) { c.lines().join(" | ") } else { c.text() })
+                .map(|c| {
+                    if agency_cols.contains(&c.col) {
+                        c.lines().join(" | ")
+                    } else {
+                        c.text()
+                    }
+                })
                 .collect()
         })
         .collect()
@@ -63,7 +73,12 @@ fn texts(d: &Document) -> Vec<String> {
             Block::Table(t) if t.borderless => {
                 for r in &t.rows {
                     for c in &r.cells {
-                        out.extend(c.paragraphs.iter().filter(|p| !p.text.is_empty()).map(|p| p.text.clone()));
+                        out.extend(
+                            c.paragraphs
+                                .iter()
+                                .filter(|p| !p.text.is_empty())
+                                .map(|p| p.text.clone()),
+                        );
                     }
                 }
             }
@@ -78,7 +93,11 @@ fn all_text(d: &Document) -> String {
     for b in &d.blocks {
         match b {
             Block::Paragraph(p) => s.push_str(&p.text),
-            Block::Table(t) => t.rows.iter().flat_map(|r| &r.cells).for_each(|c| s.push_str(&c.text())),
+            Block::Table(t) => t
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .for_each(|c| s.push_str(&c.text())),
         }
         s.push('\n');
     }
@@ -102,14 +121,19 @@ fn corpus_tables_match_docx() {
                 assert_eq!(a.len(), b.len(), "{name}: body rows");
                 // Rows know their page; the table crossed pages and repeats its header.
                 assert!(pt.rows.iter().all(|r| r.page.is_some()));
-                let pages: std::collections::BTreeSet<_> = pt.rows.iter().filter_map(|r| r.page).collect();
+                let pages: std::collections::BTreeSet<_> =
+                    pt.rows.iter().filter_map(|r| r.page).collect();
                 if pages.len() > 1 {
                     assert!(pt.rows[0].repeat_header, "{name}: header row marked");
                     let repeated = pt.rows.iter().filter(|r| r.repeat_header).count();
                     assert_eq!(repeated, pages.len(), "{name}: one header row per page");
                 }
             }
-            (a, b) => panic!("{name}: docx table {} / pdf table {}", a.is_some(), b.is_some()),
+            (a, b) => panic!(
+                "{name}: docx table {} / pdf table {}",
+                a.is_some(),
+                b.is_some()
+            ),
         }
     }
 }
@@ -122,7 +146,10 @@ fn corpus_body_text_matches_docx() {
         assert_eq!(texts(&d), texts(&p), "{name}: paragraphs");
         let t = all_text(&p);
         assert!(t.contains("Số:"), "{name}: number");
-        assert!(t.contains("KẾ HOẠCH") || t.contains("QUYẾT ĐỊNH"), "{name}: title");
+        assert!(
+            t.contains("KẾ HOẠCH") || t.contains("QUYẾT ĐỊNH"),
+            "{name}: title"
+        );
         assert!(t.contains(signer), "{name}: signer");
         assert!(p.paragraphs().all(|x| x.page.is_some()), "{name}: pages");
         assert!(p.warnings.is_empty(), "{name}: {:?}", p.warnings);
@@ -142,23 +169,44 @@ fn corpus_formatting() {
     assert!(group.cells[1].is_bold());
     let item = t.rows.iter().find(|r| r.cells[0].text() == "1.1").unwrap();
     assert!(!item.cells[1].is_bold());
-    assert_eq!(item.cells[2].lines(), vec!["- Các sở, ban, ngành", "- UBND cấp huyện"]);
+    assert_eq!(
+        item.cells[2].lines(),
+        vec!["- Các sở, ban, ngành", "- UBND cấp huyện"]
+    );
 }
 
 #[test]
 fn not_a_pdf() {
-    assert!(matches!(pdf::read(b"", &Limits::default()), Err(ParseError::Empty)));
-    assert!(matches!(pdf::read(b"hello, world", &Limits::default()), Err(ParseError::Unsupported(_))));
-    assert!(matches!(pdf::read(b"%PDF-1.7\n%garbage only\n", &Limits::default()), Err(ParseError::Corrupt(_))));
+    assert!(matches!(
+        pdf::read(b"", &Limits::default()),
+        Err(ParseError::Empty)
+    ));
+    assert!(matches!(
+        pdf::read(b"hello, world", &Limits::default()),
+        Err(ParseError::Unsupported(_))
+    ));
+    assert!(matches!(
+        pdf::read(b"%PDF-1.7\n%garbage only\n", &Limits::default()),
+        Err(ParseError::Corrupt(_))
+    ));
 }
 
 #[test]
 fn truncated_pdfs_do_not_panic() {
     let bytes = fixture("pdf/004_eb12abc5933443e7.A.pdf");
-    for cut in [bytes.len() / 2, bytes.len() / 3, bytes.len() - 200, 1000, 10] {
+    for cut in [
+        bytes.len() / 2,
+        bytes.len() / 3,
+        bytes.len() - 200,
+        1000,
+        10,
+    ] {
         match pdf::read(&bytes[..cut], &Limits::default()) {
             Ok(d) => assert!(d.blocks.len() < 200),
-            Err(e) => assert!(matches!(e, ParseError::Corrupt(_) | ParseError::Unsupported(_)), "{e}"),
+            Err(e) => assert!(
+                matches!(e, ParseError::Corrupt(_) | ParseError::Unsupported(_)),
+                "{e}"
+            ),
         }
     }
     // Half a file: lopdf's xref recovery finds the first pages.
@@ -174,7 +222,10 @@ fn broken_xref_is_recovered() {
     let pos = bytes.windows(9).rposition(|w| w == b"startxref").unwrap();
     // Point startxref at the wrong place.
     let digits = pos + 10;
-    for b in bytes[digits..].iter_mut().take_while(|b| b.is_ascii_digit()) {
+    for b in bytes[digits..]
+        .iter_mut()
+        .take_while(|b| b.is_ascii_digit())
+    {
         *b = b'1';
     }
     let d = pdf::read(&bytes, &Limits::default()).unwrap();
@@ -184,16 +235,26 @@ fn broken_xref_is_recovered() {
 #[test]
 fn encrypted_with_owner_password_only_is_read() {
     let plain = read_pdf("pdf/000_bac8a76d1f608aa3.A.pdf");
-    for f in ["pdf/encrypted_owner_aes256.pdf", "pdf/encrypted_owner_rc4.pdf"] {
+    for f in [
+        "pdf/encrypted_owner_aes256.pdf",
+        "pdf/encrypted_owner_rc4.pdf",
+    ] {
         let d = read_pdf(f);
         assert_eq!(texts(&d), texts(&plain), "{f}");
-        assert_eq!(body_rows(plan_table(&d).unwrap()), body_rows(plan_table(&plain).unwrap()), "{f}");
+        assert_eq!(
+            body_rows(plan_table(&d).unwrap()),
+            body_rows(plan_table(&plain).unwrap()),
+            "{f}"
+        );
     }
 }
 
 #[test]
 fn encrypted_with_user_password_is_refused() {
-    for f in ["pdf/encrypted_user_aes256.pdf", "pdf/encrypted_user_rc4.pdf"] {
+    for f in [
+        "pdf/encrypted_user_aes256.pdf",
+        "pdf/encrypted_user_rc4.pdf",
+    ] {
         match pdf::read(&fixture(f), &Limits::default()) {
             Err(ParseError::Encrypted(_)) => {}
             other => panic!("{f}: {:?}", other.map(|d| d.blocks.len())),
@@ -206,20 +267,27 @@ fn object_streams_are_read() {
     let plain = read_pdf("pdf/004_eb12abc5933443e7.A.pdf");
     let d = read_pdf("pdf/objstm_004.pdf");
     assert_eq!(texts(&d), texts(&plain));
-    assert_eq!(body_rows(plan_table(&d).unwrap()), body_rows(plan_table(&plain).unwrap()));
+    assert_eq!(
+        body_rows(plan_table(&d).unwrap()),
+        body_rows(plan_table(&plain).unwrap())
+    );
 }
 
 // ---- PDFs built here with lopdf ----
 
 /// A PDF with one page per content, Helvetica as /F1, and the XObjects `setup` adds.
-fn make_pdf(contents: &[&[u8]], setup: impl FnOnce(&mut lopdf::Document, ObjectId) -> lopdf::Dictionary) -> Vec<u8> {
+fn make_pdf(
+    contents: &[&[u8]],
+    setup: impl FnOnce(&mut lopdf::Document, ObjectId) -> lopdf::Dictionary,
+) -> Vec<u8> {
     let mut doc = lopdf::Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font = doc.add_object(dictionary! {
         "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica-Bold", "Encoding" => "WinAnsiEncoding",
     });
     let xobjects = setup(&mut doc, font);
-    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font }, "XObject" => xobjects });
+    let resources = doc
+        .add_object(dictionary! { "Font" => dictionary! { "F1" => font }, "XObject" => xobjects });
     let mut kids: Vec<Object> = Vec::new();
     for c in contents {
         let cid = doc.add_object(Stream::new(dictionary! {}, c.to_vec()));
@@ -230,7 +298,10 @@ fn make_pdf(contents: &[&[u8]], setup: impl FnOnce(&mut lopdf::Document, ObjectI
         kids.push(pid.into());
     }
     let count = kids.len() as i64;
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
     let mut out = Vec::new();
@@ -238,7 +309,13 @@ fn make_pdf(contents: &[&[u8]], setup: impl FnOnce(&mut lopdf::Document, ObjectI
     out
 }
 
-fn form(doc: &mut lopdf::Document, id: ObjectId, font: ObjectId, xobjects: lopdf::Dictionary, content: &[u8]) {
+fn form(
+    doc: &mut lopdf::Document,
+    id: ObjectId,
+    font: ObjectId,
+    xobjects: lopdf::Dictionary,
+    content: &[u8],
+) {
     let s = Stream::new(
         dictionary! {
             "Type" => "XObject", "Subtype" => "Form",
@@ -263,7 +340,13 @@ fn simple_font_text_and_word_spacing() {
 
 #[test]
 fn page_without_text_layer_warns() {
-    let bytes = make_pdf(&[b"BT /F1 12 Tf 72 700 Td (Page one) Tj ET", b"0 0 m 100 100 l S"], |_, _| dictionary! {});
+    let bytes = make_pdf(
+        &[
+            b"BT /F1 12 Tf 72 700 Td (Page one) Tj ET",
+            b"0 0 m 100 100 l S",
+        ],
+        |_, _| dictionary! {},
+    );
     let d = pdf::read(&bytes, &Limits::default()).unwrap();
     assert_eq!(d.warnings, vec!["no text layer on page 2".to_string()]);
     assert_eq!(d.paragraphs().next().unwrap().text, "Page one");
@@ -273,16 +356,42 @@ fn page_without_text_layer_warns() {
 fn cyclic_form_xobjects_are_cut() {
     // X1 draws itself; X2 and X3 draw each other.
     let bytes = make_pdf(&[b"/X1 Do /X2 Do"], |doc, font| {
-        let (x1, x2, x3) = (doc.new_object_id(), doc.new_object_id(), doc.new_object_id());
-        form(doc, x1, font, dictionary! { "X1" => x1 }, b"BT /F1 12 Tf 72 700 Td (Loop) Tj ET /X1 Do");
-        form(doc, x2, font, dictionary! { "X3" => x3 }, b"BT /F1 12 Tf 72 600 Td (Ping) Tj ET /X3 Do");
-        form(doc, x3, font, dictionary! { "X2" => x2 }, b"BT /F1 12 Tf 72 500 Td (Pong) Tj ET /X2 Do");
+        let (x1, x2, x3) = (
+            doc.new_object_id(),
+            doc.new_object_id(),
+            doc.new_object_id(),
+        );
+        form(
+            doc,
+            x1,
+            font,
+            dictionary! { "X1" => x1 },
+            b"BT /F1 12 Tf 72 700 Td (Loop) Tj ET /X1 Do",
+        );
+        form(
+            doc,
+            x2,
+            font,
+            dictionary! { "X3" => x3 },
+            b"BT /F1 12 Tf 72 600 Td (Ping) Tj ET /X3 Do",
+        );
+        form(
+            doc,
+            x3,
+            font,
+            dictionary! { "X2" => x2 },
+            b"BT /F1 12 Tf 72 500 Td (Pong) Tj ET /X2 Do",
+        );
         dictionary! { "X1" => x1, "X2" => x2 }
     });
     let d = pdf::read(&bytes, &Limits::default()).unwrap();
     let t: Vec<_> = d.paragraphs().map(|p| p.text.clone()).collect();
     assert_eq!(t, vec!["Loop", "Ping", "Pong"]);
-    assert!(d.warnings.iter().any(|w| w.contains("cycle")), "{:?}", d.warnings);
+    assert!(
+        d.warnings.iter().any(|w| w.contains("cycle")),
+        "{:?}",
+        d.warnings
+    );
 }
 
 #[test]
@@ -290,8 +399,16 @@ fn deeply_nested_forms_are_bounded() {
     let bytes = make_pdf(&[b"/X0 Do"], |doc, font| {
         let ids: Vec<ObjectId> = (0..40).map(|_| doc.new_object_id()).collect();
         for i in 0..40 {
-            let next = if i + 1 < 40 { dictionary! { format!("X{}", i + 1) => ids[i + 1] } } else { dictionary! {} };
-            let content = format!("BT /F1 10 Tf 72 {} Td (L{i}) Tj ET /X{} Do", 800 - i * 15, i + 1);
+            let next = if i + 1 < 40 {
+                dictionary! { format!("X{}", i + 1) => ids[i + 1] }
+            } else {
+                dictionary! {}
+            };
+            let content = format!(
+                "BT /F1 10 Tf 72 {} Td (L{i}) Tj ET /X{} Do",
+                800 - i * 15,
+                i + 1
+            );
             form(doc, ids[i], font, next, content.as_bytes());
         }
         dictionary! { "X0" => ids[0] }
@@ -304,14 +421,38 @@ fn deeply_nested_forms_are_bounded() {
 #[test]
 fn limits_are_enforced() {
     let bytes = fixture("pdf/004_eb12abc5933443e7.A.pdf");
-    let l = Limits { max_pdf_pages: 2, ..Limits::default() };
-    assert!(matches!(pdf::read(&bytes, &l), Err(ParseError::Limit { .. })));
-    let l = Limits { max_ops_per_page: 100, ..Limits::default() };
-    assert!(matches!(pdf::read(&bytes, &l), Err(ParseError::Limit { .. })));
-    let l = Limits { max_pdf_objects: 10, ..Limits::default() };
-    assert!(matches!(pdf::read(&bytes, &l), Err(ParseError::Limit { .. })));
-    let l = Limits { max_stream_bytes: 1000, ..Limits::default() };
-    assert!(matches!(pdf::read(&bytes, &l), Err(ParseError::Limit { .. })));
+    let l = Limits {
+        max_pdf_pages: 2,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        pdf::read(&bytes, &l),
+        Err(ParseError::Limit { .. })
+    ));
+    let l = Limits {
+        max_ops_per_page: 100,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        pdf::read(&bytes, &l),
+        Err(ParseError::Limit { .. })
+    ));
+    let l = Limits {
+        max_pdf_objects: 10,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        pdf::read(&bytes, &l),
+        Err(ParseError::Limit { .. })
+    ));
+    let l = Limits {
+        max_stream_bytes: 1000,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        pdf::read(&bytes, &l),
+        Err(ParseError::Limit { .. })
+    ));
 }
 
 #[test]
@@ -330,8 +471,15 @@ fn chromium_two_row_header_and_merged_cells() {
     let d = read_pdf("pdf/chromium_plan.pdf");
     let t = plan_table(&d).unwrap();
     assert_eq!(t.grid_cols, 6);
-    let spans: Vec<_> = t.rows[0].cells.iter().map(|c| (c.col, c.col_span, c.row_span)).collect();
-    assert_eq!(spans, vec![(0, 1, 2), (1, 1, 2), (2, 2, 1), (4, 1, 2), (5, 1, 2)]);
+    let spans: Vec<_> = t.rows[0]
+        .cells
+        .iter()
+        .map(|c| (c.col, c.col_span, c.row_span))
+        .collect();
+    assert_eq!(
+        spans,
+        vec![(0, 1, 2), (1, 1, 2), (2, 2, 1), (4, 1, 2), (5, 1, 2)]
+    );
     assert_eq!(t.rows[1].cells.iter().filter(|c| c.covered).count(), 4);
     assert_eq!(t.rows[1].cells[2].text(), "Chủ trì");
     assert!(t.rows[0].repeat_header && t.rows[1].repeat_header);
@@ -343,13 +491,24 @@ fn chromium_two_row_header_and_merged_cells() {
     // Group rows: bold, merged over the other five columns.
     assert_eq!(body[0].cells[1].col_span, 5);
     assert!(body[0].cells[1].is_bold());
-    assert_eq!(body[2].cells[2].lines(), vec!["- Văn phòng UBND tỉnh", "- Sở Tư pháp", "- UBND cấp huyện"]);
+    assert_eq!(
+        body[2].cells[2].lines(),
+        vec!["- Văn phòng UBND tỉnh", "- Sở Tư pháp", "- UBND cấp huyện"]
+    );
     assert_eq!(body[2].cells[4].text(), "Quý 3/2025");
     // Every page repeats the two header rows.
     let pages: std::collections::BTreeSet<_> = t.rows.iter().filter_map(|r| r.page).collect();
-    assert_eq!(t.rows.iter().filter(|r| r.repeat_header).count(), pages.len() * 2);
+    assert_eq!(
+        t.rows.iter().filter(|r| r.repeat_header).count(),
+        pages.len() * 2
+    );
     let text = all_text(&d);
-    for s in ["Số: 123/KH-STP", "KẾ HOẠCH", "Nguyễn Văn An", "Độc lập - Tự do - Hạnh phúc"] {
+    for s in [
+        "Số: 123/KH-STP",
+        "KẾ HOẠCH",
+        "Nguyễn Văn An",
+        "Độc lập - Tự do - Hạnh phúc",
+    ] {
         assert!(text.contains(s), "{s}");
     }
     assert!(d.paragraphs().any(|p| p.text == "KẾ HOẠCH" && p.bold));

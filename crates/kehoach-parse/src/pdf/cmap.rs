@@ -104,7 +104,10 @@ fn tokenize(data: &[u8], max_tokens: usize) -> Vec<Tok> {
                     continue;
                 }
                 let w = &data[s..i];
-                match std::str::from_utf8(w).ok().and_then(|t| t.parse::<i64>().ok()) {
+                match std::str::from_utf8(w)
+                    .ok()
+                    .and_then(|t| t.parse::<i64>().ok())
+                {
                     Some(n) => out.push(Tok::Int(n)),
                     None => out.push(Tok::Word(w.to_vec())),
                 }
@@ -119,7 +122,11 @@ fn is_space(c: u8) -> bool {
 }
 
 fn is_delim(c: u8) -> bool {
-    is_space(c) || matches!(c, b'<' | b'>' | b'[' | b']' | b'(' | b')' | b'/' | b'%' | b'{' | b'}')
+    is_space(c)
+        || matches!(
+            c,
+            b'<' | b'>' | b'[' | b']' | b'(' | b')' | b'/' | b'%' | b'{' | b'}'
+        )
 }
 
 fn be(bytes: &[u8]) -> u32 {
@@ -127,11 +134,22 @@ fn be(bytes: &[u8]) -> u32 {
 }
 
 fn utf16_units(bytes: &[u8]) -> Vec<u16> {
-    bytes.chunks(2).map(|c| if c.len() == 2 { u16::from_be_bytes([c[0], c[1]]) } else { c[0] as u16 }).collect()
+    bytes
+        .chunks(2)
+        .map(|c| {
+            if c.len() == 2 {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                c[0] as u16
+            }
+        })
+        .collect()
 }
 
 fn units_to_string(units: &[u16]) -> String {
-    char::decode_utf16(units.iter().copied()).map(|r| r.unwrap_or('\u{FFFD}')).collect()
+    char::decode_utf16(units.iter().copied())
+        .map(|r| r.unwrap_or('\u{FFFD}'))
+        .collect()
 }
 
 impl CMap {
@@ -149,7 +167,9 @@ impl CMap {
             i += 1;
             match w.as_slice() {
                 b"begincodespacerange" => {
-                    while let (Some(Tok::Hex(a)), Some(Tok::Hex(b))) = (toks.get(i), toks.get(i + 1)) {
+                    while let (Some(Tok::Hex(a)), Some(Tok::Hex(b))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
                         m.codespace.push((be(a), be(b), a.len().clamp(1, 4) as u8));
                         i += 2;
                     }
@@ -158,7 +178,8 @@ impl CMap {
                     while let (Some(Tok::Hex(a)), Some(dst)) = (toks.get(i), toks.get(i + 1)) {
                         match dst {
                             Tok::Hex(d) => {
-                                m.chars.insert(be(a), units_to_string(&utf16_units(d)).into());
+                                m.chars
+                                    .insert(be(a), units_to_string(&utf16_units(d)).into());
                             }
                             Tok::Name(n) => {
                                 if let Some(s) = super::fonts::glyph_name_to_unicode(n) {
@@ -171,7 +192,9 @@ impl CMap {
                     }
                 }
                 b"beginbfrange" => {
-                    while let (Some(Tok::Hex(a)), Some(Tok::Hex(b))) = (toks.get(i), toks.get(i + 1)) {
+                    while let (Some(Tok::Hex(a)), Some(Tok::Hex(b))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
                         let (lo, hi) = (be(a), be(b));
                         i += 2;
                         match toks.get(i) {
@@ -179,7 +202,10 @@ impl CMap {
                                 let units = utf16_units(d);
                                 if hi >= lo && hi - lo < EXPAND_LIMIT {
                                     for k in 0..=(hi - lo) {
-                                        m.chars.insert(lo + k, units_to_string(&bump(&units, k)).into());
+                                        m.chars.insert(
+                                            lo + k,
+                                            units_to_string(&bump(&units, k)).into(),
+                                        );
                                     }
                                 } else if hi >= lo {
                                     m.ranges.push((lo, hi, units));
@@ -190,7 +216,10 @@ impl CMap {
                                 i += 1;
                                 let mut k = 0;
                                 while let Some(Tok::Hex(d)) = toks.get(i) {
-                                    m.chars.insert(lo.wrapping_add(k), units_to_string(&utf16_units(d)).into());
+                                    m.chars.insert(
+                                        lo.wrapping_add(k),
+                                        units_to_string(&utf16_units(d)).into(),
+                                    );
                                     k += 1;
                                     i += 1;
                                 }
@@ -203,7 +232,9 @@ impl CMap {
                     }
                 }
                 b"begincidchar" => {
-                    while let (Some(Tok::Hex(a)), Some(Tok::Int(c))) = (toks.get(i), toks.get(i + 1)) {
+                    while let (Some(Tok::Hex(a)), Some(Tok::Int(c))) =
+                        (toks.get(i), toks.get(i + 1))
+                    {
                         m.cids.insert(be(a), (*c).max(0) as u32);
                         i += 2;
                     }
@@ -259,7 +290,11 @@ impl CMap {
                     break;
                 }
                 let code = be(&bytes[..n]);
-                if self.codespace.iter().any(|&(lo, hi, len)| len as usize == n && lo <= code && code <= hi) {
+                if self
+                    .codespace
+                    .iter()
+                    .any(|&(lo, hi, len)| len as usize == n && lo <= code && code <= hi)
+                {
                     return (code, n);
                 }
             }

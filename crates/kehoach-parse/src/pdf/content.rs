@@ -170,7 +170,12 @@ impl<'a> Interp<'a> {
     /// Runs a page: `content` is the page's decoded content, `ctm` maps user space to page
     /// space (flip and /Rotate), `resources` the page's resource dictionary. Fonts loaded for
     /// one page are kept for the next.
-    pub fn run_page(&mut self, content: &[u8], ctm: M, resources: Option<&'a Dictionary>) -> Result<PageContent> {
+    pub fn run_page(
+        &mut self,
+        content: &[u8],
+        ctm: M,
+        resources: Option<&'a Dictionary>,
+    ) -> Result<PageContent> {
         self.ops = 0;
         self.form_stack.clear();
         self.gs = GState::initial();
@@ -200,7 +205,12 @@ impl<'a> Interp<'a> {
         Ok(())
     }
 
-    fn op(&mut self, operator: &[u8], a: &[Operand<'_>], res: Option<&'a Dictionary>) -> Result<()> {
+    fn op(
+        &mut self,
+        operator: &[u8],
+        a: &[Operand<'_>],
+        res: Option<&'a Dictionary>,
+    ) -> Result<()> {
         let f = |i: usize| a.get(i).and_then(Operand::num).unwrap_or(0.0);
         match operator {
             b"q" => {
@@ -236,7 +246,11 @@ impl<'a> Interp<'a> {
                 }
             }
             b"c" | b"v" | b"y" => {
-                let (x, y) = if operator == b"c" { (f(4), f(5)) } else { (f(2), f(3)) };
+                let (x, y) = if operator == b"c" {
+                    (f(4), f(5))
+                } else {
+                    (f(2), f(3))
+                };
                 let p = self.pt(x, y, true);
                 match self.path.last_mut() {
                     Some(sp) => sp.push(p),
@@ -370,7 +384,10 @@ impl<'a> Interp<'a> {
             .and_then(|fonts| name.and_then(|n| fonts.get(n).ok()));
         let dict = entry.and_then(|e| deref(doc, e)).and_then(as_dict);
         let (Some(entry), Some(dict)) = (entry, dict) else {
-            return self.fallback_font.get_or_insert_with(|| Rc::new(Font::fallback())).clone();
+            return self
+                .fallback_font
+                .get_or_insert_with(|| Rc::new(Font::fallback()))
+                .clone();
         };
         let key = match entry.as_reference() {
             Ok(id) => FontKey::Ref(id),
@@ -385,13 +402,18 @@ impl<'a> Interp<'a> {
     }
 
     fn show(&mut self, bytes: &[u8]) {
-        let Some(font) = self.gs.font.clone() else { return };
+        let Some(font) = self.gs.font.clone() else {
+            return;
+        };
         let mut codes = std::mem::take(&mut self.codes);
         font.codes(bytes, &mut codes);
         let fs = self.gs.font_size;
         let th = self.gs.h_scale;
         for c in &codes {
-            let trm = mul(&mul(&[fs * th, 0.0, 0.0, fs, 0.0, self.gs.rise], &self.tm), &self.gs.ctm);
+            let trm = mul(
+                &mul(&[fs * th, 0.0, 0.0, fs, 0.0, self.gs.rise], &self.tm),
+                &self.gs.ctm,
+            );
             let w0 = c.width / 1000.0;
             if let Some(text) = c.text.as_ref().filter(|t| !t.is_empty()) {
                 let (x0, y) = apply(&trm, 0.0, 0.0);
@@ -428,21 +450,29 @@ impl<'a> Interp<'a> {
             return Ok(());
         };
         let id = entry.as_reference().ok();
-        let Some(Object::Stream(stream)) = deref(doc, entry) else { return Ok(()) };
+        let Some(Object::Stream(stream)) = deref(doc, entry) else {
+            return Ok(());
+        };
         if dict_get(doc, &stream.dict, b"Subtype").and_then(|o| o.as_name().ok()) != Some(b"Form") {
             return Ok(());
         }
         if let Some(id) = id {
             if self.form_stack.contains(&id) {
-                self.out.warnings.push(format!("a Form XObject draws itself (object {} {}); the cycle was cut", id.0, id.1));
+                self.out.warnings.push(format!(
+                    "a Form XObject draws itself (object {} {}); the cycle was cut",
+                    id.0, id.1
+                ));
                 return Ok(());
             }
         }
         if self.form_stack.len() >= MAX_FORM_DEPTH {
-            self.out.warnings.push("Form XObjects are nested too deeply; the innermost were skipped".into());
+            self.out
+                .warnings
+                .push("Form XObjects are nested too deeply; the innermost were skipped".into());
             return Ok(());
         }
-        let data = match stream.get_plain_content_with_limit(self.limits.max_stream_bytes as usize) {
+        let data = match stream.get_plain_content_with_limit(self.limits.max_stream_bytes as usize)
+        {
             Ok(d) => d,
             Err(e) => {
                 if is_limit(&e) {
@@ -453,13 +483,27 @@ impl<'a> Interp<'a> {
                         flag: "--max-stream-bytes",
                     });
                 }
-                self.out.warnings.push(format!("a Form XObject could not be decoded: {e}"));
+                self.out
+                    .warnings
+                    .push(format!("a Form XObject could not be decoded: {e}"));
                 return Ok(());
             }
         };
-        let form_res = dict_get(doc, &stream.dict, b"Resources").and_then(as_dict).or(res);
-        let m = stream.dict.get(b"Matrix").map(|o| nums(doc, o)).unwrap_or_default();
-        let saved = (self.gs.clone(), self.stack.len(), self.tm, self.tlm, std::mem::take(&mut self.path));
+        let form_res = dict_get(doc, &stream.dict, b"Resources")
+            .and_then(as_dict)
+            .or(res);
+        let m = stream
+            .dict
+            .get(b"Matrix")
+            .map(|o| nums(doc, o))
+            .unwrap_or_default();
+        let saved = (
+            self.gs.clone(),
+            self.stack.len(),
+            self.tm,
+            self.tlm,
+            std::mem::take(&mut self.path),
+        );
         if m.len() == 6 {
             let m = [m[0], m[1], m[2], m[3], m[4], m[5]];
             self.gs.ctm = mul(&m, &self.gs.ctm);
@@ -511,7 +555,8 @@ impl<'a> Interp<'a> {
             }
             // Only axis-aligned rectangles: every point on the bounding box's corners.
             let corner = |p: &(f32, f32, bool)| {
-                ((p.0 - x0).abs() < 0.5 || (p.0 - x1).abs() < 0.5) && ((p.1 - y0).abs() < 0.5 || (p.1 - y1).abs() < 0.5)
+                ((p.0 - x0).abs() < 0.5 || (p.0 - x1).abs() < 0.5)
+                    && ((p.1 - y0).abs() < 0.5 || (p.1 - y1).abs() < 0.5)
             };
             if !sp.iter().all(corner) {
                 continue;
@@ -537,10 +582,20 @@ fn push_seg(segs: &mut Vec<Seg>, ax: f32, ay: f32, bx: f32, by: f32) {
     }
     if (ay - by).abs() < 0.5 && (ax - bx).abs() >= 0.5 {
         let y = (ay + by) / 2.0;
-        segs.push(Seg { x0: ax.min(bx), y0: y, x1: ax.max(bx), y1: y });
+        segs.push(Seg {
+            x0: ax.min(bx),
+            y0: y,
+            x1: ax.max(bx),
+            y1: y,
+        });
     } else if (ax - bx).abs() < 0.5 && (ay - by).abs() >= 0.5 {
         let x = (ax + bx) / 2.0;
-        segs.push(Seg { x0: x, y0: ay.min(by), x1: x, y1: ay.max(by) });
+        segs.push(Seg {
+            x0: x,
+            y0: ay.min(by),
+            x1: x,
+            y1: ay.max(by),
+        });
     }
 }
 
@@ -554,5 +609,8 @@ fn is_white(a: &[Operand<'_>]) -> bool {
 }
 
 pub fn is_limit(e: &lopdf::Error) -> bool {
-    matches!(e, lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }))
+    matches!(
+        e,
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })
+    )
 }

@@ -54,14 +54,24 @@ pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
     let s = s.split('.').next().unwrap_or(s);
     if let Some(hex) = s.strip_prefix("uni") {
         if hex.len() >= 4 && hex.len() % 4 == 0 {
-            let units: Option<Vec<u16>> =
-                hex.as_bytes().chunks(4).map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok()).collect();
-            return Some(char::decode_utf16(units?).map(|r| r.unwrap_or('\u{FFFD}')).collect());
+            let units: Option<Vec<u16>> = hex
+                .as_bytes()
+                .chunks(4)
+                .map(|c| u16::from_str_radix(std::str::from_utf8(c).ok()?, 16).ok())
+                .collect();
+            return Some(
+                char::decode_utf16(units?)
+                    .map(|r| r.unwrap_or('\u{FFFD}'))
+                    .collect(),
+            );
         }
     }
     if let Some(hex) = s.strip_prefix('u') {
         if (4..=6).contains(&hex.len()) {
-            return u32::from_str_radix(hex, 16).ok().and_then(char::from_u32).map(String::from);
+            return u32::from_str_radix(hex, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .map(String::from);
         }
     }
     if s.len() == 1 && s.as_bytes()[0].is_ascii_alphanumeric() {
@@ -73,7 +83,9 @@ pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
 fn style_from_name(name: &str) -> (bool, bool) {
     let n = name.to_ascii_lowercase();
     let n = n.split_once('+').map(|(_, r)| r.to_string()).unwrap_or(n);
-    let bold = ["bold", "black", "heavy", "semibold", "demi"].iter().any(|k| n.contains(k));
+    let bold = ["bold", "black", "heavy", "semibold", "demi"]
+        .iter()
+        .any(|k| n.contains(k));
     let italic = n.contains("italic") || n.contains("oblique");
     (bold, italic)
 }
@@ -83,7 +95,13 @@ impl Font {
     /// Latin-1, every glyph half an em wide.
     pub fn fallback() -> Font {
         Font {
-            simple: (0u32..256).map(|c| char::from_u32(c).filter(|c| !c.is_control()).map(|c| Rc::from(c.to_string()))).collect(),
+            simple: (0u32..256)
+                .map(|c| {
+                    char::from_u32(c)
+                        .filter(|c| !c.is_control())
+                        .map(|c| Rc::from(c.to_string()))
+                })
+                .collect(),
             widths: vec![500.0; 256],
             default_width: 500.0,
             ..Default::default()
@@ -91,9 +109,16 @@ impl Font {
     }
 
     pub fn load(doc: &Document, dict: &Dictionary, max_stream: usize) -> Font {
-        let subtype = dict_get(doc, dict, b"Subtype").and_then(name_of).unwrap_or_default();
-        let base = dict_get(doc, dict, b"BaseFont").and_then(name_of).unwrap_or_default();
-        let mut font = Font { default_width: 0.0, ..Default::default() };
+        let subtype = dict_get(doc, dict, b"Subtype")
+            .and_then(name_of)
+            .unwrap_or_default();
+        let base = dict_get(doc, dict, b"BaseFont")
+            .and_then(name_of)
+            .unwrap_or_default();
+        let mut font = Font {
+            default_width: 0.0,
+            ..Default::default()
+        };
         let (b, i) = style_from_name(&String::from_utf8_lossy(&base));
         font.bold = b;
         font.italic = i;
@@ -128,7 +153,9 @@ impl Font {
                 }
                 descriptor = dict_get(doc, cid, b"FontDescriptor").and_then(|o| o.as_dict().ok());
                 if base.is_empty() {
-                    let n = dict_get(doc, cid, b"BaseFont").and_then(name_of).unwrap_or_default();
+                    let n = dict_get(doc, cid, b"BaseFont")
+                        .and_then(name_of)
+                        .unwrap_or_default();
                     let (b, i) = style_from_name(&String::from_utf8_lossy(&n));
                     font.bold |= b;
                     font.italic |= i;
@@ -138,14 +165,21 @@ impl Font {
             }
         } else {
             descriptor = dict_get(doc, dict, b"FontDescriptor").and_then(|o| o.as_dict().ok());
-            let missing = descriptor.and_then(|d| dict_get(doc, d, b"MissingWidth")).and_then(num);
+            let missing = descriptor
+                .and_then(|d| dict_get(doc, d, b"MissingWidth"))
+                .and_then(num);
             let std_width = standard_width(&String::from_utf8_lossy(&base));
             font.default_width = missing.unwrap_or(std_width);
             font.widths = vec![font.default_width; 256];
-            let first = dict_get(doc, dict, b"FirstChar").and_then(num).unwrap_or(0.0).max(0.0) as usize;
+            let first = dict_get(doc, dict, b"FirstChar")
+                .and_then(num)
+                .unwrap_or(0.0)
+                .max(0.0) as usize;
             if let Some(w) = dict_get(doc, dict, b"Widths").and_then(|o| o.as_array().ok()) {
                 for (k, o) in w.iter().enumerate() {
-                    if let (Some(slot), Some(v)) = (font.widths.get_mut(first + k), deref(doc, o).and_then(num)) {
+                    if let (Some(slot), Some(v)) =
+                        (font.widths.get_mut(first + k), deref(doc, o).and_then(num))
+                    {
                         *slot = v;
                     }
                 }
@@ -155,7 +189,9 @@ impl Font {
         if let Some(d) = descriptor {
             let flags = dict_get(doc, d, b"Flags").and_then(num).unwrap_or(0.0) as u32;
             let weight = dict_get(doc, d, b"FontWeight").and_then(num).unwrap_or(0.0);
-            let angle = dict_get(doc, d, b"ItalicAngle").and_then(num).unwrap_or(0.0);
+            let angle = dict_get(doc, d, b"ItalicAngle")
+                .and_then(num)
+                .unwrap_or(0.0);
             font.bold |= weight >= 600.0 || flags & (1 << 18) != 0;
             font.italic |= angle.abs() > 1.0 || flags & (1 << 6) != 0;
         }
@@ -181,8 +217,16 @@ impl Font {
                 i += n.max(1);
                 let cid = self.encoding_cmap.as_ref().map_or(code, |m| m.cid(code));
                 let text = self.to_unicode.as_ref().and_then(|m| m.lookup(code));
-                let width = self.cid_widths.get(&cid).copied().unwrap_or(self.default_width);
-                out.push(Code { text, width, is_space_code: n == 1 && code == 32 });
+                let width = self
+                    .cid_widths
+                    .get(&cid)
+                    .copied()
+                    .unwrap_or(self.default_width);
+                out.push(Code {
+                    text,
+                    width,
+                    is_space_code: n == 1 && code == 32,
+                });
             }
         } else {
             for &b in bytes {
@@ -192,8 +236,16 @@ impl Font {
                     .as_ref()
                     .and_then(|m| m.lookup(code))
                     .or_else(|| self.simple.get(b as usize).cloned().flatten());
-                let width = self.widths.get(b as usize).copied().unwrap_or(self.default_width);
-                out.push(Code { text, width, is_space_code: b == 32 });
+                let width = self
+                    .widths
+                    .get(b as usize)
+                    .copied()
+                    .unwrap_or(self.default_width);
+                out.push(Code {
+                    text,
+                    width,
+                    is_space_code: b == 32,
+                });
             }
         }
     }
@@ -204,7 +256,9 @@ fn parse_w(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
     let mut m = HashMap::new();
     let mut i = 0;
     while i < w.len() && m.len() < 1_000_000 {
-        let Some(start) = deref(doc, &w[i]).and_then(num) else { break };
+        let Some(start) = deref(doc, &w[i]).and_then(num) else {
+            break;
+        };
         let start = start.max(0.0) as u32;
         match w.get(i + 1).and_then(|o| deref(doc, o)) {
             Some(Object::Array(a)) => {
@@ -217,7 +271,11 @@ fn parse_w(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
             }
             Some(o) => {
                 let end = num(o).unwrap_or(0.0).max(0.0) as u32;
-                let v = w.get(i + 2).and_then(|o| deref(doc, o)).and_then(num).unwrap_or(0.0);
+                let v = w
+                    .get(i + 2)
+                    .and_then(|o| deref(doc, o))
+                    .and_then(num)
+                    .unwrap_or(0.0);
                 for c in start..=end.min(start.saturating_add(65_535)) {
                     m.insert(c, v);
                 }
@@ -238,7 +296,12 @@ fn standard_width(base: &str) -> f32 {
     }
 }
 
-fn simple_encoding(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary>, max: usize) -> Vec<Option<Rc<str>>> {
+fn simple_encoding(
+    doc: &Document,
+    dict: &Dictionary,
+    descriptor: Option<&Dictionary>,
+    max: usize,
+) -> Vec<Option<Rc<str>>> {
     let symbolic = descriptor
         .and_then(|d| dict_get(doc, d, b"Flags"))
         .and_then(num)
@@ -292,7 +355,9 @@ fn simple_encoding(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictio
         // Symbolic TrueType without an encoding: codes are often Latin-1 already.
         for (c, slot) in v.iter_mut().enumerate() {
             if slot.is_none() && c >= 32 {
-                *slot = char::from_u32(c as u32).filter(|c| !c.is_control()).map(|c| Rc::from(c.to_string()));
+                *slot = char::from_u32(c as u32)
+                    .filter(|c| !c.is_control())
+                    .map(|c| Rc::from(c.to_string()));
             }
         }
     }
@@ -315,9 +380,18 @@ mod tests {
 
     #[test]
     fn style() {
-        assert_eq!(style_from_name("BAAAAA+LiberationSerif-Bold"), (true, false));
-        assert_eq!(style_from_name("DAAAAA+LiberationSerif-Italic"), (false, true));
-        assert_eq!(style_from_name("TimesNewRomanPS-BoldItalicMT"), (true, true));
+        assert_eq!(
+            style_from_name("BAAAAA+LiberationSerif-Bold"),
+            (true, false)
+        );
+        assert_eq!(
+            style_from_name("DAAAAA+LiberationSerif-Italic"),
+            (false, true)
+        );
+        assert_eq!(
+            style_from_name("TimesNewRomanPS-BoldItalicMT"),
+            (true, true)
+        );
         assert_eq!(style_from_name("ABCDEF+Arial"), (false, false));
     }
 }

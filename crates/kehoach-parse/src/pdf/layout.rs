@@ -131,7 +131,15 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
     // Bold or italic when most glyphs are: a fallback font for a few letters (Chromium
     // substitutes DejaVu for glyphs the main font lacks) does not change the line's weight.
     let most = |n: usize| n * 10 >= ink * 7;
-    Some(Line { x0, x1, y: ysum / ink as f32, size, text, bold: most(bold), italic: most(italic) })
+    Some(Line {
+        x0,
+        x1,
+        y: ysum / ink as f32,
+        size,
+        text,
+        bold: most(bold),
+        italic: most(italic),
+    })
 }
 
 /// Starts a new paragraph: a list dash, plus or bullet.
@@ -141,8 +149,9 @@ pub fn starts_item(text: &str) -> bool {
         || t.starts_with("+ ")
         || t.starts_with("– ")
         || t.starts_with("* ")
-        || t.starts_with(['•', '·', '▪', '◦', '\u{F0B7}', '●', '○', '■', '➢', '✓', '-', '+', '–'])
-            && t.chars().nth(1).is_some_and(char::is_whitespace)
+        || t.starts_with([
+            '•', '·', '▪', '◦', '\u{F0B7}', '●', '○', '■', '➢', '✓', '-', '+', '–',
+        ]) && t.chars().nth(1).is_some_and(char::is_whitespace)
 }
 
 /// The paragraphs of a table cell: a line starting with a dash or bullet starts a
@@ -184,13 +193,22 @@ pub fn paragraph_of(parts: &[&Line], page: u32, align: Align) -> Paragraph {
     // Line texts are clean already: join them as `join_wrapped` does and clean once.
     let mut text = String::new();
     for l in parts {
-        let hyphen = text.ends_with('-') && text.chars().rev().nth(1).is_some_and(|c| !c.is_whitespace());
+        let hyphen = text.ends_with('-')
+            && text
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| !c.is_whitespace());
         if !hyphen && !text.is_empty() {
             text.push(' ');
         }
         text.push_str(&l.text);
     }
-    let text = if parts.len() > 1 { kehoach_text::clean(&text) } else { text };
+    let text = if parts.len() > 1 {
+        kehoach_text::clean(&text)
+    } else {
+        text
+    };
     Paragraph {
         text,
         list_label: None,

@@ -53,7 +53,10 @@ fn is_ws(c: u8) -> bool {
 }
 
 fn is_delim(c: u8) -> bool {
-    matches!(c, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    matches!(
+        c,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
 }
 
 fn is_regular(c: u8) -> bool {
@@ -154,13 +157,19 @@ impl<'a> Lexer<'a> {
                         self.i += 1;
                     }
                     let raw = &self.d[s..self.i];
-                    let name = if raw.contains(&b'#') { Cow::Owned(unescape_name(raw)) } else { Cow::Borrowed(raw) };
+                    let name = if raw.contains(&b'#') {
+                        Cow::Owned(unescape_name(raw))
+                    } else {
+                        Cow::Borrowed(raw)
+                    };
                     return Some(Tok::Operand(Operand::Name(name)));
                 }
                 b'+' | b'-' | b'.' | b'0'..=b'9' => {
                     let s = self.i;
                     self.i += 1;
-                    while self.i < self.d.len() && matches!(self.d[self.i], b'0'..=b'9' | b'.' | b'-' | b'+') {
+                    while self.i < self.d.len()
+                        && matches!(self.d[self.i], b'0'..=b'9' | b'.' | b'-' | b'+')
+                    {
                         self.i += 1;
                     }
                     return Some(Tok::Operand(Operand::Num(parse_num(&self.d[s..self.i]))));
@@ -371,7 +380,9 @@ fn unescape_name(raw: &[u8]) -> Vec<u8> {
     let mut k = 0;
     while k < raw.len() {
         if raw[k] == b'#' && k + 2 < raw.len() {
-            let h = std::str::from_utf8(&raw[k + 1..k + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+            let h = std::str::from_utf8(&raw[k + 1..k + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
             if let Some(b) = h {
                 out.push(b);
                 k += 3;
@@ -407,7 +418,9 @@ mod tests {
         assert_eq!(ops[1].1[4], Operand::Num(0.5));
         assert_eq!(ops[1].1[5], Operand::Num(-3.25));
         assert_eq!(ops[3].1[0], Operand::Name(Cow::Owned(b"F1 x".to_vec())));
-        let Operand::Array(a) = &ops[4].1[0] else { panic!() };
+        let Operand::Array(a) = &ops[4].1[0] else {
+            panic!()
+        };
         assert_eq!(a[0], Operand::Str(Cow::Owned(b"a)b".to_vec())));
         assert_eq!(a[1], Operand::Num(-250.0));
         assert_eq!(a[2], Operand::Str(Cow::Owned(vec![1, 2, 0])));
@@ -416,7 +429,8 @@ mod tests {
 
     #[test]
     fn dicts_inline_images_and_garbage() {
-        let src = b"/P <</MCID 0 /X (a>>b)>> BDC BI /W 2 /H 1 /BPC 8 ID \x00EI\xff EI Q ) > } 1 2 re";
+        let src =
+            b"/P <</MCID 0 /X (a>>b)>> BDC BI /W 2 /H 1 /BPC 8 ID \x00EI\xff EI Q ) > } 1 2 re";
         let ops = all(src);
         let names: Vec<&str> = ops.iter().map(|(o, _)| o.as_str()).collect();
         assert_eq!(names, ["BDC", "Q", "re"]);

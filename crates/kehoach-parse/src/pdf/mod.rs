@@ -41,12 +41,16 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
-        return Err(ParseError::Unsupported("not a PDF file: no %PDF- header".into()));
+        return Err(ParseError::Unsupported(
+            "not a PDF file: no %PDF- header".into(),
+        ));
     }
     let pdf = load(bytes, limits)?;
     match catch_unwind(AssertUnwindSafe(|| read_pages(&pdf, limits))) {
         Ok(r) => r,
-        Err(_) => Err(ParseError::corrupt("the PDF could not be interpreted (internal error while reading it)")),
+        Err(_) => Err(ParseError::corrupt(
+            "the PDF could not be interpreted (internal error while reading it)",
+        )),
     }
 }
 
@@ -57,8 +61,12 @@ fn load(bytes: &[u8], limits: &Limits) -> Result<PdfDoc> {
         ..Default::default()
     };
     let attempt = |reconstruct: bool| {
-        catch_unwind(AssertUnwindSafe(|| PdfDoc::load_mem_with_options(bytes, opts(reconstruct))))
-            .unwrap_or(Err(lopdf::Error::Unimplemented("the PDF parser failed on this file")))
+        catch_unwind(AssertUnwindSafe(|| {
+            PdfDoc::load_mem_with_options(bytes, opts(reconstruct))
+        }))
+        .unwrap_or(Err(lopdf::Error::Unimplemented(
+            "the PDF parser failed on this file",
+        )))
     };
     let doc = match attempt(false) {
         Ok(d) if !d.get_pages().is_empty() || d.is_encrypted() => d,
@@ -68,23 +76,34 @@ fn load(bytes: &[u8], limits: &Limits) -> Result<PdfDoc> {
         },
     };
     if doc.is_encrypted() && doc.encryption_state.is_none() {
-        return Err(ParseError::Encrypted("the PDF needs a user password to open".into()));
+        return Err(ParseError::Encrypted(
+            "the PDF needs a user password to open".into(),
+        ));
     }
-    Limits::check(doc.objects.len() as u64, limits.max_pdf_objects, "the number of PDF objects", "--max-pdf-objects")?;
+    Limits::check(
+        doc.objects.len() as u64,
+        limits.max_pdf_objects,
+        "the number of PDF objects",
+        "--max-pdf-objects",
+    )?;
     Ok(doc)
 }
 
 fn load_error(e: lopdf::Error) -> ParseError {
     match e {
-        lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) | lopdf::Error::AlreadyEncrypted => {
+        lopdf::Error::InvalidPassword
+        | lopdf::Error::Decryption(_)
+        | lopdf::Error::AlreadyEncrypted => {
             ParseError::Encrypted(format!("the PDF cannot be decrypted: {e}"))
         }
-        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => ParseError::Limit {
-            what: "the decoded size of a PDF stream",
-            value: limit as u64 + 1,
-            limit: limit as u64,
-            flag: "--max-stream-bytes",
-        },
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => {
+            ParseError::Limit {
+                what: "the decoded size of a PDF stream",
+                value: limit as u64 + 1,
+                limit: limit as u64,
+                flag: "--max-stream-bytes",
+            }
+        }
         e => ParseError::corrupt(format!("the PDF cannot be read: {e}")),
     }
 }
@@ -94,7 +113,12 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
     if pages.is_empty() {
         return Err(ParseError::corrupt("the PDF has no pages"));
     }
-    Limits::check(pages.len() as u64, limits.max_pdf_pages, "the number of PDF pages", "--max-pdf-pages")?;
+    Limits::check(
+        pages.len() as u64,
+        limits.max_pdf_pages,
+        "the number of PDF pages",
+        "--max-pdf-pages",
+    )?;
     let mut doc = Document::new(Format::Pdf);
     let mut assembler = table::Assembler::new(limits);
     let mut interp = content::Interp::new(pdf, limits);
@@ -106,7 +130,9 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
         let (ctm, width) = page_matrix(pdf, page);
         let mut data = Vec::new();
         for cid in pdf.get_page_contents(id) {
-            let Ok(Object::Stream(s)) = pdf.get_object(cid) else { continue };
+            let Ok(Object::Stream(s)) = pdf.get_object(cid) else {
+                continue;
+            };
             match s.get_plain_content_with_limit(limits.max_stream_bytes as usize) {
                 Ok(d) => {
                     data.extend_from_slice(&d);
@@ -120,9 +146,16 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
                         flag: "--max-stream-bytes",
                     })
                 }
-                Err(e) => doc.warnings.push(format!("a content stream of page {n} could not be decoded: {e}")),
+                Err(e) => doc.warnings.push(format!(
+                    "a content stream of page {n} could not be decoded: {e}"
+                )),
             }
-            Limits::check(data.len() as u64, limits.max_stream_bytes, "the decoded size of a PDF stream", "--max-stream-bytes")?;
+            Limits::check(
+                data.len() as u64,
+                limits.max_stream_bytes,
+                "the decoded size of a PDF stream",
+                "--max-stream-bytes",
+            )?;
         }
         let resources = inherited(pdf, page, b"Resources").and_then(as_dict);
         let pc = interp.run_page(&data, ctm, resources)?;
@@ -141,15 +174,27 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
 /// The matrix from user space to page space (top-left origin, y down, /Rotate applied), and
 /// the page width.
 fn page_matrix(pdf: &PdfDoc, page: &lopdf::Dictionary) -> ([f32; 6], f32) {
-    let mut b = inherited(pdf, page, b"CropBox").map(|o| nums(pdf, o)).unwrap_or_default();
+    let mut b = inherited(pdf, page, b"CropBox")
+        .map(|o| nums(pdf, o))
+        .unwrap_or_default();
     if b.len() != 4 {
-        b = inherited(pdf, page, b"MediaBox").map(|o| nums(pdf, o)).unwrap_or_default();
+        b = inherited(pdf, page, b"MediaBox")
+            .map(|o| nums(pdf, o))
+            .unwrap_or_default();
     }
     if b.len() != 4 {
         b = vec![0.0, 0.0, 595.0, 842.0];
     }
-    let (x0, y0, x1, y1) = (b[0].min(b[2]), b[1].min(b[3]), b[0].max(b[2]), b[1].max(b[3]));
-    let rot = inherited(pdf, page, b"Rotate").and_then(|o| o.as_i64().ok()).unwrap_or(0).rem_euclid(360);
+    let (x0, y0, x1, y1) = (
+        b[0].min(b[2]),
+        b[1].min(b[3]),
+        b[0].max(b[2]),
+        b[1].max(b[3]),
+    );
+    let rot = inherited(pdf, page, b"Rotate")
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(0)
+        .rem_euclid(360);
     match rot {
         90 => ([0.0, 1.0, 1.0, 0.0, -y0, -x0], y1 - y0),
         180 => ([-1.0, 0.0, 0.0, 1.0, x1, -y0], x1 - x0),

@@ -46,7 +46,10 @@ pub fn stream_bytes(s: &Stream, max: usize) -> Option<Vec<u8>> {
 /// An array of numbers, dereferenced.
 pub fn nums(doc: &Document, o: &Object) -> Vec<f32> {
     match deref(doc, o) {
-        Some(Object::Array(a)) => a.iter().filter_map(|x| deref(doc, x).and_then(num)).collect(),
+        Some(Object::Array(a)) => a
+            .iter()
+            .filter_map(|x| deref(doc, x).and_then(num))
+            .collect(),
         _ => Vec::new(),
     }
 }

@@ -21,9 +21,17 @@ pub fn merge(segs: &[Seg]) -> (Vec<Rule>, Vec<Rule>) {
     let mut v: Vec<Rule> = Vec::new();
     for s in segs {
         if s.horizontal() {
-            h.push(Rule { at: s.y0, from: s.x0, to: s.x1 });
+            h.push(Rule {
+                at: s.y0,
+                from: s.x0,
+                to: s.x1,
+            });
         } else {
-            v.push(Rule { at: s.x0, from: s.y0, to: s.y1 });
+            v.push(Rule {
+                at: s.x0,
+                from: s.y0,
+                to: s.y1,
+            });
         }
     }
     (merge_rules(h), merge_rules(v))
@@ -94,7 +102,10 @@ impl Grid {
     }
 
     pub fn contains(&self, x: f32, y: f32) -> bool {
-        x >= self.left() - 1.0 && x <= self.right() + 1.0 && y >= self.top() - 1.0 && y <= self.bottom() + 1.0
+        x >= self.left() - 1.0
+            && x <= self.right() + 1.0
+            && y >= self.top() - 1.0
+            && y <= self.bottom() + 1.0
     }
 
     /// Grid (row, col) of a point inside the grid.
@@ -110,14 +121,18 @@ impl Grid {
     fn v_drawn(&self, r: usize, j: usize) -> bool {
         let x = self.xs[j];
         let (a, b) = (self.ys[r], self.ys[r + 1]);
-        self.v.iter().any(|l| (l.at - x).abs() <= SNAP && covers(l, a, b))
+        self.v
+            .iter()
+            .any(|l| (l.at - x).abs() <= SNAP && covers(l, a, b))
     }
 
     /// Is the horizontal edge at row edge `i` drawn above/below column `c`?
     fn h_drawn(&self, i: usize, c: usize) -> bool {
         let y = self.ys[i];
         let (a, b) = (self.xs[c], self.xs[c + 1]);
-        self.h.iter().any(|l| (l.at - y).abs() <= SNAP && covers(l, a, b))
+        self.h
+            .iter()
+            .any(|l| (l.at - y).abs() <= SNAP && covers(l, a, b))
     }
 
     /// Cells as (row, col, row_span, col_span), row-major by origin.
@@ -189,7 +204,10 @@ pub fn grids(h: &[Rule], v: &[Rule]) -> Vec<Grid> {
     }
     for (i, a) in h.iter().enumerate() {
         for (j, b) in v.iter().enumerate() {
-            let touch = b.at >= a.from - SNAP && b.at <= a.to + SNAP && a.at >= b.from - SNAP && a.at <= b.to + SNAP;
+            let touch = b.at >= a.from - SNAP
+                && b.at <= a.to + SNAP
+                && a.at >= b.from - SNAP
+                && a.at <= b.to + SNAP;
             if touch {
                 let (x, y) = (find(&mut parent, i), find(&mut parent, h.len() + j));
                 if x != y {
@@ -225,7 +243,12 @@ pub fn grids(h: &[Rule], v: &[Rule]) -> Vec<Grid> {
         if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 2000 {
             continue;
         }
-        out.push(Grid { xs, ys, h: gh, v: gv });
+        out.push(Grid {
+            xs,
+            ys,
+            h: gh,
+            v: gv,
+        });
     }
     out.sort_by(|a, b| a.top().total_cmp(&b.top()));
     out
@@ -236,10 +259,20 @@ mod tests {
     use super::*;
 
     fn hs(y: f32, x0: f32, x1: f32) -> Seg {
-        Seg { x0, y0: y, x1, y1: y }
+        Seg {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
     }
     fn vs(x: f32, y0: f32, y1: f32) -> Seg {
-        Seg { x0: x, y0, x1: x, y1 }
+        Seg {
+            x0: x,
+            y0,
+            x1: x,
+            y1,
+        }
     }
 
     #[test]

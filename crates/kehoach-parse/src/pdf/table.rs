@@ -39,13 +39,22 @@ pub struct Assembler<'l> {
 
 impl<'l> Assembler<'l> {
     pub fn new(limits: &'l Limits) -> Self {
-        Assembler { limits, blocks: Vec::new(), cells: 0, open_tail: false, page_start: true }
+        Assembler {
+            limits,
+            blocks: Vec::new(),
+            cells: 0,
+            open_tail: false,
+            page_start: true,
+        }
     }
 
     pub fn page(&mut self, page: u32, width: f32, pc: &PageContent) -> Result<()> {
         self.page_start = true;
         let (h, v) = ruling::merge(&pc.segs);
-        let grids: Vec<Grid> = ruling::grids(&h, &v).into_iter().filter(|g| g.rows() * g.cols() > 1).collect();
+        let grids: Vec<Grid> = ruling::grids(&h, &v)
+            .into_iter()
+            .filter(|g| g.rows() * g.cols() > 1)
+            .collect();
         let mut in_grid: Vec<Vec<&Glyph>> = vec![Vec::new(); grids.len()];
         let mut free: Vec<&Glyph> = Vec::new();
         for g in &pc.glyphs {
@@ -100,7 +109,12 @@ impl<'l> Assembler<'l> {
         let cells = grid.cells();
         let (nr, nc) = (grid.rows(), grid.cols());
         self.cells += cells.len() as u64;
-        Limits::check(self.cells, self.limits.max_cells, "the number of table cells", "--max-cells")?;
+        Limits::check(
+            self.cells,
+            self.limits.max_cells,
+            "the number of table cells",
+            "--max-cells",
+        )?;
         // Owner cell of each grid slot.
         let mut owner = vec![vec![usize::MAX; nc]; nr];
         for (k, &(r, c, rs, cs)) in cells.iter().enumerate() {
@@ -119,9 +133,18 @@ impl<'l> Assembler<'l> {
                 }
             }
         }
-        let mut rows: Vec<Row> = (0..nr).map(|_| Row { cells: Vec::new(), repeat_header: false, page: Some(page) }).collect();
+        let mut rows: Vec<Row> = (0..nr)
+            .map(|_| Row {
+                cells: Vec::new(),
+                repeat_header: false,
+                page: Some(page),
+            })
+            .collect();
         for (k, &(r, c, rs, cs)) in cells.iter().enumerate() {
-            let lines: Vec<Line> = layout::lines(&per_cell[k], false).into_iter().flatten().collect();
+            let lines: Vec<Line> = layout::lines(&per_cell[k], false)
+                .into_iter()
+                .flatten()
+                .collect();
             let mut cell = Cell::new(c, cs, cell_paragraphs(&lines, page));
             cell.row_span = rs;
             rows[r].cells.push(cell);
@@ -134,7 +157,15 @@ impl<'l> Assembler<'l> {
         for row in &mut rows {
             row.cells.sort_by_key(|c| c.col);
         }
-        Ok(PageTable { table: Table { grid_cols: nc, rows, borderless: false }, xs: grid.xs.clone(), header_rows: 0 })
+        Ok(PageTable {
+            table: Table {
+                grid_cols: nc,
+                rows,
+                borderless: false,
+            },
+            xs: grid.xs.clone(),
+            header_rows: 0,
+        })
     }
 
     /// Adds a table, joining it to the table it continues (the last block, on the page
@@ -150,7 +181,11 @@ impl<'l> Assembler<'l> {
                 let prev_page = prev.table.rows.last().and_then(|r| r.page);
                 let this_page = t.table.rows.first().and_then(|r| r.page);
                 prev.xs.len() == t.xs.len()
-                    && prev.xs.iter().zip(&t.xs).all(|(a, b)| (a - b).abs() <= EDGE_TOLERANCE)
+                    && prev
+                        .xs
+                        .iter()
+                        .zip(&t.xs)
+                        .all(|(a, b)| (a - b).abs() <= EDGE_TOLERANCE)
                     && prev_page.is_some()
                     && prev_page != this_page
             }
@@ -161,7 +196,9 @@ impl<'l> Assembler<'l> {
             return;
         }
         self.blocks.truncate(k);
-        let Some(PBlock::Table(prev)) = self.blocks.last_mut() else { return };
+        let Some(PBlock::Table(prev)) = self.blocks.last_mut() else {
+            return;
+        };
         // Repeated header rows: the first rows of the continuation equal the first rows of
         // the table.
         let row_texts = |r: &Row| r.cells.iter().map(|c| c.text()).collect::<Vec<_>>();
@@ -190,8 +227,15 @@ impl<'l> Assembler<'l> {
         if let (Some(first), Some(li)) = (rows.get(h), last_body) {
             let last = &prev.table.rows[li];
             let same_shape = first.cells.len() == last.cells.len()
-                && first.cells.iter().zip(&last.cells).all(|(a, b)| a.col == b.col && a.col_span == b.col_span);
-            let first_empty = first.cells.first().is_some_and(|c| c.is_empty() && !c.covered);
+                && first
+                    .cells
+                    .iter()
+                    .zip(&last.cells)
+                    .all(|(a, b)| a.col == b.col && a.col_span == b.col_span);
+            let first_empty = first
+                .cells
+                .first()
+                .is_some_and(|c| c.is_empty() && !c.covered);
             if same_shape && first_empty {
                 let cut = rows.remove(h);
                 for (dst, src) in prev.table.rows[li].cells.iter_mut().zip(cut.cells) {
@@ -212,7 +256,11 @@ impl<'l> Assembler<'l> {
             if lines[i].len() >= 2 {
                 let end = band_end(&lines, i);
                 let t = band_table(&lines[i..end], page, geom);
-                self.blocks.push(PBlock::Table(PageTable { table: t, xs: Vec::new(), header_rows: 0 }));
+                self.blocks.push(PBlock::Table(PageTable {
+                    table: t,
+                    xs: Vec::new(),
+                    header_rows: 0,
+                }));
                 self.open_tail = false;
                 self.page_start = false;
                 i = end;
@@ -292,7 +340,10 @@ struct Geom {
 impl Geom {
     fn of(lines: &[&Line], width: f32) -> Geom {
         if lines.is_empty() {
-            return Geom { left: width * 0.1, right: width * 0.9 };
+            return Geom {
+                left: width * 0.1,
+                right: width * 0.9,
+            };
         }
         let left = lines.iter().map(|l| l.x0).fold(f32::MAX, f32::min);
         let right = lines.iter().map(|l| l.x1).fold(f32::MIN, f32::max);
@@ -323,7 +374,9 @@ fn band_end(lines: &[Vec<Line>], i: usize) -> usize {
         let s = &l[0];
         // Reaching a little over the gutter is fine (a wide line in one column); a line that
         // sits well on both sides of it is not in the band (a centred title).
-        let crosses = splits.iter().any(|&x| (x - s.x0).min(s.x1 - x) > s.size * 0.5);
+        let crosses = splits
+            .iter()
+            .any(|&x| (x - s.x0).min(s.x1 - x) > s.size * 0.5);
         if crosses {
             break;
         }
@@ -355,8 +408,15 @@ fn band_table(lines: &[Vec<Line>], page: u32, geom: &Geom) -> Table {
         let first_w = (b.x1 - b.x0) * first / chars + b.size * 0.25 * (words > 1.0) as u8 as f32;
         let width = edges[c + 1] - edges[c] - a.size;
         let overflow = (a.x1 - a.x0) + a.size * 0.25 + first_w > width;
-        let lower = b.text.chars().next().is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit());
-        (overflow || lower) && a.bold == b.bold && (a.size - b.size).abs() < 0.6 && !starts_item(&b.text)
+        let lower = b
+            .text
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_lowercase() || ch.is_ascii_digit());
+        (overflow || lower)
+            && a.bold == b.bold
+            && (a.size - b.size).abs() < 0.6
+            && !starts_item(&b.text)
     };
     let mut last_in_col: Vec<Option<&Line>> = vec![None; ncols];
     let mut rows: Vec<Vec<Vec<Paragraph>>> = Vec::new();
@@ -386,7 +446,11 @@ fn band_table(lines: &[Vec<Line>], page: u32, geom: &Geom) -> Table {
         rows: rows
             .into_iter()
             .map(|cells| Row {
-                cells: cells.into_iter().enumerate().map(|(c, ps)| Cell::new(c, 1, ps)).collect(),
+                cells: cells
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, ps)| Cell::new(c, 1, ps))
+                    .collect(),
                 repeat_header: false,
                 page: Some(page),
             })
@@ -410,11 +474,14 @@ fn free_paragraphs(lines: &[&Line], page: u32, geom: &Geom) -> Vec<FreePara> {
     let mut out = Vec::new();
     let mut cur: Vec<&Line> = Vec::new();
     let flush = |cur: &mut Vec<&Line>, out: &mut Vec<FreePara>| {
-        let (Some(first), Some(last)) = (cur.first(), cur.last()) else { return };
+        let (Some(first), Some(last)) = (cur.first(), cur.last()) else {
+            return;
+        };
         out.push(FreePara {
             para: paragraph_of(cur, page, align_of(cur, geom)),
             left_flush: first.x0 <= geom.left + first.size,
-            open_tail: last.x1 >= geom.right - last.size * 1.2 && last.x0 <= geom.left + last.size * 4.0,
+            open_tail: last.x1 >= geom.right - last.size * 1.2
+                && last.x0 <= geom.left + last.size * 4.0,
         });
         cur.clear();
     };
