@@ -57,7 +57,7 @@ fn mutated_pdfs_do_not_panic() {
             } else {
                 for _ in 0..1 + rng.below(20) {
                     let at = rng.below(b.len());
-                    b[at] = if rng.next() % 2 == 0 {
+                    b[at] = if rng.next() & 1 == 0 {
                         interesting[rng.below(interesting.len())]
                     } else {
                         rng.next() as u8

@@ -446,6 +446,14 @@ fn limits_are_enforced() {
         Err(ParseError::Limit { .. })
     ));
     let l = Limits {
+        max_table_rows: 20,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        pdf::read(&bytes, &l),
+        Err(ParseError::Limit { .. })
+    ));
+    let l = Limits {
         max_stream_bytes: 1000,
         ..Limits::default()
     };

@@ -213,11 +213,7 @@ impl<'a> Interp<'a> {
     ) -> Result<()> {
         let f = |i: usize| a.get(i).and_then(Operand::num).unwrap_or(0.0);
         match operator {
-            b"q" => {
-                if self.stack.len() < MAX_STATE_DEPTH {
-                    self.stack.push(self.gs.clone());
-                }
-            }
+            b"q" if self.stack.len() < MAX_STATE_DEPTH => self.stack.push(self.gs.clone()),
             b"Q" => {
                 if let Some(g) = self.stack.pop() {
                     self.gs = g;

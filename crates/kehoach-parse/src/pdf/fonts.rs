@@ -133,13 +133,10 @@ impl Font {
         let mut descriptor = None;
         if subtype == b"Type0" {
             font.composite = true;
-            match dict_get(doc, dict, b"Encoding") {
-                Some(Object::Stream(s)) => {
-                    if let Some(bytes) = stream_bytes(s, max_stream) {
-                        font.encoding_cmap = Some(CMap::parse(&bytes, 2_000_000));
-                    }
+            if let Some(Object::Stream(s)) = dict_get(doc, dict, b"Encoding") {
+                if let Some(bytes) = stream_bytes(s, max_stream) {
+                    font.encoding_cmap = Some(CMap::parse(&bytes, 2_000_000));
                 }
-                _ => {}
             }
             let desc = dict_get(doc, dict, b"DescendantFonts")
                 .and_then(|o| o.as_array().ok())

@@ -337,7 +337,7 @@ impl<'a> Lexer<'a> {
                 && self.d[self.i + 1] == b'I'
                 && self.i > 0
                 && is_ws(self.d[self.i - 1])
-                && self.d.get(self.i + 2).map_or(true, |&c| is_ws(c))
+                && !matches!(self.d.get(self.i + 2), Some(&c) if !is_ws(c))
             {
                 self.i += 2;
                 return;

@@ -127,7 +127,7 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
             doc.warnings.push(format!("page {n} is missing"));
             continue;
         };
-        let (ctm, width) = page_matrix(pdf, page);
+        let (ctm, width, height) = page_matrix(pdf, page);
         let mut data = Vec::new();
         for cid in pdf.get_page_contents(id) {
             let Ok(Object::Stream(s)) = pdf.get_object(cid) else {
@@ -165,15 +165,15 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
         if pc.glyphs.iter().all(|g| g.is_space()) {
             doc.warnings.push(format!("no text layer on page {n}"));
         }
-        assembler.page(n, width, &pc)?;
+        assembler.page(n, width, height, &pc)?;
     }
     doc.blocks = assembler.finish();
     Ok(doc)
 }
 
 /// The matrix from user space to page space (top-left origin, y down, /Rotate applied), and
-/// the page width.
-fn page_matrix(pdf: &PdfDoc, page: &lopdf::Dictionary) -> ([f32; 6], f32) {
+/// the page's width and height as displayed.
+fn page_matrix(pdf: &PdfDoc, page: &lopdf::Dictionary) -> ([f32; 6], f32, f32) {
     let mut b = inherited(pdf, page, b"CropBox")
         .map(|o| nums(pdf, o))
         .unwrap_or_default();
@@ -196,9 +196,9 @@ fn page_matrix(pdf: &PdfDoc, page: &lopdf::Dictionary) -> ([f32; 6], f32) {
         .unwrap_or(0)
         .rem_euclid(360);
     match rot {
-        90 => ([0.0, 1.0, 1.0, 0.0, -y0, -x0], y1 - y0),
-        180 => ([-1.0, 0.0, 0.0, 1.0, x1, -y0], x1 - x0),
-        270 => ([0.0, -1.0, -1.0, 0.0, y1, x1], y1 - y0),
-        _ => ([1.0, 0.0, 0.0, -1.0, -x0, y1], x1 - x0),
+        90 => ([0.0, 1.0, 1.0, 0.0, -y0, -x0], y1 - y0, x1 - x0),
+        180 => ([-1.0, 0.0, 0.0, 1.0, x1, -y0], x1 - x0, y1 - y0),
+        270 => ([0.0, -1.0, -1.0, 0.0, y1, x1], y1 - y0, x1 - x0),
+        _ => ([1.0, 0.0, 0.0, -1.0, -x0, y1], x1 - x0, y1 - y0),
     }
 }

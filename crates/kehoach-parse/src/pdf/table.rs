@@ -48,7 +48,7 @@ impl<'l> Assembler<'l> {
         }
     }
 
-    pub fn page(&mut self, page: u32, width: f32, pc: &PageContent) -> Result<()> {
+    pub fn page(&mut self, page: u32, width: f32, height: f32, pc: &PageContent) -> Result<()> {
         self.page_start = true;
         let (h, v) = ruling::merge(&pc.segs);
         let grids: Vec<Grid> = ruling::grids(&h, &v)
@@ -57,7 +57,11 @@ impl<'l> Assembler<'l> {
             .collect();
         let mut in_grid: Vec<Vec<&Glyph>> = vec![Vec::new(); grids.len()];
         let mut free: Vec<&Glyph> = Vec::new();
-        for g in &pc.glyphs {
+        // Glyphs off the page (drawn outside the crop box) are not shown to a reader.
+        let on_page = |g: &&Glyph| {
+            g.cx() >= -2.0 && g.cx() <= width + 2.0 && g.y >= -2.0 && g.y <= height + 2.0
+        };
+        for g in pc.glyphs.iter().filter(on_page) {
             match grids.iter().position(|gr| gr.contains(g.cx(), g.cy())) {
                 Some(k) => in_grid[k].push(g),
                 None => free.push(g),
@@ -95,7 +99,7 @@ impl<'l> Assembler<'l> {
                 Item::Grid(k) => {
                     self.flush_free(&mut run, page, &geom);
                     let t = self.grid_table(&grids[k], &in_grid[k], page)?;
-                    self.push_table(t);
+                    self.push_table(t)?;
                     self.open_tail = false;
                     self.page_start = false;
                 }
@@ -170,7 +174,7 @@ impl<'l> Assembler<'l> {
 
     /// Adds a table, joining it to the table it continues (the last block, on the page
     /// before, with the same column edges).
-    fn push_table(&mut self, mut t: PageTable) {
+    fn push_table(&mut self, mut t: PageTable) -> Result<()> {
         // Page numbers between the two parts do not stop a continuation.
         let mut k = self.blocks.len();
         while k > 0 && matches!(&self.blocks[k - 1], PBlock::Para(p) if is_page_number(&p.text)) {
@@ -192,12 +196,13 @@ impl<'l> Assembler<'l> {
             _ => false,
         };
         if !continues {
+            self.check_rows(t.table.rows.len())?;
             self.blocks.push(PBlock::Table(t));
-            return;
+            return Ok(());
         }
         self.blocks.truncate(k);
         let Some(PBlock::Table(prev)) = self.blocks.last_mut() else {
-            return;
+            return Ok(());
         };
         // Repeated header rows: the first rows of the continuation equal the first rows of
         // the table.
@@ -244,6 +249,17 @@ impl<'l> Assembler<'l> {
             }
         }
         prev.table.rows.extend(rows);
+        let n = prev.table.rows.len();
+        self.check_rows(n)
+    }
+
+    fn check_rows(&self, n: usize) -> Result<()> {
+        Limits::check(
+            n as u64,
+            self.limits.max_table_rows,
+            "the number of rows in a table",
+            "--max-table-rows",
+        )
     }
 
     fn flush_free(&mut self, run: &mut Vec<Vec<Line>>, page: u32, geom: &Geom) {
