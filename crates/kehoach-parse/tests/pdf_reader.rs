@@ -534,3 +534,70 @@ fn chromium_row_cut_by_page_breaks_is_joined() {
     assert_eq!(lines[59], "- Đơn vị phối hợp số 60");
     assert_eq!(body[2].cells[0].text(), "3");
 }
+
+#[test]
+fn cyclic_page_tree_and_resources_terminate() {
+    let mut doc = lopdf::Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"BT /F1 12 Tf 72 700 Td (Cycle) Tj ET".to_vec(),
+    ));
+    // The page has no /Resources of its own and its /Parent chain loops.
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+    });
+    let inner = doc.new_object_id();
+    doc.objects.insert(
+        inner,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![pages_id.into()], "Count" => 1, "Parent" => pages_id,
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        }),
+    );
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page.into(), pages_id.into(), inner.into()],
+            "Count" => 3, "Parent" => inner,
+        }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    match pdf::read(&bytes, &Limits::default()) {
+        Ok(d) => assert!(all_text(&d).contains("Cycle")),
+        Err(e) => assert!(matches!(e, ParseError::Corrupt(_)), "{e}"),
+    }
+}
+
+/// Agencies without dashes: a line whose first word would have fitted on the line above
+/// starts a new paragraph; wrapped lines (left-aligned or centred) are joined.
+#[test]
+fn chromium_agency_lines_without_dashes() {
+    let d = read_pdf("pdf/chromium_agencies.pdf");
+    let t = plan_table(&d).unwrap();
+    let r = &t.rows[1];
+    assert_eq!(
+        r.cells[2].lines(),
+        vec!["Văn phòng UBND tỉnh", "Sở Tư pháp", "Sở Nội vụ"]
+    );
+    assert_eq!(
+        r.cells[3].lines(),
+        vec![
+            "Các sở, ban, ngành, đoàn thể cấp tỉnh và Ủy ban nhân dân các huyện, thành phố, thị xã"
+        ]
+    );
+    assert_eq!(r.cells[4].lines(), vec!["Trước ngày 15/01/2024"]);
+    assert_eq!(r.cells[1].paragraphs.len(), 1);
+    let r = &t.rows[2];
+    assert_eq!(r.cells[2].lines(), vec!["+ Sở Tư pháp", "+ Công an tỉnh"]);
+    assert_eq!(
+        r.cells[3].lines(),
+        vec!["Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]
+    );
+}

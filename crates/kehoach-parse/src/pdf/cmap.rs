@@ -6,6 +6,9 @@ use std::rc::Rc;
 
 /// Ranges larger than this are kept as ranges instead of being expanded into the map.
 const EXPAND_LIMIT: u32 = 256;
+/// Once the map holds this many codes, further ranges are kept as ranges (a hostile CMap
+/// with a million small ranges must not expand into a billion entries).
+const MAX_EXPANDED: usize = 1 << 20;
 
 #[derive(Debug, Clone, Default)]
 pub struct CMap {
@@ -200,7 +203,10 @@ impl CMap {
                         match toks.get(i) {
                             Some(Tok::Hex(d)) => {
                                 let units = utf16_units(d);
-                                if hi >= lo && hi - lo < EXPAND_LIMIT {
+                                if hi >= lo
+                                    && hi - lo < EXPAND_LIMIT
+                                    && m.chars.len() < MAX_EXPANDED
+                                {
                                     for k in 0..=(hi - lo) {
                                         m.chars.insert(
                                             lo + k,
@@ -216,6 +222,11 @@ impl CMap {
                                 i += 1;
                                 let mut k = 0;
                                 while let Some(Tok::Hex(d)) = toks.get(i) {
+                                    if k > hi.saturating_sub(lo) {
+                                        // More destinations than codes in the range.
+                                        i += 1;
+                                        continue;
+                                    }
                                     m.chars.insert(
                                         lo.wrapping_add(k),
                                         units_to_string(&utf16_units(d)).into(),
@@ -250,6 +261,8 @@ impl CMap {
                 _ => {}
             }
         }
+        m.ranges.sort_by_key(|r| r.0);
+        m.cid_ranges.sort_by_key(|r| r.0);
         m
     }
 
@@ -262,10 +275,10 @@ impl CMap {
         if let Some(s) = self.chars.get(&code) {
             return Some(s.clone());
         }
-        self.ranges
-            .iter()
-            .find(|(lo, hi, _)| (*lo..=*hi).contains(&code))
-            .map(|(lo, _, d)| units_to_string(&bump(d, code - lo)).into())
+        // Ranges are sorted by their start; the one that can hold `code` starts at or before it.
+        let k = self.ranges.partition_point(|r| r.0 <= code);
+        let (lo, hi, d) = self.ranges.get(k.checked_sub(1)?)?;
+        (code <= *hi).then(|| units_to_string(&bump(d, code - lo)).into())
     }
 
     /// CID for a code (encoding CMaps); identity when unmapped.
@@ -273,12 +286,11 @@ impl CMap {
         if let Some(c) = self.cids.get(&code) {
             return *c;
         }
-        for (lo, hi, start) in &self.cid_ranges {
-            if (*lo..=*hi).contains(&code) {
-                return start + (code - lo);
-            }
+        let k = self.cid_ranges.partition_point(|r| r.0 <= code);
+        match k.checked_sub(1).and_then(|k| self.cid_ranges.get(k)) {
+            Some((lo, hi, start)) if code <= *hi => start.saturating_add(code - lo),
+            _ => code,
         }
-        code
     }
 
     /// Splits the next code off `bytes` by the codespace ranges; (code, length in bytes).

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use lopdf::{Dictionary, Document, Object};
 
 use super::cmap::CMap;
-use super::objects::{deref, dict_get, name_of, num, stream_bytes};
+use super::objects::{deref, dict_get, name_of, num, nums, stream_bytes};
 
 /// One code of a shown string.
 pub struct Code {
@@ -182,6 +182,18 @@ impl Font {
                 }
             }
             font.simple = simple_encoding(doc, dict, descriptor, max_stream);
+            if subtype == b"Type3" {
+                // Type3 widths are in glyph space: FontMatrix maps them to text space.
+                let m = dict
+                    .get(b"FontMatrix")
+                    .map(|o| nums(doc, o))
+                    .unwrap_or_default();
+                let scale = m.first().map_or(1.0, |a| a * 1000.0);
+                if scale.is_finite() && scale > 0.0 {
+                    font.widths.iter_mut().for_each(|w| *w *= scale);
+                    font.default_width *= scale;
+                }
+            }
         }
         if let Some(d) = descriptor {
             let flags = dict_get(doc, d, b"Flags").and_then(num).unwrap_or(0.0) as u32;

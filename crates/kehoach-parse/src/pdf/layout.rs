@@ -26,6 +26,8 @@ pub struct Line {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    /// Width of the first word (to tell a wrapped line from a new paragraph).
+    pub first_word: f32,
 }
 
 impl Line {
@@ -101,6 +103,8 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
     let (mut x0, mut x1, mut size) = (f32::MAX, f32::MIN, 0f32);
     let (mut bold, mut italic, mut ink) = (0usize, 0usize, 0usize);
     let mut ysum = 0.0;
+    let mut first_end: Option<f32> = None;
+    let mut in_first = true;
     for g in gs {
         if let Some(p) = prev {
             // The same glyph drawn twice (fake bold, shadows) is kept once.
@@ -110,7 +114,13 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
             let gap = g.x0 - p.x1;
             if gap > g.size.max(p.size) * SPACE_GAP && !g.is_space() && !p.is_space() {
                 text.push(' ');
+                in_first &= ink == 0;
             }
+        }
+        if g.is_space() {
+            in_first &= ink == 0;
+        } else if in_first {
+            first_end = Some(first_end.map_or(g.x1, |e: f32| e.max(g.x1)));
         }
         text.push_str(&g.text);
         prev = Some(g);
@@ -139,6 +149,7 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
         text,
         bold: most(bold),
         italic: most(italic),
+        first_word: first_end.map_or(0.0, |e| e - x0),
     })
 }
 
@@ -154,9 +165,22 @@ pub fn starts_item(text: &str) -> bool {
         ]) && t.chars().nth(1).is_some_and(char::is_whitespace)
 }
 
-/// The paragraphs of a table cell: a line starting with a dash or bullet starts a
-/// paragraph; any other line continues the one above.
-pub fn cell_paragraphs(lines: &[Line], page: u32) -> Vec<Paragraph> {
+/// The paragraphs of a table cell (from `left` to `right`): a line starting with a dash or
+/// bullet starts a paragraph, and so does a line whose first word would have fitted on the
+/// line above (that line was not wrapped: it ended a paragraph); any other line continues
+/// the one above.
+pub fn cell_paragraphs(lines: &[Line], page: u32, left: f32, right: f32) -> Vec<Paragraph> {
+    // Cell padding: the least indent of any line, assumed the same on the right.
+    let pad = lines
+        .iter()
+        .map(|l| l.x0 - left)
+        .fold(f32::MAX, f32::min)
+        .clamp(0.5, 10.0);
+    let room = right - left - 2.0 * pad;
+    // The first word plus a space fits with a little room to spare (0.3 em, for rounding and
+    // a guessed space width).
+    let fits_above =
+        |a: &Line, b: &Line| (a.x1 - a.x0) + a.size * 0.25 + b.first_word < room - a.size * 0.3;
     let mut out: Vec<Paragraph> = Vec::new();
     let mut parts: Vec<&Line> = Vec::new();
     let flush = |parts: &mut Vec<&Line>, out: &mut Vec<Paragraph>| {
@@ -167,7 +191,7 @@ pub fn cell_paragraphs(lines: &[Line], page: u32) -> Vec<Paragraph> {
         parts.clear();
     };
     for l in lines {
-        if starts_item(&l.text) {
+        if starts_item(&l.text) || parts.last().is_some_and(|a| fits_above(a, l)) {
             flush(&mut parts, &mut out);
         }
         parts.push(l);

@@ -149,7 +149,11 @@ impl<'l> Assembler<'l> {
                 .into_iter()
                 .flatten()
                 .collect();
-            let mut cell = Cell::new(c, cs, cell_paragraphs(&lines, page));
+            let mut cell = Cell::new(
+                c,
+                cs,
+                cell_paragraphs(&lines, page, grid.xs[c], grid.xs[c + cs]),
+            );
             cell.row_span = rs;
             rows[r].cells.push(cell);
             for row in rows.iter_mut().skip(r + 1).take(rs - 1) {
