@@ -601,3 +601,21 @@ fn chromium_agency_lines_without_dashes() {
         vec!["Ủy ban nhân dân cấp huyện", "Ủy ban nhân dân cấp xã"]
     );
 }
+
+/// Chromium's running header (date) and footer (URL, "n/6") sit between the parts of the
+/// table on every page: the table is still one table, and ligatures (ﬁ) read as letters.
+#[test]
+fn chromium_running_headers_do_not_split_tables() {
+    let d = read_pdf("pdf/chromium_plan_headers.pdf");
+    let plan: Vec<&Table> = d.tables().filter(|t| !t.borderless).collect();
+    assert_eq!(plan.len(), 1);
+    let t = plan[0];
+    assert_eq!(t.rows.iter().filter(|r| !r.repeat_header).count(), 36);
+    let text = all_text(&d);
+    assert!(text.contains("file:///"), "{text}");
+    assert!(!text.contains('\u{FB01}'));
+    // The body paragraph wraps to the body's right edge, not the footer's.
+    assert!(d
+        .paragraphs()
+        .any(|p| p.text.starts_with("Thực hiện Nghị định") && p.text.ends_with("như sau:")));
+}

@@ -421,7 +421,7 @@ impl<'a> Interp<'a> {
                         x1: x0.max(x1),
                         y,
                         size,
-                        text: text.clone(),
+                        text: unligature(text),
                         bold: font.bold,
                         italic: font.italic,
                     });
@@ -602,6 +602,26 @@ fn is_white(a: &[Operand<'_>]) -> bool {
         4 => v.iter().all(|&c| c <= 0.05),
         _ => false,
     }
+}
+
+/// Typographic ligatures (ﬁ, ﬂ, …) as their letters.
+fn unligature(t: &Rc<str>) -> Rc<str> {
+    let lig = |c: char| match c {
+        '\u{FB00}' => Some("ff"),
+        '\u{FB01}' => Some("fi"),
+        '\u{FB02}' => Some("fl"),
+        '\u{FB03}' => Some("ffi"),
+        '\u{FB04}' => Some("ffl"),
+        '\u{FB05}' | '\u{FB06}' => Some("st"),
+        _ => None,
+    };
+    if !t.chars().any(|c| lig(c).is_some()) {
+        return t.clone();
+    }
+    t.chars()
+        .map(|c| lig(c).map_or_else(|| c.to_string(), str::to_string))
+        .collect::<String>()
+        .into()
 }
 
 pub fn is_limit(e: &lopdf::Error) -> bool {

@@ -8,6 +8,11 @@ use crate::error::Result;
 use crate::limits::Limits;
 use crate::model::{Align, Block, Cell, Paragraph, Row, Table};
 
+/// Lines starting above this fraction of the page height, or ending below the other, are in
+/// the margins: running headers, footers, page numbers.
+const MARGIN_TOP: f32 = 0.065;
+const MARGIN_BOTTOM: f32 = 0.94;
+
 /// Column edges closer than this (points) are the same edge across pages.
 const EDGE_TOLERANCE: f32 = 2.5;
 
@@ -35,6 +40,12 @@ pub struct Assembler<'l> {
     open_tail: bool,
     /// No block has been added for the current page yet.
     page_start: bool,
+    /// Indices of blocks made from lines in the top or bottom margin (running headers and
+    /// footers, page numbers): they do not stop a table or paragraph that goes on over the
+    /// page break.
+    furniture: std::collections::BTreeSet<usize>,
+    /// Height of the current page.
+    height: f32,
 }
 
 impl<'l> Assembler<'l> {
@@ -45,11 +56,14 @@ impl<'l> Assembler<'l> {
             cells: 0,
             open_tail: false,
             page_start: true,
+            furniture: Default::default(),
+            height: 842.0,
         }
     }
 
     pub fn page(&mut self, page: u32, width: f32, height: f32, pc: &PageContent) -> Result<()> {
         self.page_start = true;
+        self.height = height;
         let (h, v) = ruling::merge(&pc.segs);
         let grids: Vec<Grid> = ruling::grids(&h, &v)
             .into_iter()
@@ -89,6 +103,10 @@ impl<'l> Assembler<'l> {
                 Item::Grid(_) => None,
             })
             .flatten()
+            // The text edges are those of the body, not of headers and footers.
+            .filter(|l| {
+                l.y - l.size >= height * MARGIN_TOP && l.y + l.size * 0.3 <= height * MARGIN_BOTTOM
+            })
             .collect();
         let geom = Geom::of(&all_lines, width);
 
@@ -181,7 +199,10 @@ impl<'l> Assembler<'l> {
     fn push_table(&mut self, mut t: PageTable) -> Result<()> {
         // Page numbers between the two parts do not stop a continuation.
         let mut k = self.blocks.len();
-        while k > 0 && matches!(&self.blocks[k - 1], PBlock::Para(p) if is_page_number(&p.text)) {
+        while k > 0
+            && (self.furniture.contains(&(k - 1))
+                || matches!(&self.blocks[k - 1], PBlock::Para(p) if is_page_number(&p.text)))
+        {
             k -= 1;
         }
         let continues = match self.blocks.get(k.wrapping_sub(1)) {
@@ -205,6 +226,7 @@ impl<'l> Assembler<'l> {
             return Ok(());
         }
         self.blocks.truncate(k);
+        self.furniture.retain(|&i| i < k);
         let Some(PBlock::Table(prev)) = self.blocks.last_mut() else {
             return Ok(());
         };
@@ -267,10 +289,39 @@ impl<'l> Assembler<'l> {
     }
 
     fn flush_free(&mut self, run: &mut Vec<Vec<Line>>, page: u32, geom: &Geom) {
-        if run.is_empty() {
-            return;
-        }
         let lines = std::mem::take(run);
+        let h = self.height;
+        let in_margin = |segs: &Vec<Line>| {
+            let top = segs.iter().map(|l| l.y - l.size).fold(f32::MAX, f32::min);
+            let bottom = segs
+                .iter()
+                .map(|l| l.y + l.size * 0.3)
+                .fold(f32::MIN, f32::max);
+            top < h * MARGIN_TOP || bottom > h * MARGIN_BOTTOM
+        };
+        let mut i = 0;
+        while i < lines.len() {
+            let furniture = in_margin(&lines[i]);
+            let mut j = i;
+            while j < lines.len() && in_margin(&lines[j]) == furniture {
+                j += 1;
+            }
+            let chunk = lines[i..j].to_vec();
+            if furniture {
+                let (start, page_start, open_tail) =
+                    (self.blocks.len(), self.page_start, self.open_tail);
+                self.free_lines(chunk, page, geom);
+                self.furniture.extend(start..self.blocks.len());
+                self.page_start = page_start;
+                self.open_tail = open_tail;
+            } else {
+                self.free_lines(chunk, page, geom);
+            }
+            i = j;
+        }
+    }
+
+    fn free_lines(&mut self, lines: Vec<Vec<Line>>, page: u32, geom: &Geom) {
         let mut i = 0;
         while i < lines.len() {
             if lines[i].len() >= 2 {
@@ -303,8 +354,13 @@ impl<'l> Assembler<'l> {
                     continue;
                 }
                 self.page_start = false;
+                // The paragraph to continue: the last one that is not a header or footer.
+                let last_body = (0..self.blocks.len())
+                    .rev()
+                    .find(|k| !self.furniture.contains(k));
                 if continues {
-                    if let Some(PBlock::Para(prev)) = self.blocks.last_mut() {
+                    if let Some(PBlock::Para(prev)) = last_body.and_then(|k| self.blocks.get_mut(k))
+                    {
                         if prev.bold == fp.para.bold {
                             prev.text = layout::join_wrapped(&prev.text, &fp.para.text);
                             prev.italic &= fp.para.italic;
