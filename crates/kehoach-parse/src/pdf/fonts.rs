@@ -174,9 +174,10 @@ impl Font {
                 .max(0.0) as usize;
             if let Some(w) = dict_get(doc, dict, b"Widths").and_then(|o| o.as_array().ok()) {
                 for (k, o) in w.iter().enumerate() {
-                    if let (Some(slot), Some(v)) =
-                        (font.widths.get_mut(first + k), deref(doc, o).and_then(num))
-                    {
+                    if let (Some(slot), Some(v)) = (
+                        font.widths.get_mut(first.saturating_add(k)),
+                        deref(doc, o).and_then(num),
+                    ) {
                         *slot = v;
                     }
                 }
@@ -273,7 +274,7 @@ fn parse_w(doc: &Document, w: &[Object]) -> HashMap<u32, f32> {
             Some(Object::Array(a)) => {
                 for (k, o) in a.iter().enumerate() {
                     if let Some(v) = deref(doc, o).and_then(num) {
-                        m.insert(start + k as u32, v);
+                        m.insert(start.saturating_add(k as u32), v);
                     }
                 }
                 i += 2;

@@ -99,7 +99,7 @@ fn load_error(e: lopdf::Error) -> ParseError {
         lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => {
             ParseError::Limit {
                 what: "the decoded size of a PDF stream",
-                value: limit as u64 + 1,
+                value: (limit as u64).saturating_add(1),
                 limit: limit as u64,
                 flag: "--max-stream-bytes",
             }
