@@ -619,3 +619,22 @@ fn chromium_running_headers_do_not_split_tables() {
         .paragraphs()
         .any(|p| p.text.starts_with("Thực hiện Nghị định") && p.text.ends_with("như sau:")));
 }
+
+/// Header cells with text turned a quarter turn either way read in their own direction.
+#[test]
+fn chromium_rotated_header_cells() {
+    let d = read_pdf("pdf/chromium_rotated.pdf");
+    let t = plan_table(&d).unwrap();
+    let head: Vec<String> = t.rows[0].cells.iter().map(Cell::text).collect();
+    assert_eq!(
+        head,
+        [
+            "STT",
+            "Nội dung công việc",
+            "Thời gian hoàn thành",
+            "Ghi chú kết quả"
+        ]
+    );
+    let body: Vec<String> = t.rows[1].cells.iter().map(Cell::text).collect();
+    assert_eq!(body, ["1", "Rà soát thủ tục hành chính", "Quý I", "Đạt"]);
+}

@@ -23,10 +23,18 @@ const MAX_RULE_THICKNESS: f32 = 3.0;
 /// One glyph with its text, in page space.
 #[derive(Debug, Clone)]
 pub struct Glyph {
+    /// Extent along the baseline and the baseline's position, in the glyph's reading frame:
+    /// page space for upright text, page space turned by `dir` quarter turns otherwise.
     pub x0: f32,
     pub x1: f32,
     /// Baseline.
     pub y: f32,
+    /// Reading direction in quarter turns clockwise on the page: 0 upright, 1 reading
+    /// downwards, 2 upside down, 3 reading upwards (rotated table headers).
+    pub dir: u8,
+    /// A point inside the glyph's body, in page space (which cell holds the glyph).
+    pub px: f32,
+    pub py: f32,
     /// Font size in page space.
     pub size: f32,
     pub text: Rc<str>,
@@ -38,12 +46,12 @@ impl Glyph {
     pub fn is_space(&self) -> bool {
         self.text.chars().all(char::is_whitespace)
     }
+    /// A point inside the glyph's body (between baseline and x-height), in page space.
     pub fn cx(&self) -> f32 {
-        (self.x0 + self.x1) / 2.0
+        self.px
     }
-    /// A point inside the glyph's body (between baseline and x-height).
     pub fn cy(&self) -> f32 {
-        self.y - self.size * 0.3
+        self.py
     }
 }
 
@@ -412,14 +420,28 @@ impl<'a> Interp<'a> {
             );
             let w0 = c.width / 1000.0;
             if let Some(text) = c.text.as_ref().filter(|t| !t.is_empty()) {
-                let (x0, y) = apply(&trm, 0.0, 0.0);
-                let (x1, _) = apply(&trm, w0, 0.0);
+                let (ox, oy) = apply(&trm, 0.0, 0.0);
+                let (ex, ey) = apply(&trm, w0, 0.0);
                 let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-                if x0.is_finite() && x1.is_finite() && y.is_finite() && size.is_finite() {
+                // Reading direction, quantised to quarter turns; (dx, dy) along the
+                // baseline, (nx, ny) from the glyph's top towards its baseline.
+                let angle = trm[1].atan2(trm[0]);
+                let dir =
+                    ((angle / std::f32::consts::FRAC_PI_2).round() as i32).rem_euclid(4) as u8;
+                let (dx, dy) = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)][dir as usize];
+                let (nx, ny) = (-dy, dx);
+                let (s0, s1) = (ox * dx + oy * dy, ex * dx + ey * dy);
+                let t = ox * nx + oy * ny;
+                let px = (ox + ex) / 2.0 - nx * size * 0.3;
+                let py = (oy + ey) / 2.0 - ny * size * 0.3;
+                if [s0, s1, t, px, py, size].iter().all(|v| v.is_finite()) {
                     self.out.glyphs.push(Glyph {
-                        x0: x0.min(x1),
-                        x1: x0.max(x1),
-                        y,
+                        x0: s0.min(s1),
+                        x1: s0.max(s1),
+                        y: t,
+                        dir,
+                        px,
+                        py,
                         size,
                         text: unligature(text),
                         bold: font.bold,

@@ -6,6 +6,7 @@
 //! gutter (the header block "UBND TỈNH … | CỘNG HÒA …").
 
 use super::content::Glyph;
+
 use crate::model::{Align, Paragraph};
 
 /// A gap wider than this many font sizes between two glyphs is a space.
@@ -28,6 +29,10 @@ pub struct Line {
     pub italic: bool,
     /// Width of the first word (to tell a wrapped line from a new paragraph).
     pub first_word: f32,
+    /// Reading direction of the glyphs (see [`Glyph::dir`]); positions above are in its frame.
+    pub dir: u8,
+    /// Top of the line in page space (reading order of rotated lines among upright ones).
+    pub top: f32,
 }
 
 impl Line {
@@ -36,10 +41,25 @@ impl Line {
     }
 }
 
-/// Groups glyphs into lines, top to bottom. Each line is returned as its column segments
-/// (one segment when `split` is false or no gap is wide enough).
+/// Groups glyphs into lines, top to bottom: upright text first, then each other reading
+/// direction (rotated text is read in its own frame). Each line is returned as its column
+/// segments (one segment when `split` is false or no gap is wide enough; rotated text is
+/// never split).
 pub fn lines(glyphs: &[&Glyph], split: bool) -> Vec<Vec<Line>> {
-    let mut gs: Vec<&Glyph> = glyphs.to_vec();
+    if glyphs.iter().all(|g| g.dir == 0) {
+        return lines_in_frame(glyphs.to_vec(), split);
+    }
+    let mut out = Vec::new();
+    for dir in 0..4u8 {
+        let gs: Vec<&Glyph> = glyphs.iter().copied().filter(|g| g.dir == dir).collect();
+        if !gs.is_empty() {
+            out.extend(lines_in_frame(gs, split && dir == 0));
+        }
+    }
+    out
+}
+
+fn lines_in_frame(mut gs: Vec<&Glyph>, split: bool) -> Vec<Vec<Line>> {
     gs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
     let mut cur: Vec<&Glyph> = Vec::new();
@@ -105,6 +125,7 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
     let mut ysum = 0.0;
     let mut first_end: Option<f32> = None;
     let mut in_first = true;
+    let mut top = f32::MAX;
     for g in gs {
         if let Some(p) = prev {
             // The same glyph drawn twice (fake bold, shadows) is kept once.
@@ -125,6 +146,7 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
         text.push_str(&g.text);
         prev = Some(g);
         if !g.is_space() {
+            top = top.min(g.py - g.size * 0.5);
             x0 = x0.min(g.x0);
             x1 = x1.max(g.x1);
             size = size.max(g.size);
@@ -150,6 +172,8 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
         bold: most(bold),
         italic: most(italic),
         first_word: first_end.map_or(0.0, |e| e - x0),
+        dir: gs.first().map_or(0, |g| g.dir),
+        top,
     })
 }
 
@@ -191,7 +215,10 @@ pub fn cell_paragraphs(lines: &[Line], page: u32, left: f32, right: f32) -> Vec<
         parts.clear();
     };
     for l in lines {
-        if starts_item(&l.text) || parts.last().is_some_and(|a| fits_above(a, l)) {
+        let fits = parts
+            .last()
+            .is_some_and(|a| a.dir == 0 && l.dir == 0 && fits_above(a, l));
+        if starts_item(&l.text) || fits {
             flush(&mut parts, &mut out);
         }
         parts.push(l);

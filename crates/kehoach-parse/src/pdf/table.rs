@@ -73,7 +73,7 @@ impl<'l> Assembler<'l> {
         let mut free: Vec<&Glyph> = Vec::new();
         // Glyphs off the page (drawn outside the crop box) are not shown to a reader.
         let on_page = |g: &&Glyph| {
-            g.cx() >= -2.0 && g.cx() <= width + 2.0 && g.y >= -2.0 && g.y <= height + 2.0
+            g.cx() >= -2.0 && g.cx() <= width + 2.0 && g.cy() >= -2.0 && g.cy() <= height + 2.0
         };
         for g in pc.glyphs.iter().filter(on_page) {
             match grids.iter().position(|gr| gr.contains(g.cx(), g.cy())) {
@@ -84,12 +84,18 @@ impl<'l> Assembler<'l> {
         // Items in reading order: (top y, item).
         enum Item {
             Line(Vec<Line>),
+            Rotated(Vec<Line>),
             Grid(usize),
         }
         let mut items: Vec<(f32, Item)> = Vec::new();
         for segs in layout::lines(&free, true) {
-            let top = segs.iter().map(|l| l.y - l.size).fold(f32::MAX, f32::min);
-            items.push((top, Item::Line(segs)));
+            let top = segs.iter().map(|l| l.top).fold(f32::MAX, f32::min);
+            if segs[0].dir != 0 {
+                // Rotated text outside tables (a stamp, a margin note): a paragraph of its own.
+                items.push((top, Item::Rotated(segs)));
+            } else {
+                items.push((top, Item::Line(segs)));
+            }
         }
         for (k, g) in grids.iter().enumerate() {
             items.push((g.top(), Item::Grid(k)));
@@ -100,7 +106,7 @@ impl<'l> Assembler<'l> {
             .iter()
             .filter_map(|(_, it)| match it {
                 Item::Line(s) => Some(s.iter()),
-                Item::Grid(_) => None,
+                Item::Rotated(_) | Item::Grid(_) => None,
             })
             .flatten()
             // The text edges are those of the body, not of headers and footers.
@@ -114,6 +120,14 @@ impl<'l> Assembler<'l> {
         for (_, it) in items {
             match it {
                 Item::Line(segs) => run.push(segs),
+                Item::Rotated(segs) => {
+                    self.flush_free(&mut run, page, &geom);
+                    let parts: Vec<&Line> = segs.iter().collect();
+                    self.blocks
+                        .push(PBlock::Para(paragraph_of(&parts, page, Align::Start)));
+                    self.open_tail = false;
+                    self.page_start = false;
+                }
                 Item::Grid(k) => {
                     self.flush_free(&mut run, page, &geom);
                     let t = self.grid_table(&grids[k], &in_grid[k], page)?;
