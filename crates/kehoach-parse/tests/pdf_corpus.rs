@@ -58,3 +58,25 @@ fn variant_pdfs_items_equal_truth() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// The same plan printed by Chromium with and without its running header and footer gives
+/// the same record (the date in the header is not taken for the issuing body).
+#[test]
+fn running_headers_do_not_change_the_record() {
+    let a = record(&fixture("pdf/chromium_plan.pdf"));
+    let b = record(&fixture("pdf/chromium_plan_headers.pdf"));
+    assert_eq!(
+        serde_json::to_value(&a.document).unwrap(),
+        serde_json::to_value(&b.document).unwrap()
+    );
+    assert_eq!(a.items.len(), 36);
+    assert_eq!(
+        serde_json::to_value(&a.items).unwrap(),
+        serde_json::to_value(&b.items).unwrap()
+    );
+    assert_eq!(
+        a.document.parent_body.as_deref(),
+        Some("UBND TỈNH THÁI NGUYÊN")
+    );
+    assert_eq!(a.document.issuer.as_deref(), Some("SỞ TƯ PHÁP"));
+}

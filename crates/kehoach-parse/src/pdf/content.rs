@@ -652,3 +652,21 @@ pub fn is_limit(e: &lopdf::Error) -> bool {
         lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ligatures_and_matrices() {
+        assert_eq!(
+            &*unligature(&Rc::from("\u{FB01}le o\u{FB03}ce")),
+            "file office"
+        );
+        let m = mul(
+            &[2.0, 0.0, 0.0, 2.0, 1.0, 1.0],
+            &[1.0, 0.0, 0.0, -1.0, 0.0, 100.0],
+        );
+        assert_eq!(apply(&m, 1.0, 1.0), (3.0, 97.0));
+    }
+}

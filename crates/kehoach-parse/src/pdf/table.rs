@@ -44,6 +44,8 @@ pub struct Assembler<'l> {
     /// footers, page numbers): they do not stop a table or paragraph that goes on over the
     /// page break.
     furniture: std::collections::BTreeSet<usize>,
+    /// Pages each header or footer text (digits masked) was seen on.
+    furniture_pages: std::collections::HashMap<String, std::collections::BTreeSet<u32>>,
     /// Height of the current page.
     height: f32,
 }
@@ -57,6 +59,7 @@ impl<'l> Assembler<'l> {
             open_tail: false,
             page_start: true,
             furniture: Default::default(),
+            furniture_pages: Default::default(),
             height: 842.0,
         }
     }
@@ -325,7 +328,11 @@ impl<'l> Assembler<'l> {
                 let (start, page_start, open_tail) =
                     (self.blocks.len(), self.page_start, self.open_tail);
                 self.free_lines(chunk, page, geom);
-                self.furniture.extend(start..self.blocks.len());
+                for k in start..self.blocks.len() {
+                    let (key, page) = furniture_key(&self.blocks[k]);
+                    self.furniture_pages.entry(key).or_default().extend(page);
+                    self.furniture.insert(k);
+                }
                 self.page_start = page_start;
                 self.open_tail = open_tail;
             } else {
@@ -390,15 +397,51 @@ impl<'l> Assembler<'l> {
         }
     }
 
+    /// The blocks, without running headers and footers: margin text that recurs on two or
+    /// more pages (digits aside: "Trang 2", "2/6") or is a bare page number.
     pub fn finish(self) -> Vec<Block> {
+        let pages = self.furniture_pages;
+        let furniture = self.furniture;
         self.blocks
             .into_iter()
-            .map(|b| match b {
+            .enumerate()
+            .filter(|(i, b)| {
+                if !furniture.contains(i) {
+                    return true;
+                }
+                let page_number = matches!(b, PBlock::Para(p) if is_page_number(&p.text));
+                let recurs = pages.get(&furniture_key(b).0).is_some_and(|p| p.len() >= 2);
+                !(page_number || recurs)
+            })
+            .map(|(_, b)| match b {
                 PBlock::Para(p) => Block::Paragraph(p),
                 PBlock::Table(t) => Block::Table(t.table),
             })
             .collect()
     }
+}
+
+/// A header or footer block's text with digits masked, and its page.
+fn furniture_key(b: &PBlock) -> (String, Option<u32>) {
+    let (text, page) = match b {
+        PBlock::Para(p) => (p.text.clone(), p.page),
+        PBlock::Table(t) => (
+            t.table
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .map(Cell::text)
+                .collect::<Vec<_>>()
+                .join(" | "),
+            t.table.rows.first().and_then(|r| r.page),
+        ),
+    };
+    (
+        text.chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect(),
+        page,
+    )
 }
 
 fn append_cell(dst: &mut Cell, src: Cell) {
