@@ -40,11 +40,13 @@ pub struct Glyph {
     pub text: Rc<str>,
     pub bold: bool,
     pub italic: bool,
+    /// The text is whitespace only.
+    pub space: bool,
 }
 
 impl Glyph {
     pub fn is_space(&self) -> bool {
-        self.text.chars().all(char::is_whitespace)
+        self.space
     }
     /// A point inside the glyph's body (between baseline and x-height), in page space.
     pub fn cx(&self) -> f32 {
@@ -443,7 +445,8 @@ impl<'a> Interp<'a> {
                         px,
                         py,
                         size,
-                        text: unligature(text),
+                        space: text.chars().all(char::is_whitespace),
+                        text: text.clone(),
                         bold: font.bold,
                         italic: font.italic,
                     });
@@ -627,7 +630,7 @@ fn is_white(a: &[Operand<'_>]) -> bool {
 }
 
 /// Typographic ligatures (ﬁ, ﬂ, …) as their letters.
-fn unligature(t: &Rc<str>) -> Rc<str> {
+pub fn unligature(t: &Rc<str>) -> Rc<str> {
     let lig = |c: char| match c {
         '\u{FB00}' => Some("ff"),
         '\u{FB01}' => Some("fi"),

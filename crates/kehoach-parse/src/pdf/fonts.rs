@@ -196,6 +196,18 @@ impl Font {
                 }
             }
         }
+        if !font.composite {
+            // One table for single-byte codes: ToUnicode first, then the encoding.
+            for (c, slot) in font.simple.iter_mut().enumerate() {
+                if let Some(t) = font.to_unicode.as_ref().and_then(|m| m.lookup(c as u32)) {
+                    *slot = Some(t);
+                }
+            }
+            font.simple.resize(256, None);
+        }
+        for slot in font.simple.iter_mut().flatten() {
+            *slot = super::content::unligature(slot);
+        }
         if let Some(d) = descriptor {
             let flags = dict_get(doc, d, b"Flags").and_then(num).unwrap_or(0.0) as u32;
             let weight = dict_get(doc, d, b"FontWeight").and_then(num).unwrap_or(0.0);
@@ -226,7 +238,11 @@ impl Font {
                 };
                 i += n.max(1);
                 let cid = self.encoding_cmap.as_ref().map_or(code, |m| m.cid(code));
-                let text = self.to_unicode.as_ref().and_then(|m| m.lookup(code));
+                let text = self
+                    .to_unicode
+                    .as_ref()
+                    .and_then(|m| m.lookup(code))
+                    .map(|t| super::content::unligature(&t));
                 let width = self
                     .cid_widths
                     .get(&cid)
@@ -240,12 +256,7 @@ impl Font {
             }
         } else {
             for &b in bytes {
-                let code = b as u32;
-                let text = self
-                    .to_unicode
-                    .as_ref()
-                    .and_then(|m| m.lookup(code))
-                    .or_else(|| self.simple.get(b as usize).cloned().flatten());
+                let text = self.simple.get(b as usize).cloned().flatten();
                 let width = self
                     .widths
                     .get(b as usize)
