@@ -13,7 +13,19 @@
 //! ```
 //!
 //! lopdf's own `extract_text` is not used: it prefers `/Encoding` over `ToUnicode`, adds a
-//! space after every TJ and ignores Form XObjects.
+//! space after every TJ and ignores Form XObjects. hayro-interpret was not chosen: its
+//! `Device` gives a glyph's Unicode and transform but neither its font (bold rows) nor its
+//! advance width, and it needs Rust 1.92 and a colour-management stack we do not use.
+//!
+//! Layout rules, in short: a page's ruled grids are tables (text goes to the cell holding
+//! the glyph's body); the rest is lines in reading order. Lines with a wide gutter and no
+//! space glyph in it (two text runs side by side) form a borderless table (the header
+//! block). A wrapped line joins the paragraph above; a line starting with a dash, plus or
+//! bullet, or whose first word would have fitted on the line above, starts a new one. A table
+//! whose columns match the table that ended the previous page continues it: repeated header
+//! rows are marked, a row cut by the break (empty first cell) is joined to the row above.
+//! Lines in the top and bottom margins that recur on several pages (running headers,
+//! footers, page numbers) are left out.
 
 mod cmap;
 mod content;
