@@ -80,3 +80,27 @@ fn running_headers_do_not_change_the_record() {
     );
     assert_eq!(a.document.issuer.as_deref(), Some("SỞ TƯ PHÁP"));
 }
+
+/// The corpus PDFs rewritten by Ghostscript's pdfwrite (re-subset fonts, its own content
+/// streams) give the same items and metadata.
+#[test]
+fn ghostscript_rewrites_give_the_same_record() {
+    let files = fixtures_in("pdf/gs", &["pdf"]);
+    assert_eq!(files.len(), 2);
+    for f in files {
+        let rec = record(&f);
+        assert_matches_truth(&rec, &truth(&f));
+        let name = f
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .replace(".gs.pdf", ".A.docx");
+        let docx = record(&fixture(&format!("docx/{name}")));
+        assert_eq!(
+            serde_json::to_value(&docx.document).unwrap(),
+            serde_json::to_value(&rec.document).unwrap(),
+            "{name}"
+        );
+    }
+}
