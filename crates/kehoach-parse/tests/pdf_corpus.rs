@@ -41,10 +41,10 @@ fn corpus_pdf_metadata_equals_docx() {
 }
 
 /// The .docx variants (auto-numbering, a two-row merged header, NFD text, text split over
-/// runs, a non-`w` prefix) exported to PDF by LibreOffice 7.4 give the same items. Not
-/// here: the tracked-changes variants (LibreOffice prints deletions, struck through) and the
-/// vMerge variant (a merged lead cell split by a page break prints as an empty cell on the
-/// next page: nothing on paper says it continues).
+/// runs, a non-`w` prefix, tracked changes — printed with deletions struck through — and all
+/// at once) exported to PDF by LibreOffice 7.4 give the same items. Not here: the vMerge
+/// variant (a merged lead cell split by a page break prints as an empty cell on the next
+/// page: nothing on paper says it continues).
 #[test]
 fn variant_pdfs_items_equal_truth() {
     let files = fixtures_in("pdf/variants", &["pdf"]);

@@ -1,7 +1,7 @@
 //! A page's grids and free text → blocks in reading order, and tables continued across pages
 //! joined into one [`Table`].
 
-use super::content::{Glyph, PageContent};
+use super::content::{Glyph, PageContent, Seg};
 use super::layout::{self, cell_paragraphs, paragraph_of, starts_item, Line};
 use super::ruling::{self, Grid};
 use crate::error::Result;
@@ -67,7 +67,8 @@ impl<'l> Assembler<'l> {
     pub fn page(&mut self, page: u32, width: f32, height: f32, pc: &PageContent) -> Result<()> {
         self.page_start = true;
         self.height = height;
-        let (h, v) = ruling::merge(&pc.segs);
+        let (segs, struck) = strike_through(pc);
+        let (h, v) = ruling::merge(&segs);
         let grids: Vec<Grid> = ruling::grids(&h, &v)
             .into_iter()
             .filter(|g| g.rows() * g.cols() > 1)
@@ -78,7 +79,13 @@ impl<'l> Assembler<'l> {
         let on_page = |g: &&Glyph| {
             g.cx() >= -2.0 && g.cx() <= width + 2.0 && g.cy() >= -2.0 && g.cy() <= height + 2.0
         };
-        for g in pc.glyphs.iter().filter(on_page) {
+        let kept = pc
+            .glyphs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !struck.contains(i))
+            .map(|(_, g)| g);
+        for g in kept.filter(on_page) {
             match grids.iter().position(|gr| gr.contains(g.cx(), g.cy())) {
                 Some(k) => in_grid[k].push(g),
                 None => free.push(g),
@@ -419,6 +426,53 @@ impl<'l> Assembler<'l> {
             })
             .collect()
     }
+}
+
+/// Struck-through text (deletions printed with tracked changes shown): a horizontal segment
+/// through the middle of upright glyphs, between 0.15 and 0.45 em above their baseline, over
+/// at least half of each. Returns the segments without the strike lines (they must not cut
+/// a table row in two) and the indices of the struck glyphs.
+fn strike_through(pc: &PageContent) -> (Vec<Seg>, std::collections::HashSet<usize>) {
+    let mut struck = std::collections::HashSet::new();
+    let mut segs = Vec::with_capacity(pc.segs.len());
+    if pc.segs.len().saturating_mul(pc.glyphs.len()) > 20_000_000 {
+        return (pc.segs.clone(), struck);
+    }
+    // Glyph indices by baseline, to find the glyphs near a segment quickly.
+    let mut order: Vec<usize> = (0..pc.glyphs.len())
+        .filter(|&i| pc.glyphs[i].dir == 0)
+        .collect();
+    order.sort_by(|&a, &b| pc.glyphs[a].y.total_cmp(&pc.glyphs[b].y));
+    let max_size = pc.glyphs.iter().map(|g| g.size).fold(0.0, f32::max);
+    for s in &pc.segs {
+        if !s.horizontal() {
+            segs.push(*s);
+            continue;
+        }
+        let from = order.partition_point(|&i| pc.glyphs[i].y < s.y0);
+        let mut hits = Vec::new();
+        for &i in &order[from..] {
+            let g = &pc.glyphs[i];
+            if g.y - s.y0 > max_size * 0.45 {
+                break;
+            }
+            let above = g.y - s.y0;
+            let overlap = s.x1.min(g.x1) - s.x0.max(g.x0);
+            if !g.is_space()
+                && above >= g.size * 0.15
+                && above <= g.size * 0.45
+                && overlap >= (g.x1 - g.x0) * 0.5
+            {
+                hits.push(i);
+            }
+        }
+        if hits.is_empty() {
+            segs.push(*s);
+        } else {
+            struck.extend(hits);
+        }
+    }
+    (segs, struck)
 }
 
 /// A header or footer block's text with digits masked, and its page.
