@@ -24,7 +24,10 @@ struct Record {
 /// The work-item table: the one whose header starts with "STT".
 fn appendix(doc: &Document) -> Option<&Table> {
     doc.tables().find(|t| {
-        t.rows.first().and_then(|r| r.cells.first()).is_some_and(|c| kehoach_text::match_key(&c.text()) == "stt")
+        t.rows
+            .first()
+            .and_then(|r| r.cells.first())
+            .is_some_and(|c| kehoach_text::match_key(&c.text()) == "stt")
     })
 }
 
@@ -43,10 +46,18 @@ fn agencies(cell: Option<&Cell>) -> Vec<String> {
 
 /// Records of a table: header rows dropped, each cell read for the last grid column it covers.
 fn records(t: &Table) -> Vec<Record> {
-    let header_key: Vec<String> = t.rows[0].cells.iter().map(|c| kehoach_text::match_key(&c.text())).collect();
+    let header_key: Vec<String> = t.rows[0]
+        .cells
+        .iter()
+        .map(|c| kehoach_text::match_key(&c.text()))
+        .collect();
     let mut out = Vec::new();
     for (r, row) in t.rows.iter().enumerate() {
-        let key: Vec<String> = row.cells.iter().map(|c| kehoach_text::match_key(&c.text())).collect();
+        let key: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| kehoach_text::match_key(&c.text()))
+            .collect();
         if row.repeat_header || key == header_key {
             continue;
         }
@@ -69,7 +80,11 @@ fn truth(name: &str) -> Vec<Record> {
     let path = fixtures().join("truth").join(format!("{name}.json"));
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
     let strs = |x: &serde_json::Value| -> Vec<String> {
-        x.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+        x.as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect()
     };
     v["items"]
         .as_array()
@@ -108,9 +123,19 @@ fn check_seed(name: &str) {
         }
     }
     if got.len() > want.len() {
-        diffs.push(format!("{} extra records: {:?}", got.len() - want.len(), &got[want.len()..]));
+        diffs.push(format!(
+            "{} extra records: {:?}",
+            got.len() - want.len(),
+            &got[want.len()..]
+        ));
     }
-    assert!(diffs.is_empty(), "{name}: {} of {} records differ\n{}", diffs.len(), want.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{name}: {} of {} records differ\n{}",
+        diffs.len(),
+        want.len(),
+        diffs.join("\n")
+    );
 }
 
 #[test]
@@ -130,7 +155,9 @@ fn seed_001_has_no_table() {
     assert_eq!(doc.tables().count(), 0);
     assert!(doc.paragraphs().count() > 20);
     // The autolink lost its angle brackets; the signature block is bold.
-    assert!(doc.paragraphs().any(|p| p.text.ends_with("tại địa chỉ https://dichvucong.gov.vn.")));
+    assert!(doc
+        .paragraphs()
+        .any(|p| p.text.ends_with("tại địa chỉ https://dichvucong.gov.vn.")));
     assert!(doc.paragraphs().any(|p| p.text == "PHÓ GIÁM ĐỐC" && p.bold));
 }
 
@@ -149,8 +176,12 @@ fn seed_003_tabs_with_bold_italic_tags() {
     assert!(row.cells[1].is_bold() && row.cells[1].is_italic());
     assert_eq!(row.cells[1].text(), "Kiểm soát công bố, công khai TTHC");
     // Headings are bold paragraphs without their marks.
-    assert!(doc.paragraphs().any(|p| p.text == "I. MỤC ĐÍCH, YÊU CẦU" && p.bold));
-    assert!(doc.paragraphs().any(|p| p.text == "Nơi nhận:" && p.bold && p.italic));
+    assert!(doc
+        .paragraphs()
+        .any(|p| p.text == "I. MỤC ĐÍCH, YÊU CẦU" && p.bold));
+    assert!(doc
+        .paragraphs()
+        .any(|p| p.text == "Nơi nhận:" && p.bold && p.italic));
 }
 
 #[test]
@@ -161,8 +192,16 @@ fn seed_004_inline_agency_lists() {
 #[test]
 fn body_and_tables_in_order() {
     let doc = read_seed("003_e474f24c970af6a5");
-    let first_table = doc.blocks.iter().position(|b| matches!(b, kehoach_parse::model::Block::Table(_))).unwrap();
+    let first_table = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, kehoach_parse::model::Block::Table(_)))
+        .unwrap();
     assert!(first_table > 30, "the appendix comes after the body");
-    assert!(doc.blocks[first_table + 1..].iter().all(|b| matches!(b, kehoach_parse::model::Block::Paragraph(_)))
-        || doc.tables().count() == 1);
+    assert!(
+        doc.blocks[first_table + 1..]
+            .iter()
+            .all(|b| matches!(b, kehoach_parse::model::Block::Paragraph(_)))
+            || doc.tables().count() == 1
+    );
 }

@@ -15,8 +15,6 @@ use crate::error::{ParseError, Result};
 #[derive(Debug)]
 pub(crate) struct Decoded {
     pub text: String,
-    /// Name of the encoding the text was read in (WHATWG name).
-    pub encoding: &'static str,
     pub warnings: Vec<String>,
 }
 
@@ -26,46 +24,83 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&'static Encoding>) -> Decod
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            warnings.push(format!("the text has bytes that are not valid {}; they were replaced", enc.name()));
+            warnings.push(format!(
+                "the text has bytes that are not valid {}; they were replaced",
+                enc.name()
+            ));
         }
-        return Decoded { text: text.into_owned(), encoding: enc.name(), warnings };
+        return Decoded {
+            text: text.into_owned(),
+            warnings,
+        };
     }
     // A page cannot really be UTF-16 without a BOM if its declaration was readable as ASCII.
-    let declared = declared.map(|e| if e == UTF_16LE || e == UTF_16BE { UTF_8 } else { e });
+    let declared = declared.map(|e| {
+        if e == UTF_16LE || e == UTF_16BE {
+            UTF_8
+        } else {
+            e
+        }
+    });
     let utf8 = std::str::from_utf8(bytes).ok();
     match (declared, utf8) {
         (Some(enc), Some(s)) if enc != UTF_8 => {
             if s.is_ascii() {
                 // ASCII reads the same in every code page we accept.
                 let (text, _) = enc.decode_without_bom_handling(bytes);
-                return Decoded { text: text.into_owned(), encoding: enc.name(), warnings };
+                return Decoded {
+                    text: text.into_owned(),
+                    warnings,
+                };
             }
             warnings.push(format!(
                 "the page declares the encoding {} but its bytes are UTF-8; read as UTF-8",
                 enc.name()
             ));
-            Decoded { text: s.to_owned(), encoding: UTF_8.name(), warnings }
+            Decoded {
+                text: s.to_owned(),
+                warnings,
+            }
         }
         (Some(enc), None) if enc != UTF_8 => {
             let (text, had_errors) = enc.decode_without_bom_handling(bytes);
             if had_errors {
-                warnings.push(format!("the text has bytes that are not valid {}; they were replaced", enc.name()));
+                warnings.push(format!(
+                    "the text has bytes that are not valid {}; they were replaced",
+                    enc.name()
+                ));
             }
-            Decoded { text: text.into_owned(), encoding: enc.name(), warnings }
+            Decoded {
+                text: text.into_owned(),
+                warnings,
+            }
         }
-        (_, Some(s)) => Decoded { text: s.to_owned(), encoding: UTF_8.name(), warnings },
+        (_, Some(s)) => Decoded {
+            text: s.to_owned(),
+            warnings,
+        },
         (_, None) => {
             let (multibyte, invalid) = utf8_evidence(bytes);
             if multibyte > 0 && multibyte >= invalid {
                 warnings.push(format!(
                     "the text mixes encodings: {invalid} byte sequence(s) that are not UTF-8 were read as windows-1258"
                 ));
-                Decoded { text: utf8_with_fallback(bytes), encoding: UTF_8.name(), warnings }
+                Decoded {
+                    text: utf8_with_fallback(bytes),
+                    warnings,
+                }
             } else {
-                let what = if declared == Some(UTF_8) { "is declared UTF-8 but is not" } else { "is not UTF-8" };
+                let what = if declared == Some(UTF_8) {
+                    "is declared UTF-8 but is not"
+                } else {
+                    "is not UTF-8"
+                };
                 warnings.push(format!("the text {what}; read as windows-1258"));
                 let (text, _) = WINDOWS_1258.decode_without_bom_handling(bytes);
-                Decoded { text: text.into_owned(), encoding: WINDOWS_1258.name(), warnings }
+                Decoded {
+                    text: text.into_owned(),
+                    warnings,
+                }
             }
         }
     }
@@ -83,7 +118,9 @@ fn utf8_evidence(mut bytes: &[u8]) -> (usize, usize) {
             Err(e) => {
                 let (good, rest) = bytes.split_at(e.valid_up_to());
                 // SAFETY-free: `good` is valid by construction.
-                multibyte += std::str::from_utf8(good).map(|s| s.chars().filter(|c| c.len_utf8() > 1).count()).unwrap_or(0);
+                multibyte += std::str::from_utf8(good)
+                    .map(|s| s.chars().filter(|c| c.len_utf8() > 1).count())
+                    .unwrap_or(0);
                 invalid += 1;
                 let skip = e.error_len().unwrap_or(rest.len()).max(1);
                 bytes = &rest[skip.min(rest.len())..];
@@ -122,7 +159,9 @@ pub(crate) fn check_textual(text: &str, what: &str) -> Result<()> {
     for c in text.chars() {
         total += 1;
         if c == '\0' {
-            return Err(ParseError::Unsupported(format!("binary data, not {what} (it contains NUL characters)")));
+            return Err(ParseError::Unsupported(format!(
+                "binary data, not {what} (it contains NUL characters)"
+            )));
         }
         if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0c}') {
             ctrl += 1;
@@ -144,7 +183,6 @@ mod tests {
     fn utf8_is_utf8() {
         let d = decode("Kế hoạch".as_bytes(), None);
         assert_eq!(d.text, "Kế hoạch");
-        assert_eq!(d.encoding, "UTF-8");
         assert!(d.warnings.is_empty());
     }
 
@@ -167,7 +205,6 @@ mod tests {
         // "Kế hoạch" in windows-1258: ê (0xEA) + combining acute (0xEC), a + dot below (0xF2).
         let b = b"K\xea\xec ho\x61\xf2ch";
         let d = decode(b, None);
-        assert_eq!(d.encoding, "windows-1258");
         assert_eq!(kehoach_text::clean(&d.text), "Kế hoạch");
         assert_eq!(d.warnings.len(), 1);
     }

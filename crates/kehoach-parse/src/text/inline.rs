@@ -18,7 +18,13 @@ pub(crate) struct Line {
 enum Tok {
     Text(String),
     /// A run of `*`: its length, what is still unmatched, and what was matched on it.
-    Delim { rem: usize, can_open: bool, can_close: bool, open: [usize; 2], close: [usize; 2] },
+    Delim {
+        rem: usize,
+        can_open: bool,
+        can_close: bool,
+        open: [usize; 2],
+        close: [usize; 2],
+    },
     Bold(bool),
     Italic(bool),
     Break,
@@ -29,11 +35,13 @@ fn tag_kind(name: &str) -> Option<Tok> {
     Some(match name {
         "b" | "strong" => Tok::Bold(true),
         "i" | "em" | "cite" | "dfn" | "var" => Tok::Italic(true),
-        "br" | "p" | "div" | "li" | "tr" | "hr" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5"
-        | "h6" | "blockquote" | "pre" => Tok::Break,
-        "u" | "span" | "font" | "sup" | "sub" | "a" | "s" | "strike" | "del" | "ins" | "mark" | "small" | "big"
-        | "code" | "tt" | "abbr" | "center" | "td" | "th" | "tbody" | "thead" | "nobr" | "wbr" | "kbd" | "samp"
-        | "q" | "bdi" | "bdo" | "label" | "time" | "o:p" => Tok::Text(String::new()),
+        "br" | "p" | "div" | "li" | "tr" | "hr" | "ul" | "ol" | "table" | "h1" | "h2" | "h3"
+        | "h4" | "h5" | "h6" | "blockquote" | "pre" => Tok::Break,
+        "u" | "span" | "font" | "sup" | "sub" | "a" | "s" | "strike" | "del" | "ins" | "mark"
+        | "small" | "big" | "code" | "tt" | "abbr" | "center" | "td" | "th" | "tbody" | "thead"
+        | "nobr" | "wbr" | "kbd" | "samp" | "q" | "bdi" | "bdo" | "label" | "time" | "o:p" => {
+            Tok::Text(String::new())
+        }
         _ => return None,
     })
 }
@@ -99,7 +107,13 @@ fn tokenize(raw: &str, markdown: bool) -> Vec<Tok> {
                 let can_open = next.is_some_and(|n| !n.is_whitespace());
                 let can_close = prev.is_some_and(|p| !p.is_whitespace());
                 flush(&mut text, &mut toks);
-                toks.push(Tok::Delim { rem: len, can_open, can_close, open: [0; 2], close: [0; 2] });
+                toks.push(Tok::Delim {
+                    rem: len,
+                    can_open,
+                    can_close,
+                    open: [0; 2],
+                    close: [0; 2],
+                });
                 i += len;
             }
             _ => {
@@ -128,7 +142,9 @@ fn tag(s: &str) -> Option<(Tok, usize)> {
         let scheme = &inner[..colon];
         if (2..=32).contains(&scheme.len())
             && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
             && !inner.contains(char::is_whitespace)
         {
             return Some((Tok::Text(inner.to_string()), end + 1));
@@ -138,7 +154,9 @@ fn tag(s: &str) -> Option<(Tok, usize)> {
         Some(b) => (true, b),
         None => (false, inner),
     };
-    let name_len = body.find(|c: char| !(c.is_ascii_alphanumeric() || c == ':')).unwrap_or(body.len());
+    let name_len = body
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == ':'))
+        .unwrap_or(body.len());
     let name = body[..name_len].to_ascii_lowercase();
     if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
@@ -164,7 +182,10 @@ pub(crate) fn entity(s: &str) -> Option<(String, usize)> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => num.parse::<u32>().ok()?,
         };
-        char::from_u32(n).filter(|&c| c != '\0').unwrap_or('\u{FFFD}').to_string()
+        char::from_u32(n)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{FFFD}')
+            .to_string()
     } else {
         match body {
             "amp" => "&",
@@ -200,7 +221,11 @@ fn pair_emphasis(toks: &mut [Tok]) {
     let mut openers: Vec<usize> = Vec::new();
     for i in 0..toks.len() {
         let (can_open, can_close) = match &toks[i] {
-            Tok::Delim { can_open, can_close, .. } => (*can_open, *can_close),
+            Tok::Delim {
+                can_open,
+                can_close,
+                ..
+            } => (*can_open, *can_close),
             Tok::Break => {
                 // Emphasis may span lines of one block, as in Markdown.
                 continue;
@@ -208,7 +233,9 @@ fn pair_emphasis(toks: &mut [Tok]) {
             _ => continue,
         };
         if can_close {
-            while let Some(pos) = openers.iter().rposition(|&o| matches!(toks[o], Tok::Delim { rem, .. } if rem > 0))
+            while let Some(pos) = openers
+                .iter()
+                .rposition(|&o| matches!(toks[o], Tok::Delim { rem, .. } if rem > 0))
             {
                 let o = openers[pos];
                 let (orem, crem) = match (&toks[o], &toks[i]) {
@@ -249,10 +276,17 @@ fn render(toks: &[Tok]) -> Vec<Line> {
     }
     impl Acc {
         fn new() -> Self {
-            Acc { text: String::new(), any: false, bold: true, italic: true }
+            Acc {
+                text: String::new(),
+                any: false,
+                bold: true,
+                italic: true,
+            }
         }
         fn push(&mut self, s: &str, bold: bool, italic: bool) {
-            if s.chars().any(|c| !c.is_whitespace() && !kehoach_text::is_invisible(c)) {
+            if s.chars()
+                .any(|c| !c.is_whitespace() && !kehoach_text::is_invisible(c))
+            {
                 self.any = true;
                 self.bold &= bold;
                 self.italic &= italic;
@@ -260,7 +294,11 @@ fn render(toks: &[Tok]) -> Vec<Line> {
             self.text.push_str(s);
         }
         fn finish(self) -> Line {
-            Line { text: self.text, bold: self.any && self.bold, italic: self.any && self.italic }
+            Line {
+                text: self.text,
+                bold: self.any && self.bold,
+                italic: self.any && self.italic,
+            }
         }
     }
     let mut lines = Vec::new();
@@ -274,7 +312,9 @@ fn render(toks: &[Tok]) -> Vec<Line> {
             Tok::Bold(on) => tag_b = if *on { tag_b + 1 } else { (tag_b - 1).max(0) },
             Tok::Italic(on) => tag_i = if *on { tag_i + 1 } else { (tag_i - 1).max(0) },
             Tok::Break => lines.push(std::mem::replace(&mut acc, Acc::new()).finish()),
-            Tok::Delim { rem, open, close, .. } => {
+            Tok::Delim {
+                rem, open, close, ..
+            } => {
                 // Closing first, then unmatched stars as text, then opening: unmatched stars
                 // stay outside the emphasis they open or close.
                 md_i = (md_i - close[0] as i64).max(0);
@@ -306,7 +346,10 @@ mod tests {
         let l = one("<b>STT</b>");
         assert_eq!((l.text.as_str(), l.bold, l.italic), ("STT", true, false));
         let l = one("<b><i>Kiểm soát</i></b>");
-        assert_eq!((l.text.as_str(), l.bold, l.italic), ("Kiểm soát", true, true));
+        assert_eq!(
+            (l.text.as_str(), l.bold, l.italic),
+            ("Kiểm soát", true, true)
+        );
         let l = one("a <b>b</b>");
         assert!(!l.bold);
         let l = one("<span style=\"x\">a</span> &amp; b&#7871;");
@@ -314,8 +357,14 @@ mod tests {
         let l = one("x < 5 và y > 3 <Ghi chú>");
         assert_eq!(l.text, "x < 5 và y > 3 <Ghi chú>");
         let lines = parse("- Sở Tư pháp<br>- Văn phòng<br/>", true);
-        assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), ["- Sở Tư pháp", "- Văn phòng", ""]);
-        assert_eq!(one("<https://dichvucong.gov.vn>.").text, "https://dichvucong.gov.vn.");
+        assert_eq!(
+            lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(),
+            ["- Sở Tư pháp", "- Văn phòng", ""]
+        );
+        assert_eq!(
+            one("<https://dichvucong.gov.vn>.").text,
+            "https://dichvucong.gov.vn."
+        );
         // Unclosed tags do not break anything.
         assert_eq!(one("<b>đậm").text, "đậm");
         assert!(one("<b>đậm").bold);
@@ -324,11 +373,20 @@ mod tests {
     #[test]
     fn markdown_emphasis() {
         let l = one("**KT. GIÁM ĐỐC**");
-        assert_eq!((l.text.as_str(), l.bold, l.italic), ("KT. GIÁM ĐỐC", true, false));
+        assert_eq!(
+            (l.text.as_str(), l.bold, l.italic),
+            ("KT. GIÁM ĐỐC", true, false)
+        );
         let l = one("***Nơi nhận:***");
-        assert_eq!((l.text.as_str(), l.bold, l.italic), ("Nơi nhận:", true, true));
+        assert_eq!(
+            (l.text.as_str(), l.bold, l.italic),
+            ("Nơi nhận:", true, true)
+        );
         let l = one("*(Có Phụ lục chi tiết kèm theo)*");
-        assert_eq!((l.text.as_str(), l.bold, l.italic), ("(Có Phụ lục chi tiết kèm theo)", false, true));
+        assert_eq!(
+            (l.text.as_str(), l.bold, l.italic),
+            ("(Có Phụ lục chi tiết kèm theo)", false, true)
+        );
         assert_eq!(one("2 * 3 * 4").text, "2 * 3 * 4");
         assert_eq!(one("a \\* b").text, "a * b");
         assert_eq!(one("**a*").text, "*a");

@@ -27,11 +27,16 @@ use crate::error::{ParseError, Result};
 use crate::limits::Limits;
 use crate::model::{Block, Document, Format, Paragraph};
 
-use table::{RawRow, RawTable, TableKind};
+use table::{RawRow, RawTable};
 
 /// Reads text (Markdown pipe tables, tab-separated tables) into the document model.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
-    Limits::check(bytes.len() as u64, limits.max_file_bytes, "the file size (bytes)", "--max-file-bytes")?;
+    Limits::check(
+        bytes.len() as u64,
+        limits.max_file_bytes,
+        "the file size (bytes)",
+        "--max-file-bytes",
+    )?;
     if bytes.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -76,7 +81,12 @@ fn read_str(text: &str, limits: &Limits, doc: &mut Document) -> Result<()> {
             if !para.is_empty() {
                 pieces.push(Piece::Text(std::mem::take(&mut para)));
             }
-            Limits::check(t.rows.len() as u64, limits.max_table_rows, "the number of rows in a table", "--max-table-rows")?;
+            Limits::check(
+                t.rows.len() as u64,
+                limits.max_table_rows,
+                "the number of rows in a table",
+                "--max-table-rows",
+            )?;
             pieces.push(Piece::Table(t));
             i = next;
             continue;
@@ -112,8 +122,18 @@ fn read_str(text: &str, limits: &Limits, doc: &mut Document) -> Result<()> {
             Piece::Table(t) => {
                 let t = table::build(t, &mut doc.warnings);
                 cells += t.rows.iter().map(|r| r.cells.len() as u64).sum::<u64>();
-                Limits::check(cells, limits.max_cells, "the number of table cells", "--max-cells")?;
-                Limits::check(t.rows.len() as u64, limits.max_table_rows, "the number of rows in a table", "--max-table-rows")?;
+                Limits::check(
+                    cells,
+                    limits.max_cells,
+                    "the number of table cells",
+                    "--max-cells",
+                )?;
+                Limits::check(
+                    t.rows.len() as u64,
+                    limits.max_table_rows,
+                    "the number of rows in a table",
+                    "--max-table-rows",
+                )?;
                 doc.blocks.push(Block::Table(t));
             }
         }
@@ -124,7 +144,10 @@ fn read_str(text: &str, limits: &Limits, doc: &mut Document) -> Result<()> {
 /// A line that is only a Markdown thematic break (`---`, `***`, `___`).
 fn is_rule(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '_'))
+    t.len() >= 3
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '_'))
 }
 
 /// A `# heading` line: the text without its marks.
@@ -191,7 +214,11 @@ fn body_block(lines: &[&str], out: &mut Vec<Block>) {
 fn pipe_cells(line: &str) -> Vec<String> {
     let t = line.trim();
     let t = t.strip_prefix('|').unwrap_or(t);
-    let t = if t.ends_with('|') && !t.ends_with("\\|") { &t[..t.len() - 1] } else { t };
+    let t = if t.ends_with('|') && !t.ends_with("\\|") {
+        &t[..t.len() - 1]
+    } else {
+        t
+    };
     let mut cells = Vec::new();
     let mut cur = String::new();
     let mut chars = t.chars().peekable();
@@ -215,7 +242,10 @@ fn is_separator(line: &str) -> bool {
     if !t.contains('-') || !t.contains('|') && !t.starts_with('-') {
         return false;
     }
-    if !t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '+')) {
+    if !t
+        .chars()
+        .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t' | '+'))
+    {
         return false;
     }
     pipe_cells(t).iter().all(|c| {
@@ -238,8 +268,12 @@ fn pipe_table(lines: &[&str], i: usize) -> Option<(RawTable, usize)> {
     if !has_header && !(framed(first) && lines.get(i + 1).is_some_and(|l| framed(l))) {
         return None;
     }
-    let mut t = RawTable::new(TableKind::Pipe);
-    t.rows.push(RawRow { line: i + 1, cells: pipe_cells(first), header: has_header });
+    let mut t = RawTable::new();
+    t.rows.push(RawRow {
+        line: i + 1,
+        cells: pipe_cells(first),
+        header: has_header,
+    });
     let mut j = if has_header { i + 2 } else { i + 1 };
     while j < lines.len() {
         let l = lines[j];
@@ -252,7 +286,11 @@ fn pipe_table(lines: &[&str], i: usize) -> Option<(RawTable, usize)> {
                 last.header = true;
             }
         } else {
-            t.rows.push(RawRow { line: j + 1, cells: pipe_cells(l), header: false });
+            t.rows.push(RawRow {
+                line: j + 1,
+                cells: pipe_cells(l),
+                header: false,
+            });
         }
         j += 1;
     }
@@ -269,7 +307,7 @@ fn tab_table(lines: &[&str], i: usize) -> Option<(RawTable, usize)> {
     if tabs(lines[i]) < 2 {
         return None;
     }
-    let mut t = RawTable::new(TableKind::Tabs);
+    let mut t = RawTable::new();
     let mut j = i;
     let mut end = i;
     while j < lines.len() {
@@ -281,7 +319,11 @@ fn tab_table(lines: &[&str], i: usize) -> Option<(RawTable, usize)> {
         if tabs(l) < 2 {
             break;
         }
-        t.rows.push(RawRow { line: j + 1, cells: l.split('\t').map(str::to_string).collect(), header: false });
+        t.rows.push(RawRow {
+            line: j + 1,
+            cells: l.split('\t').map(str::to_string).collect(),
+            header: false,
+        });
         j += 1;
         end = j;
     }
@@ -301,11 +343,18 @@ mod tests {
 
     #[test]
     fn headings_and_emphasis() {
-        let d = read_s("## KẾ HOẠCH\n\n**KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC**\n\n- Lãnh đạo Sở;\n- Lưu: VT.\n");
+        let d =
+            read_s("## KẾ HOẠCH\n\n**KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC**\n\n- Lãnh đạo Sở;\n- Lưu: VT.\n");
         let p: Vec<_> = d.paragraphs().map(|p| (p.text.as_str(), p.bold)).collect();
         assert_eq!(
             p,
-            [("KẾ HOẠCH", true), ("KT. GIÁM ĐỐC", true), ("PHÓ GIÁM ĐỐC", true), ("- Lãnh đạo Sở;", false), ("- Lưu: VT.", false)]
+            [
+                ("KẾ HOẠCH", true),
+                ("KT. GIÁM ĐỐC", true),
+                ("PHÓ GIÁM ĐỐC", true),
+                ("- Lãnh đạo Sở;", false),
+                ("- Lưu: VT.", false)
+            ]
         );
     }
 
@@ -325,12 +374,18 @@ mod tests {
     fn one_tabbed_line_is_a_paragraph() {
         let d = read_s("Nơi nhận:\t\tKT. GIÁM ĐỐC\n");
         assert_eq!(d.tables().count(), 0);
-        assert_eq!(d.paragraphs().next().unwrap().text, "Nơi nhận: KT. GIÁM ĐỐC");
+        assert_eq!(
+            d.paragraphs().next().unwrap().text,
+            "Nơi nhận: KT. GIÁM ĐỐC"
+        );
     }
 
     #[test]
     fn junk_is_refused() {
         assert!(read(b"\x00\x01\x02\x03\xff\xfe", &Limits::default()).is_err());
-        assert!(matches!(read(b"", &Limits::default()), Err(ParseError::Empty)));
+        assert!(matches!(
+            read(b"", &Limits::default()),
+            Err(ParseError::Empty)
+        ));
     }
 }

@@ -23,13 +23,6 @@ use crate::model::{Cell, Paragraph, Row, Table};
 
 use super::inline;
 
-/// Where a table came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum TableKind {
-    Pipe,
-    Tabs,
-}
-
 /// One source line of a table, split into raw cell texts.
 #[derive(Debug, Clone)]
 pub(crate) struct RawRow {
@@ -43,13 +36,12 @@ pub(crate) struct RawRow {
 /// A table as found in the text, before cleaning up.
 #[derive(Debug, Clone)]
 pub(crate) struct RawTable {
-    pub kind: TableKind,
     pub rows: Vec<RawRow>,
 }
 
 impl RawTable {
-    pub fn new(kind: TableKind) -> Self {
-        RawTable { kind, rows: Vec::new() }
+    pub fn new() -> Self {
+        RawTable { rows: Vec::new() }
     }
 
     /// The number of columns: the header's for a pipe table with a header, else the most
@@ -66,7 +58,11 @@ impl RawTable {
             }
         }
         let best = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
-        counts.iter().find(|&&(_, n)| n == best).map(|&(w, _)| w).unwrap_or(0)
+        counts
+            .iter()
+            .find(|&&(_, n)| n == best)
+            .map(|&(w, _)| w)
+            .unwrap_or(0)
     }
 
     /// Adds the rows of a later piece of the same table.
@@ -110,7 +106,14 @@ pub(crate) fn continues(prev: &mut RawTable, next: &mut RawTable) -> bool {
         return true;
     }
     let stt = |r: &RawRow| {
-        let t: Vec<String> = r.cells.first().map(|c| inline::parse(c, true)).unwrap_or_default().into_iter().map(|l| l.text).collect();
+        let t: Vec<String> = r
+            .cells
+            .first()
+            .map(|c| inline::parse(c, true))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
         kehoach_text::clean(&t.join(" "))
     };
     let head_is_data = is_numbering(&stt(first));
@@ -129,7 +132,12 @@ fn cell_paragraphs(raw: &str) -> Vec<Paragraph> {
         .into_iter()
         .filter_map(|l| {
             let text = kehoach_text::clean(&l.text);
-            (!text.is_empty()).then(|| Paragraph { text, bold: l.bold, italic: l.italic, ..Default::default() })
+            (!text.is_empty()).then(|| Paragraph {
+                text,
+                bold: l.bold,
+                italic: l.italic,
+                ..Default::default()
+            })
         })
         .collect()
 }
@@ -149,11 +157,17 @@ fn is_blank(cell: &[Paragraph]) -> bool {
 pub(crate) fn build(raw: RawTable, warnings: &mut Vec<String>) -> Table {
     let width = raw.width().max(1);
     let first_key = raw.rows.first().map(|r| row_key(&r.cells));
-    let recurs = first_key.as_ref().is_some_and(|k| raw.rows.iter().skip(1).any(|r| &row_key(&r.cells) == k));
+    let recurs = first_key
+        .as_ref()
+        .is_some_and(|k| raw.rows.iter().skip(1).any(|r| &row_key(&r.cells) == k));
     let mut rows: Vec<BuiltRow> = Vec::with_capacity(raw.rows.len());
     for (idx, r) in raw.rows.into_iter().enumerate() {
         let mut header = r.header;
-        if recurs && first_key.as_ref().is_some_and(|k| idx == 0 || &row_key(&r.cells) == k) {
+        if recurs
+            && first_key
+                .as_ref()
+                .is_some_and(|k| idx == 0 || &row_key(&r.cells) == k)
+        {
             header = true;
         }
         let mut cells = r.cells;
@@ -188,14 +202,22 @@ pub(crate) fn build(raw: RawTable, warnings: &mut Vec<String>) -> Table {
         if cells.iter().all(|c| is_blank(c)) {
             continue;
         }
-        rows.push(BuiltRow { line: r.line, header, cells });
+        rows.push(BuiltRow {
+            line: r.line,
+            header,
+            cells,
+        });
     }
 
     // Rows cut by a page break: an empty STT continues the data row above.
     let mut merged: Vec<BuiltRow> = Vec::with_capacity(rows.len());
     for row in rows {
         let continues = !row.header && is_blank(&row.cells[0]);
-        let target = if continues { merged.iter_mut().rev().find(|r| !r.header) } else { None };
+        let target = if continues {
+            merged.iter_mut().rev().find(|r| !r.header)
+        } else {
+            None
+        };
         match target {
             Some(above) => {
                 for (c, cont) in row.cells.into_iter().enumerate() {
@@ -206,11 +228,20 @@ pub(crate) fn build(raw: RawTable, warnings: &mut Vec<String>) -> Table {
         }
     }
 
-    let mut table = Table { grid_cols: width, rows: Vec::with_capacity(merged.len()), borderless: false };
+    let mut table = Table {
+        grid_cols: width,
+        rows: Vec::with_capacity(merged.len()),
+        borderless: false,
+    };
     for row in merged {
         let mut cells: Vec<Cell> = Vec::with_capacity(width);
-        let mut paras: Vec<Vec<Paragraph>> = row.cells.into_iter().map(split_inline_lists).collect();
-        let span_from = if row.header { None } else { spanned_tail(&paras) };
+        let mut paras: Vec<Vec<Paragraph>> =
+            row.cells.into_iter().map(split_inline_lists).collect();
+        let span_from = if row.header {
+            None
+        } else {
+            spanned_tail(&paras)
+        };
         if let Some(k) = span_from {
             paras.truncate(k + 1);
         }
@@ -218,11 +249,19 @@ pub(crate) fn build(raw: RawTable, warnings: &mut Vec<String>) -> Table {
             if p.is_empty() {
                 p.push(Paragraph::default());
             }
-            let span = if Some(col) == span_from { width - col } else { 1 };
+            let span = if Some(col) == span_from {
+                width - col
+            } else {
+                1
+            };
             cells.push(Cell::new(col, span, p));
         }
         let _ = row.line;
-        table.rows.push(Row { cells, repeat_header: row.header, page: None });
+        table.rows.push(Row {
+            cells,
+            repeat_header: row.header,
+            page: None,
+        });
     }
     table
 }
@@ -255,7 +294,9 @@ fn starts_list_line(t: &str) -> bool {
 }
 
 /// Acronyms that begin an agency's name.
-const AGENCY_ACRONYMS: &[&str] = &["UBND", "HĐND", "MTTQ", "UBMTTQ", "BHXH", "TAND", "VKSND", "BCĐ", "BCH", "ĐBQH"];
+const AGENCY_ACRONYMS: &[&str] = &[
+    "UBND", "HĐND", "MTTQ", "UBMTTQ", "BHXH", "TAND", "VKSND", "BCĐ", "BCH", "ĐBQH",
+];
 
 /// Whether the word after " - " starts a new agency.
 fn starts_agency(rest: &str) -> bool {
@@ -270,7 +311,9 @@ fn starts_agency(rest: &str) -> bool {
     if word.chars().any(|c| c.is_lowercase()) {
         return true;
     }
-    AGENCY_ACRONYMS.iter().any(|a| word == *a || word.strip_prefix(a).is_some_and(|r| r.starts_with('-')))
+    AGENCY_ACRONYMS
+        .iter()
+        .any(|a| word == *a || word.strip_prefix(a).is_some_and(|r| r.starts_with('-')))
 }
 
 /// Splits each list line of a cell ("- A - B") into one paragraph per agency.
@@ -299,7 +342,10 @@ fn split_inline_lists(cell: Vec<Paragraph>) -> Vec<Paragraph> {
         }
         pieces.push(text[start..].to_string());
         for t in pieces {
-            out.push(Paragraph { text: t, ..p.clone() });
+            out.push(Paragraph {
+                text: t,
+                ..p.clone()
+            });
         }
     }
     out
@@ -344,8 +390,13 @@ mod tests {
 
     #[test]
     fn inline_lists() {
-        let s = split_inline_lists(vec![para("- Công an tỉnh - Bảo hiểm xã hội tỉnh - UBND cấp xã")]);
-        assert_eq!(texts(&s), ["- Công an tỉnh", "- Bảo hiểm xã hội tỉnh", "- UBND cấp xã"]);
+        let s = split_inline_lists(vec![para(
+            "- Công an tỉnh - Bảo hiểm xã hội tỉnh - UBND cấp xã",
+        )]);
+        assert_eq!(
+            texts(&s),
+            ["- Công an tỉnh", "- Bảo hiểm xã hội tỉnh", "- UBND cấp xã"]
+        );
         let s = split_inline_lists(vec![para("- Phòng Hỗ trợ - HCTP - Văn phòng Sở")]);
         assert_eq!(texts(&s), ["- Phòng Hỗ trợ - HCTP", "- Văn phòng Sở"]);
         let s = split_inline_lists(vec![para("- Sở Lao động - Thương binh và Xã hội")]);
@@ -375,12 +426,27 @@ mod tests {
     #[test]
     fn ragged_rows_warn() {
         let raw = RawTable {
-            kind: TableKind::Tabs,
             rows: vec![
-                RawRow { line: 1, cells: vec!["a".into(), "b".into(), "c".into()], header: false },
-                RawRow { line: 2, cells: vec!["1".into(), "x".into()], header: false },
-                RawRow { line: 3, cells: vec!["2".into(), "y".into(), "z".into(), "w".into()], header: false },
-                RawRow { line: 4, cells: vec!["3".into(), "y".into(), "z".into()], header: false },
+                RawRow {
+                    line: 1,
+                    cells: vec!["a".into(), "b".into(), "c".into()],
+                    header: false,
+                },
+                RawRow {
+                    line: 2,
+                    cells: vec!["1".into(), "x".into()],
+                    header: false,
+                },
+                RawRow {
+                    line: 3,
+                    cells: vec!["2".into(), "y".into(), "z".into(), "w".into()],
+                    header: false,
+                },
+                RawRow {
+                    line: 4,
+                    cells: vec!["3".into(), "y".into(), "z".into()],
+                    header: false,
+                },
             ],
         };
         let mut w = Vec::new();
