@@ -47,6 +47,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
     let decoded = decode::decode(bytes, declared_encoding(bytes));
     decode::check_textual(&decoded.text, "HTML")?;
+    prescan_depth(&decoded.text, limits)?;
     let html = Html::parse_document(&decoded.text);
     let mut w = Walker::new(limits);
     w.warnings.extend(decoded.warnings);
@@ -70,6 +71,163 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(8192)];
     let label = RE.captures(head)?.get(1)?.as_bytes();
     Encoding::for_label(label)
+}
+
+/// Elements that never have content.
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"keygen"
+            | b"basefont"
+            | b"bgsound"
+            | b"frame"
+            | b"image"
+    )
+}
+
+/// Elements whose end tag may be left out, by group: a new one closes the open one of its group.
+fn optional_end_group(name: &[u8]) -> Option<(u8, &'static [&'static [u8]])> {
+    const TABLE: &[&[u8]] = &[b"table"];
+    Some(match name {
+        b"p" => (1, &[b"button", b"table", b"td", b"th"]),
+        b"li" => (2, &[b"ul", b"ol", b"menu"]),
+        b"dt" | b"dd" => (3, &[b"dl"]),
+        b"tr" => (4, TABLE),
+        b"td" | b"th" => (5, &[b"table", b"tr"]),
+        b"thead" | b"tbody" | b"tfoot" => (6, TABLE),
+        b"option" => (7, &[b"select", b"datalist"]),
+        b"optgroup" => (8, &[b"select"]),
+        b"rb" | b"rt" | b"rtc" | b"rp" => (9, &[b"ruby"]),
+        b"caption" | b"colgroup" => (10, TABLE),
+        // Links do not nest: a new one ends the open one.
+        b"a" | b"nobr" => (11, &[b"table", b"td", b"th", b"button"]),
+        _ => return None,
+    })
+}
+
+/// Refuses a page nested deeper than the limit before html5ever builds its tree: the tree
+/// builder's scope checks walk the stack of open elements, so a page of a hundred thousand
+/// unclosed `<div>`s takes it minutes. The estimate follows open and end tags with the
+/// implied end tags of `<p>`, `<li>`, `<td>`, `<tr>` and the like; the exact depth is checked
+/// again on the tree.
+fn prescan_depth(text: &str, limits: &Limits) -> Result<()> {
+    let b = text.as_bytes();
+    let mut stack: Vec<Vec<u8>> = Vec::new();
+    let mut i = 0;
+    let find = |from: usize, pat: &[u8]| -> Option<usize> {
+        b.get(from..)?
+            .windows(pat.len())
+            .position(|w| w.eq_ignore_ascii_case(pat))
+            .map(|p| from + p)
+    };
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off;
+        let rest = &b[i..];
+        if rest.starts_with(b"<!--") {
+            i = find(i + 4, b"-->").map(|p| p + 3).unwrap_or(b.len());
+            continue;
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+            i = find(i + 2, b">").map(|p| p + 1).unwrap_or(b.len());
+            continue;
+        }
+        let (end_tag, name_at) = if rest.starts_with(b"</") {
+            (true, i + 2)
+        } else {
+            (false, i + 1)
+        };
+        if !b.get(name_at).is_some_and(|c| c.is_ascii_alphabetic()) {
+            i += 1;
+            continue;
+        }
+        let name_len = b[name_at..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
+            .unwrap_or(b.len() - name_at);
+        let name = b[name_at..name_at + name_len].to_ascii_lowercase();
+        // Skip the attributes, minding quotes.
+        let mut j = name_at + name_len;
+        let mut quote = None;
+        while j < b.len() {
+            match (quote, b[j]) {
+                (None, b'>') => break,
+                (None, q @ (b'"' | b'\'')) => quote = Some(q),
+                (Some(q), c) if c == q => quote = None,
+                _ => {}
+            }
+            j += 1;
+        }
+        let self_closing = j > 0 && b.get(j - 1) == Some(&b'/');
+        i = (j + 1).min(b.len());
+        if end_tag {
+            if let Some(pos) = stack.iter().rposition(|n| *n == name) {
+                stack.truncate(pos);
+            }
+            continue;
+        }
+        if matches!(
+            name.as_slice(),
+            b"script"
+                | b"style"
+                | b"textarea"
+                | b"title"
+                | b"xmp"
+                | b"iframe"
+                | b"noembed"
+                | b"noframes"
+        ) {
+            let mut close = b"</".to_vec();
+            close.extend_from_slice(&name);
+            i = find(i, &close).unwrap_or(b.len());
+            continue;
+        }
+        if name.as_slice() == b"plaintext" {
+            break;
+        }
+        if is_void(&name)
+            || (self_closing
+                && stack
+                    .iter()
+                    .any(|n| n.as_slice() == b"svg" || n.as_slice() == b"math"))
+        {
+            continue;
+        }
+        if let Some((group, bounds)) = optional_end_group(&name) {
+            for pos in (0..stack.len()).rev() {
+                let n = stack[pos].as_slice();
+                if bounds.contains(&n) {
+                    break;
+                }
+                if optional_end_group(n).is_some_and(|(g, _)| g == group) {
+                    stack.truncate(pos);
+                    break;
+                }
+            }
+        }
+        stack.push(name);
+        // html, head/body and the document itself come on top of what the page nests.
+        Limits::check(
+            stack.len() as u64 + 1,
+            limits.max_xml_depth,
+            "the nesting depth of HTML elements",
+            "--max-xml-depth",
+        )?;
+    }
+    Ok(())
 }
 
 /// Elements whose content is never shown.
@@ -218,7 +376,7 @@ struct TableBuilder {
     col: usize,
     /// Row spans from rows above, and what reaches into the current row.
     active: Vec<Spanning>,
-    pending: Vec<Spanning>,
+    pending: std::collections::VecDeque<Spanning>,
     new_spans: Vec<Spanning>,
     in_thead: bool,
     has_border: bool,
@@ -697,7 +855,7 @@ impl<'l> Walker<'l> {
         });
         t.col = 0;
         t.active.sort_by_key(|s| s.start);
-        t.pending = t.active.clone();
+        t.pending = t.active.iter().copied().collect();
         t.new_spans.clear();
         Ok(())
     }
@@ -718,13 +876,13 @@ impl<'l> Walker<'l> {
             let Some(t) = self.tables.last_mut() else {
                 return Ok(());
             };
-            let Some(&s) = t.pending.first() else {
+            let Some(&s) = t.pending.front() else {
                 return Ok(());
             };
             if upto.is_some_and(|u| s.start > u) {
                 return Ok(());
             }
-            t.pending.remove(0);
+            t.pending.pop_front();
             if s.start < t.col {
                 // Overlapped by a cell of this row: the source's spans collide; skip it.
                 continue;
@@ -767,7 +925,7 @@ impl<'l> Walker<'l> {
         // A cell may not reach into a column a row span from above still covers.
         let room = t
             .pending
-            .first()
+            .front()
             .map(|s| s.start.saturating_sub(col))
             .unwrap_or(usize::MAX)
             .max(1);

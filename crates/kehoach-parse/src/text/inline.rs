@@ -49,6 +49,14 @@ fn tag_kind(name: &str) -> Option<Tok> {
 /// Splits `raw` into lines, removing markup. `markdown` turns on `*` emphasis and backslash
 /// escapes.
 pub(crate) fn parse(raw: &str, markdown: bool) -> Vec<Line> {
+    if !raw.contains(['<', '&', '*', '\\', '\n']) {
+        // No markup: one plain line (the common case for cells).
+        return vec![Line {
+            text: raw.to_string(),
+            bold: false,
+            italic: false,
+        }];
+    }
     let mut toks = tokenize(raw, markdown);
     if markdown {
         pair_emphasis(&mut toks);

@@ -120,6 +120,14 @@ fn read_str(text: &str, limits: &Limits, doc: &mut Document) -> Result<()> {
         match p {
             Piece::Text(lines) => body_block(&lines, &mut doc.blocks),
             Piece::Table(t) => {
+                // Refuse a huge grid before building it.
+                let grid = (t.width() as u64).saturating_mul(t.rows.len() as u64);
+                Limits::check(
+                    cells.saturating_add(grid),
+                    limits.max_cells,
+                    "the number of table cells",
+                    "--max-cells",
+                )?;
                 let t = table::build(t, &mut doc.warnings);
                 cells += t.rows.iter().map(|r| r.cells.len() as u64).sum::<u64>();
                 Limits::check(

@@ -46,7 +46,7 @@ impl RawTable {
 
     /// The number of columns: the header's for a pipe table with a header, else the most
     /// common row width (the first row's on a tie).
-    fn width(&self) -> usize {
+    pub fn width(&self) -> usize {
         if let Some(h) = self.rows.first().filter(|r| r.header) {
             return h.cells.len();
         }
@@ -71,15 +71,20 @@ impl RawTable {
     }
 }
 
-/// A comparison key for a row: the cells' text without markup, case and spacing folded.
+/// A comparison key for a cell: its text without markup, case and spacing folded.
+fn cell_key(c: &str) -> String {
+    let text: Vec<String> = inline::parse(c, true).into_iter().map(|l| l.text).collect();
+    kehoach_text::clean(&text.join(" ")).to_lowercase()
+}
+
+/// Whether a row says the same as a header whose cell keys are `key`, cell by cell; stops at
+/// the first difference.
+fn same_row(key: &[String], cells: &[String]) -> bool {
+    key.len() == cells.len() && key.iter().zip(cells).all(|(k, c)| *k == cell_key(c))
+}
+
 fn row_key(cells: &[String]) -> Vec<String> {
-    cells
-        .iter()
-        .map(|c| {
-            let text: Vec<String> = inline::parse(c, true).into_iter().map(|l| l.text).collect();
-            kehoach_text::match_key(&text.join(" "))
-        })
-        .collect()
+    cells.iter().map(|c| cell_key(c)).collect()
 }
 
 /// "1", "1.2", "2.1.3.", "IV", "a)": what an STT cell holds.
@@ -100,7 +105,7 @@ pub(crate) fn continues(prev: &mut RawTable, next: &mut RawTable) -> bool {
     if prev.width() != next.width() {
         return false;
     }
-    if row_key(&first.cells) == row_key(&next_first.cells) {
+    if same_row(&row_key(&first.cells), &next_first.cells) {
         next.rows[0].header = true;
         prev.rows[0].header = true;
         return true;
@@ -159,14 +164,14 @@ pub(crate) fn build(raw: RawTable, warnings: &mut Vec<String>) -> Table {
     let first_key = raw.rows.first().map(|r| row_key(&r.cells));
     let recurs = first_key
         .as_ref()
-        .is_some_and(|k| raw.rows.iter().skip(1).any(|r| &row_key(&r.cells) == k));
+        .is_some_and(|k| raw.rows.iter().skip(1).any(|r| same_row(k, &r.cells)));
     let mut rows: Vec<BuiltRow> = Vec::with_capacity(raw.rows.len());
     for (idx, r) in raw.rows.into_iter().enumerate() {
         let mut header = r.header;
         if recurs
             && first_key
                 .as_ref()
-                .is_some_and(|k| idx == 0 || &row_key(&r.cells) == k)
+                .is_some_and(|k| idx == 0 || same_row(k, &r.cells))
         {
             header = true;
         }
