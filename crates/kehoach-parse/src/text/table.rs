@@ -123,7 +123,9 @@ pub(crate) fn continues(prev: &mut RawTable, next: &mut RawTable) -> bool {
     };
     let head_is_data = is_numbering(&stt(first));
     let next_stt = stt(next_first);
-    if !head_is_data && (next_stt.is_empty() || is_numbering(&next_stt)) {
+    // Only arabic numbering counts here: "C" or "I" may be a header word as well as a number.
+    let numbered = next_stt.starts_with(|c: char| c.is_ascii_digit()) && is_numbering(&next_stt);
+    if !head_is_data && (next_stt.is_empty() || numbered) {
         // A piece whose "header" is really a data row.
         next.rows[0].header = false;
         return true;
