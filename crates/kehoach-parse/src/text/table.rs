@@ -167,9 +167,23 @@ pub(crate) fn build(raw: RawTable, warnings: &mut Vec<String>) -> Table {
     let recurs = first_key
         .as_ref()
         .is_some_and(|k| raw.rows.iter().skip(1).any(|r| same_row(k, &r.cells)));
+    // Without a header mark, a first row with no number above numbered rows is the header
+    // (the .docx marks it to repeat on every page).
+    let first_cell = |r: &RawRow| r.cells.first().map(|c| cell_key(c)).unwrap_or_default();
+    let numbered_header = !raw.rows.iter().any(|r| r.header)
+        && raw.rows.first().is_some_and(|r| {
+            let k = first_cell(r);
+            !k.is_empty() && !is_numbering(&k)
+        })
+        && raw
+            .rows
+            .iter()
+            .skip(1)
+            .take(50)
+            .any(|r| is_numbering(&first_cell(r)));
     let mut rows: Vec<BuiltRow> = Vec::with_capacity(raw.rows.len());
     for (idx, r) in raw.rows.into_iter().enumerate() {
-        let mut header = r.header;
+        let mut header = r.header || (idx == 0 && numbered_header);
         if recurs
             && first_key
                 .as_ref()
