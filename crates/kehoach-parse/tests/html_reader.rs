@@ -425,3 +425,43 @@ fn tag_soup_never_panics() {
         let _ = kehoach_parse::text::read(&bytes, &Limits::default());
     }
 }
+
+/// The shape of a page saved as HTML by Word: windows-1258 declared, `MsoNormal` paragraphs,
+/// `<o:p>`, conditional comments around list numbers, borders in `mso-` styles.
+#[test]
+fn word_saved_html() {
+    let page = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\">\n<head>\n\
+        <meta http-equiv=Content-Type content=\"text/html; charset=windows-1258\">\n\
+        <style><!-- p.MsoNormal {margin:0cm} --></style></head>\n<body lang=EN-US>\n\
+        <div class=WordSection1>\n\
+        <p class=MsoNormal align=center style='text-align:center'><b><span lang=VI>K\u{1EBE} HO\u{1EA0}CH<o:p></o:p></span></b></p>\n\
+        <p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span>1.<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span lang=VI>M\u{1EE5}c \u{111}\u{ED}ch</span></p>\n\
+        <table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse;border:none'>\n\
+        <tr><td style='border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt'><p class=MsoNormal><b>STT<o:p></o:p></b></p></td>\n\
+        <td style='border:solid windowtext 1.0pt;border-left:none'><p class=MsoNormal><b>C\u{1A1} quan<o:p></o:p></b></p></td></tr>\n\
+        <tr><td><p class=MsoNormal>1<o:p></o:p></p></td><td><p class=MsoNormal>- S\u{1EDF} T\u{1B0} ph\u{E1}p<o:p></o:p></p>\n\
+        <p class=MsoNormal>- V\u{103}n ph\u{F2}ng<o:p></o:p></p></td></tr></table>\n\
+        <p class=MsoNormal><o:p>&nbsp;</o:p></p>\n</div></body></html>";
+    // Encode the way Word does: windows-1258 with the tones as combining marks.
+    let nfd = page
+        .replace('\u{1EBE}', "\u{CA}\u{301}")
+        .replace('\u{1EA0}', "A\u{323}")
+        .replace('\u{1EE5}', "u\u{323}")
+        .replace('\u{1EDF}', "\u{1A1}\u{309}")
+        .replace('\u{ED}', "i\u{301}")
+        .replace('\u{F2}', "o\u{300}");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1258.encode(&nfd);
+    assert!(!unmappable);
+    let d = html::read(&bytes, &Limits::default()).unwrap();
+    assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    let p: Vec<_> = d
+        .paragraphs()
+        .map(|p| (p.text.clone(), p.bold, p.align))
+        .collect();
+    assert_eq!(p[0], ("KẾ HOẠCH".to_string(), true, Align::Center));
+    assert_eq!(p[1].0, "1. Mục đích");
+    let t = d.tables().next().unwrap();
+    assert!(!t.borderless);
+    assert!(t.rows[0].cells[1].is_bold());
+    assert_eq!(t.rows[1].cells[1].lines(), ["- Sở Tư pháp", "- Văn phòng"]);
+}
