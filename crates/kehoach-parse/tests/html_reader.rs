@@ -189,7 +189,8 @@ fn hand_written_spans() {
     let t = d.tables().next().unwrap();
     assert_eq!(t.grid_cols, 4);
     assert!(!t.borderless);
-    let cells: Vec<Vec<(usize, usize, usize, bool, String)>> = t
+    type Cells = Vec<Vec<(usize, usize, usize, bool, String)>>;
+    let cells: Cells = t
         .rows
         .iter()
         .map(|r| {
@@ -292,7 +293,7 @@ fn limits_are_enforced() {
     assert!(started.elapsed().as_secs() < 10, "refused early");
     // Implied end tags do not count as nesting.
     let flat = "<p>a".repeat(2000)
-        + &"<ul>".to_string()
+        + "<ul>"
         + &"<li>b".repeat(2000)
         + "</ul>"
         + &"<a href=x>c".repeat(2000);

@@ -273,7 +273,8 @@ fn pipe_table(lines: &[&str], i: usize) -> Option<(RawTable, usize)> {
         let t = l.trim();
         t.len() >= 2 && t.starts_with('|') && t.ends_with('|')
     };
-    if !has_header && !(framed(first) && lines.get(i + 1).is_some_and(|l| framed(l))) {
+    let framed_pair = framed(first) && lines.get(i + 1).is_some_and(|l| framed(l));
+    if !has_header && !framed_pair {
         return None;
     }
     let mut t = RawTable::new();

@@ -4,11 +4,11 @@
 //! * A row whose first cell (STT) is empty continues the data row above it (the row was cut at
 //!   a page break). It is merged column by column: the first line of each continued cell is
 //!   joined to the last line above with a space, unless it starts a new list line ("- ").
-//! * A cell line that is an inline list (`- Công an tỉnh - Sở Lao động - Thương binh và Xã hội
-//!   - UBND cấp huyện`) is split before each " - " that starts a new agency: a capitalised word
-//!   or a known acronym (UBND, HĐND, …), but not an unknown all-caps abbreviation ("Phòng Hỗ trợ
-//!   - HCTP" stays whole). The split keeps the "- " on each line, so the cell's text is
-//!   unchanged.
+//! * A cell line that is an inline list (`- Công an tỉnh - Sở Lao động - Thương binh và Xã
+//!   hội - UBND cấp huyện`) is split before each " - " that starts a new agency: a capitalised
+//!   word or a known acronym (UBND, HĐND, …), but not an unknown all-caps abbreviation
+//!   (`Phòng Hỗ trợ - HCTP` stays whole). The split keeps the "- " on each line, so the
+//!   cell's text is unchanged.
 //! * A text table cannot say that a cell spans columns; converters write the text in the first
 //!   column and leave the rest empty. Where a row's last filled cell is a time expression ("Theo
 //!   Kế hoạch riêng", "Thường xuyên", "Năm 2024") in a column before the last, followed only by
