@@ -710,14 +710,14 @@ impl<'l> Walker<'l> {
                     '•'
                 };
                 self.ol_counters
-                    .push((start.map(|s| s - 1).or(Some(0)), kind));
+                    .push((start.map(|s| s.saturating_sub(1)).or(Some(0)), kind));
             }
             "li" => {
                 self.flush(false);
                 f.kind = Kind::Block;
                 if let Some((Some(n), kind)) = self.ol_counters.last_mut() {
                     if *kind != '•' {
-                        *n += 1;
+                        *n = n.saturating_add(1);
                         let value = el.attr("value").and_then(|v| v.trim().parse::<i64>().ok());
                         if let Some(v) = value {
                             *n = v;

@@ -383,6 +383,8 @@ fn tag_soup_never_panics() {
         "</i>",
         "<li>",
         "<ol start=-5>",
+        "<ol start=-9223372036854775808><li>",
+        "<li value=9223372036854775807><li>",
         "</ol>",
         "Sở",
         " - ",
