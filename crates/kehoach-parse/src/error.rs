@@ -14,7 +14,12 @@ pub enum ParseError {
     #[error("the file is damaged: {0}")]
     Corrupt(String),
     #[error("limit exceeded: {what} is {value}, the limit is {limit}; raise it with {flag}")]
-    Limit { what: &'static str, value: u64, limit: u64, flag: &'static str },
+    Limit {
+        what: &'static str,
+        value: u64,
+        limit: u64,
+        flag: &'static str,
+    },
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
 }

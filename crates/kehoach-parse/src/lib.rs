@@ -24,6 +24,7 @@ pub mod limits;
 pub mod model;
 pub mod pdf;
 pub mod plan;
+pub mod record;
 pub mod sniff;
 pub mod text;
 
@@ -40,7 +41,12 @@ pub struct Parsed {
 
 /// Reads bytes with the reader their content calls for.
 pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
-    Limits::check(bytes.len() as u64, limits.max_file_bytes, "the file size (bytes)", "--max-file-bytes")?;
+    Limits::check(
+        bytes.len() as u64,
+        limits.max_file_bytes,
+        "the file size (bytes)",
+        "--max-file-bytes",
+    )?;
     match sniff::readable_format(bytes)? {
         Format::Docx => docx::read(bytes, limits),
         Format::Pdf => pdf::read(bytes, limits),

@@ -54,9 +54,19 @@ impl Default for Limits {
 
 impl Limits {
     /// Returns an error naming the limit when `value > limit`.
-    pub fn check(value: u64, limit: u64, what: &'static str, flag: &'static str) -> Result<(), ParseError> {
+    pub fn check(
+        value: u64,
+        limit: u64,
+        what: &'static str,
+        flag: &'static str,
+    ) -> Result<(), ParseError> {
         if value > limit {
-            Err(ParseError::Limit { what, value, limit, flag })
+            Err(ParseError::Limit {
+                what,
+                value,
+                limit,
+                flag,
+            })
         } else {
             Ok(())
         }

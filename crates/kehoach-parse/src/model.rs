@@ -41,7 +41,11 @@ pub struct Document {
 
 impl Document {
     pub fn new(format: Format) -> Self {
-        Document { format, blocks: Vec::new(), warnings: Vec::new() }
+        Document {
+            format,
+            blocks: Vec::new(),
+            warnings: Vec::new(),
+        }
     }
 
     /// All tables at the top level of the body, in order (nested tables are inside cells).
@@ -103,7 +107,10 @@ pub struct Paragraph {
 
 impl Paragraph {
     pub fn new(text: impl Into<String>) -> Self {
-        Paragraph { text: text.into(), ..Default::default() }
+        Paragraph {
+            text: text.into(),
+            ..Default::default()
+        }
     }
 
     /// The label and the text as a reader would see them on paper: "1.1 Xây dựng …".
@@ -166,7 +173,14 @@ pub struct Cell {
 
 impl Cell {
     pub fn new(col: usize, col_span: usize, paragraphs: Vec<Paragraph>) -> Self {
-        Cell { col, col_span: col_span.max(1), row_span: 1, covered: false, paragraphs, tables: Vec::new() }
+        Cell {
+            col,
+            col_span: col_span.max(1),
+            row_span: 1,
+            covered: false,
+            paragraphs,
+            tables: Vec::new(),
+        }
     }
 
     /// The cell's text, paragraphs joined with a space (labels included).
@@ -187,11 +201,17 @@ impl Cell {
 
     /// Non-empty paragraph texts (labels included), one per line of the cell.
     pub fn lines(&self) -> Vec<String> {
-        self.paragraphs.iter().map(|p| p.display_text()).filter(|t| !t.is_empty()).collect()
+        self.paragraphs
+            .iter()
+            .map(|p| p.display_text())
+            .filter(|t| !t.is_empty())
+            .collect()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.paragraphs.iter().all(|p| p.text.is_empty() && p.list_label.is_none())
+        self.paragraphs
+            .iter()
+            .all(|p| p.text.is_empty() && p.list_label.is_none())
             && self.tables.is_empty()
     }
 

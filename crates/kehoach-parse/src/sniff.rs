@@ -11,8 +11,6 @@ pub enum Sniffed {
     Readable(Format),
     /// An OLE compound file: an encrypted OOXML package or a legacy binary .doc.
     Ole,
-    /// A zip that is not a Word document (a spreadsheet, a presentation, anything else).
-    OtherZip,
     /// Bytes that are not text in any encoding we know.
     Binary,
     /// Nothing at all.
@@ -27,16 +25,9 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         return Sniffed::Empty;
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        // A Word package names word/ parts in its central directory and local headers.
-        return if memfind(bytes, b"word/").is_some() || memfind(bytes, b"[Content_Types].xml").is_some() {
-            if memfind(bytes, b"xl/").is_some() && memfind(bytes, b"word/").is_none() {
-                Sniffed::OtherZip
-            } else {
-                Sniffed::Readable(Format::Docx)
-            }
-        } else {
-            Sniffed::OtherZip
-        };
+        // Only the zip's directory can say whether it holds a Word document; the docx reader
+        // opens it and tells a damaged archive from a workbook or any other zip.
+        return Sniffed::Readable(Format::Docx);
     }
     if bytes.starts_with(&OLE_MAGIC) {
         return Sniffed::Ole;
@@ -45,12 +36,16 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if memfind(head, b"%PDF-").is_some() {
         return Sniffed::Readable(Format::Pdf);
     }
-    let lower: Vec<u8> = bytes[..bytes.len().min(4096)].iter().map(|b| b.to_ascii_lowercase()).collect();
+    let lower: Vec<u8> = bytes[..bytes.len().min(4096)]
+        .iter()
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
     let trimmed = trim_bom_ws(&lower);
     if trimmed.starts_with(b"<!doctype html")
         || trimmed.starts_with(b"<html")
         || memfind(&lower, b"<html").is_some()
-        || (trimmed.starts_with(b"<") && (memfind(&lower, b"<body").is_some() || memfind(&lower, b"<table").is_some()))
+        || (trimmed.starts_with(b"<")
+            && (memfind(&lower, b"<body").is_some() || memfind(&lower, b"<table").is_some()))
     {
         return Sniffed::Readable(Format::Html);
     }
@@ -68,14 +63,16 @@ pub fn readable_format(bytes: &[u8]) -> Result<Format, ParseError> {
         Sniffed::Ole => Err(ParseError::Encrypted(
             "an OLE container: either an encrypted Word package or a legacy binary .doc, which kehoach does not read".into(),
         )),
-        Sniffed::OtherZip => Err(ParseError::Unsupported("a zip archive without a Word document in it".into())),
         Sniffed::Binary => Err(ParseError::Unsupported("binary data that is not .docx, .pdf, HTML or text".into())),
     }
 }
 
 fn trim_bom_ws(b: &[u8]) -> &[u8] {
     let b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
     &b[start..]
 }
 
@@ -85,7 +82,10 @@ fn looks_textual(b: &[u8]) -> bool {
     if b.contains(&0) {
         return false;
     }
-    let ctrl = b.iter().filter(|&&c| c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let ctrl = b
+        .iter()
+        .filter(|&&c| c < 0x20 && !matches!(c, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     ctrl * 100 <= b.len()
 }
 
@@ -105,10 +105,19 @@ mod tests {
         assert_eq!(sniff(b""), Sniffed::Empty);
         assert_eq!(sniff(b"%PDF-1.7\n..."), Sniffed::Readable(Format::Pdf));
         assert_eq!(sniff(&OLE_MAGIC), Sniffed::Ole);
-        assert_eq!(sniff(b"<!DOCTYPE html><html><body>x</body></html>"), Sniffed::Readable(Format::Html));
-        assert_eq!(sniff(b"\xef\xbb\xbf<html>"), Sniffed::Readable(Format::Html));
-        assert_eq!(sniff("KẾ HOẠCH\nSố: 1/KH".as_bytes()), Sniffed::Readable(Format::Text));
+        assert_eq!(
+            sniff(b"<!DOCTYPE html><html><body>x</body></html>"),
+            Sniffed::Readable(Format::Html)
+        );
+        assert_eq!(
+            sniff(b"\xef\xbb\xbf<html>"),
+            Sniffed::Readable(Format::Html)
+        );
+        assert_eq!(
+            sniff("KẾ HOẠCH\nSố: 1/KH".as_bytes()),
+            Sniffed::Readable(Format::Text)
+        );
         assert_eq!(sniff(b"\x00\x01\x02\x03garbage"), Sniffed::Binary);
-        assert_eq!(sniff(b"PK\x03\x04....xl/workbook.xml"), Sniffed::OtherZip);
+        assert_eq!(sniff(b"PK\x03\x04....word/document.xml"), Sniffed::Readable(Format::Docx));
     }
 }

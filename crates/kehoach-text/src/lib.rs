@@ -24,4 +24,4 @@ mod key;
 mod whitespace;
 
 pub use key::{ascii_key, match_key, similarity};
-pub use whitespace::{clean, clean_lines, is_invisible};
+pub use whitespace::{clean, clean_lines, is_clean, is_invisible};

@@ -1,1 +1,32 @@
-fn main() {}
+//! `kehoach`: the command-line front end. Each subcommand lives in `cmd/`; it reads files,
+//! calls the library crates and hands results to `render/`. No parsing or checking logic
+//! lives here.
+
+mod cmd;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn Vietnamese government plans (Kế hoạch) into structured records and check drafts.
+#[derive(Parser)]
+#[command(name = "kehoach", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse plans (.docx, .pdf, HTML, text) into records.
+    Parse(cmd::parse::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Parse(args) => cmd::parse::run(args),
+    };
+    ExitCode::from(code)
+}

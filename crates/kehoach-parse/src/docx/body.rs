@@ -32,14 +32,29 @@ pub struct Walker<'a, 'l> {
 fn transparent(name: &[u8]) -> bool {
     matches!(
         name,
-        b"sdt" | b"sdtContent" | b"hyperlink" | b"ins" | b"moveTo" | b"smartTag" | b"customXml"
-            | b"fldSimple" | b"bdo" | b"dir" | b"body" | b"document"
+        b"sdt"
+            | b"sdtContent"
+            | b"hyperlink"
+            | b"ins"
+            | b"moveTo"
+            | b"smartTag"
+            | b"customXml"
+            | b"fldSimple"
+            | b"bdo"
+            | b"dir"
+            | b"body"
+            | b"document"
     )
 }
 
 impl<'a, 'l> Walker<'a, 'l> {
     pub fn new(xml: &'a [u8], numbering: Option<Numbering>, limits: &'l Limits) -> Self {
-        Walker { c: Cursor::new(xml, "word/document.xml", limits), numbering, limits, cells: 0 }
+        Walker {
+            c: Cursor::new(xml, "word/document.xml", limits),
+            numbering,
+            limits,
+            cells: 0,
+        }
     }
 
     /// Reads the whole part and returns the body's blocks.
@@ -171,7 +186,7 @@ impl<'a, 'l> Walker<'a, 'l> {
                     if self.c.depth() < d {
                         break;
                     }
-                    if ns == Ns::W && name == b"t" {
+                    if ns == Ns::W && super::xml::end_local(&name) == b"t" {
                         in_t = false;
                     }
                 }
@@ -236,7 +251,14 @@ impl<'a, 'l> Walker<'a, 'l> {
                                 Ev::Empty(Ns::W, e) => {
                                     if matches!(
                                         local(&e),
-                                        b"top" | b"left" | b"bottom" | b"right" | b"start" | b"end" | b"insideH" | b"insideV"
+                                        b"top"
+                                            | b"left"
+                                            | b"bottom"
+                                            | b"right"
+                                            | b"start"
+                                            | b"end"
+                                            | b"insideH"
+                                            | b"insideV"
                                     ) {
                                         border_vals.push(attr(&e, b"val").unwrap_or_default());
                                     }
@@ -253,7 +275,11 @@ impl<'a, 'l> Walker<'a, 'l> {
                             match self.c.next()? {
                                 Ev::End(..) if self.c.depth() < gd => break,
                                 Ev::Eof => break,
-                                Ev::Empty(Ns::W, e) | Ev::Start(Ns::W, e) if local(&e) == b"gridCol" => t.grid_cols += 1,
+                                Ev::Empty(Ns::W, e) | Ev::Start(Ns::W, e)
+                                    if local(&e) == b"gridCol" =>
+                                {
+                                    t.grid_cols += 1
+                                }
                                 _ => {}
                             }
                         }
@@ -275,8 +301,16 @@ impl<'a, 'l> Walker<'a, 'l> {
                 _ => {}
             }
         }
-        t.borderless = !border_vals.is_empty() && border_vals.iter().all(|v| matches!(v.as_str(), "nil" | "none"));
-        let widest = t.rows.iter().map(|r| r.cells.last().map(|c| c.col_end()).unwrap_or(0)).max().unwrap_or(0);
+        t.borderless = !border_vals.is_empty()
+            && border_vals
+                .iter()
+                .all(|v| matches!(v.as_str(), "nil" | "none"));
+        let widest = t
+            .rows
+            .iter()
+            .map(|r| r.cells.last().map(|c| c.col_end()).unwrap_or(0))
+            .max()
+            .unwrap_or(0);
         t.grid_cols = t.grid_cols.max(widest);
         t.resolve_row_spans();
         Ok(t)
@@ -300,7 +334,10 @@ impl<'a, 'l> Walker<'a, 'l> {
                                 Ev::Empty(Ns::W, e) => match local(&e) {
                                     b"tblHeader" => row.repeat_header = on_off(&e),
                                     b"gridBefore" => {
-                                        col += attr(&e, b"val").and_then(|v| v.parse::<usize>().ok()).unwrap_or(0).min(1000)
+                                        col += attr(&e, b"val")
+                                            .and_then(|v| v.parse::<usize>().ok())
+                                            .unwrap_or(0)
+                                            .min(1000)
                                     }
                                     _ => {}
                                 },
@@ -312,7 +349,12 @@ impl<'a, 'l> Walker<'a, 'l> {
                     b"tc" => {
                         let (cell, h_continue) = self.cell(col)?;
                         self.cells += 1;
-                        crate::limits::Limits::check(self.cells, self.limits.max_cells, "the number of table cells", "--max-cells")?;
+                        crate::limits::Limits::check(
+                            self.cells,
+                            self.limits.max_cells,
+                            "the number of table cells",
+                            "--max-cells",
+                        )?;
                         if h_continue {
                             // Legacy horizontal merge: widen the cell to the left.
                             if let Some(prev) = row.cells.last_mut() {
@@ -344,7 +386,9 @@ impl<'a, 'l> Walker<'a, 'l> {
             match self.c.next()? {
                 Ev::End(..) if self.c.depth() < d => break,
                 Ev::Eof => break,
-                Ev::Empty(Ns::W, e) if local(&e) == b"p" => cell.paragraphs.push(Paragraph::default()),
+                Ev::Empty(Ns::W, e) if local(&e) == b"p" => {
+                    cell.paragraphs.push(Paragraph::default())
+                }
                 Ev::Start(Ns::W, e) => match local(&e) {
                     b"tcPr" => {
                         let pd = self.c.depth();
@@ -354,13 +398,19 @@ impl<'a, 'l> Walker<'a, 'l> {
                                 Ev::Eof => break,
                                 Ev::Empty(Ns::W, e) => match local(&e) {
                                     b"gridSpan" => {
-                                        cell.col_span =
-                                            attr(&e, b"val").and_then(|v| v.parse::<usize>().ok()).unwrap_or(1).clamp(1, 1000)
+                                        cell.col_span = attr(&e, b"val")
+                                            .and_then(|v| v.parse::<usize>().ok())
+                                            .unwrap_or(1)
+                                            .clamp(1, 1000)
                                     }
                                     b"vMerge" => {
-                                        cell.covered = !matches!(attr(&e, b"val").as_deref(), Some("restart"))
+                                        cell.covered =
+                                            !matches!(attr(&e, b"val").as_deref(), Some("restart"))
                                     }
-                                    b"hMerge" => h_continue = !matches!(attr(&e, b"val").as_deref(), Some("restart")),
+                                    b"hMerge" => {
+                                        h_continue =
+                                            !matches!(attr(&e, b"val").as_deref(), Some("restart"))
+                                    }
                                     _ => {}
                                 },
                                 Ev::Start(..) => self.c.skip()?,

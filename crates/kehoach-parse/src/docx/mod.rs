@@ -21,9 +21,9 @@ use package::Package;
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let mut pkg = Package::open(bytes, limits)?;
     let main = main_part(&mut pkg, limits)?;
-    let xml = pkg
-        .read(&main)?
-        .ok_or_else(|| ParseError::corrupt(format!("the package has no main document part ({main})")))?;
+    let xml = pkg.read(&main)?.ok_or_else(|| {
+        ParseError::corrupt(format!("the package has no main document part ({main})"))
+    })?;
     let numbering = match pkg.read("word/numbering.xml")? {
         Some(n) => Some(numbering::Numbering::parse(&n, limits)?),
         None => None,
@@ -42,9 +42,15 @@ fn main_part(pkg: &mut Package<'_>, limits: &Limits) -> Result<String> {
     let rels = match pkg.read("_rels/.rels")? {
         Some(r) => r,
         None if pkg.has("EncryptedPackage") => {
-            return Err(ParseError::Encrypted("the package holds an EncryptedPackage stream".into()))
+            return Err(ParseError::Encrypted(
+                "the package holds an EncryptedPackage stream".into(),
+            ))
         }
-        None => return Err(ParseError::Unsupported("a zip archive without a Word document in it".into())),
+        None => {
+            return Err(ParseError::Unsupported(
+                "a zip archive without a Word document in it".into(),
+            ))
+        }
     };
     let mut c = xml::Cursor::new(&rels, "_rels/.rels", limits);
     loop {
@@ -60,5 +66,7 @@ fn main_part(pkg: &mut Package<'_>, limits: &Limits) -> Result<String> {
             _ => {}
         }
     }
-    Err(ParseError::Unsupported("a zip archive without a Word document in it".into()))
+    Err(ParseError::Unsupported(
+        "a zip archive without a Word document in it".into(),
+    ))
 }

@@ -56,7 +56,7 @@ impl Numbering {
                 Ev::Start(ns, e) => (*ns, e.clone(), false),
                 Ev::Empty(ns, e) => (*ns, e.clone(), true),
                 Ev::End(Ns::W, name) => {
-                    match name.as_slice() {
+                    match super::xml::end_local(&name) {
                         b"abstractNum" => cur_abstract = None,
                         b"num" => cur_num = None,
                         b"lvlOverride" => cur_override = None,
@@ -100,9 +100,11 @@ impl Numbering {
                 }
                 b"lvlOverride" => cur_override = attr(&e, b"ilvl").and_then(|v| v.parse().ok()),
                 b"startOverride" => {
-                    if let (Some(num), Some(o), Some(v)) =
-                        (&cur_num, cur_override, attr(&e, b"val").and_then(|v| v.parse().ok()))
-                    {
+                    if let (Some(num), Some(o), Some(v)) = (
+                        &cur_num,
+                        cur_override,
+                        attr(&e, b"val").and_then(|v| v.parse().ok()),
+                    ) {
                         if let Some(num) = n.nums.get_mut(num) {
                             num.start_overrides.insert(o, v);
                         }
@@ -110,20 +112,38 @@ impl Numbering {
                 }
                 b"lvl" => {
                     let ilvl = attr(&e, b"ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                    cur_lvl = Some((ilvl, Level { start: 1, fmt: "decimal".into(), ..Default::default() }));
+                    cur_lvl = Some((
+                        ilvl,
+                        Level {
+                            start: 1,
+                            fmt: "decimal".into(),
+                            ..Default::default()
+                        },
+                    ));
                     if empty {
                         cur_lvl = None;
                     }
                 }
-                b"start" => set(&mut cur_lvl, |l| l.start = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1)),
-                b"numFmt" => set(&mut cur_lvl, |l| l.fmt = attr(&e, b"val").unwrap_or_else(|| "decimal".into())),
-                b"lvlText" => set(&mut cur_lvl, |l| l.text = attr(&e, b"val").unwrap_or_default()),
-                b"lvlRestart" => set(&mut cur_lvl, |l| l.restart = attr(&e, b"val").and_then(|v| v.parse().ok())),
+                b"start" => set(&mut cur_lvl, |l| {
+                    l.start = attr(&e, b"val").and_then(|v| v.parse().ok()).unwrap_or(1)
+                }),
+                b"numFmt" => set(&mut cur_lvl, |l| {
+                    l.fmt = attr(&e, b"val").unwrap_or_else(|| "decimal".into())
+                }),
+                b"lvlText" => set(&mut cur_lvl, |l| {
+                    l.text = attr(&e, b"val").unwrap_or_default()
+                }),
+                b"lvlRestart" => set(&mut cur_lvl, |l| {
+                    l.restart = attr(&e, b"val").and_then(|v| v.parse().ok())
+                }),
                 b"isLgl" => set(&mut cur_lvl, |l| l.legal = super::xml::on_off(&e)),
                 b"pStyle" => {
                     // A level linked to a paragraph style: paragraphs of that style are numbered.
-                    if let (Some(a), Some((ilvl, _)), Some(style)) = (&cur_abstract, &cur_lvl, attr(&e, b"val")) {
-                        n.style_links.insert(style, (format!("abstract:{a}"), *ilvl));
+                    if let (Some(a), Some((ilvl, _)), Some(style)) =
+                        (&cur_abstract, &cur_lvl, attr(&e, b"val"))
+                    {
+                        n.style_links
+                            .insert(style, (format!("abstract:{a}"), *ilvl));
                     }
                 }
                 _ => {}
@@ -198,7 +218,11 @@ impl Numbering {
                         let fmt = if lvl.legal && i < ilvl_u {
                             "decimal"
                         } else {
-                            levels.get(i).and_then(|l| l.as_ref()).map(|l| l.fmt.as_str()).unwrap_or("decimal")
+                            levels
+                                .get(i)
+                                .and_then(|l| l.as_ref())
+                                .map(|l| l.fmt.as_str())
+                                .unwrap_or("decimal")
                         };
                         out.push_str(&format_number(v, fmt));
                     }
@@ -245,8 +269,19 @@ pub fn format_number(v: u32, fmt: &str) -> String {
 
 fn roman(mut v: u32) -> String {
     const T: [(u32, &str); 13] = [
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
     ];
     let mut s = String::new();
     for (n, r) in T {
@@ -290,11 +325,23 @@ mod tests {
     #[test]
     fn renders_multilevel_labels() {
         let mut n = Numbering::parse(XML.as_bytes(), &Limits::default()).unwrap();
-        let got: Vec<String> = [(0, "1"), (1, "1"), (1, "1"), (2, "1"), (2, "1"), (1, "1"), (0, "1"), (1, "1")]
-            .iter()
-            .map(|(l, id)| n.next_label(id, *l).unwrap())
-            .collect();
-        assert_eq!(got, ["1.", "1.1", "1.2", "1.2.1", "1.2.2", "1.3", "2.", "2.1"]);
+        let got: Vec<String> = [
+            (0, "1"),
+            (1, "1"),
+            (1, "1"),
+            (2, "1"),
+            (2, "1"),
+            (1, "1"),
+            (0, "1"),
+            (1, "1"),
+        ]
+        .iter()
+        .map(|(l, id)| n.next_label(id, *l).unwrap())
+        .collect();
+        assert_eq!(
+            got,
+            ["1.", "1.1", "1.2", "1.2.1", "1.2.2", "1.3", "2.", "2.1"]
+        );
         assert_eq!(n.next_label("2", 0).unwrap(), "I.");
         assert_eq!(n.next_label("2", 0).unwrap(), "II.");
         assert_eq!(n.next_label("3", 0).unwrap(), "4.");

@@ -17,7 +17,12 @@ pub struct Package<'a> {
 impl<'a> Package<'a> {
     pub fn open(bytes: &'a [u8], limits: &'a Limits) -> Result<Self> {
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
-        Limits::check(zip.len() as u64, limits.max_zip_entries, "the number of zip entries", "--max-zip-entries")?;
+        Limits::check(
+            zip.len() as u64,
+            limits.max_zip_entries,
+            "the number of zip entries",
+            "--max-zip-entries",
+        )?;
         Ok(Package { zip, limits })
     }
 
@@ -31,9 +36,18 @@ impl<'a> Package<'a> {
         let declared = file.size();
         let compressed = file.compressed_size().max(1);
         let limits = self.limits;
-        Limits::check(declared, limits.max_entry_bytes, "the inflated size of a zip entry (bytes)", "--max-entry-bytes")?;
+        Limits::check(
+            declared,
+            limits.max_entry_bytes,
+            "the inflated size of a zip entry (bytes)",
+            "--max-entry-bytes",
+        )?;
         // Header sizes can lie: read at most one byte past the limit and check again.
-        let cap = limits.max_entry_bytes.min(compressed.saturating_mul(limits.max_inflate_ratio).max(1 << 20));
+        let cap = limits.max_entry_bytes.min(
+            compressed
+                .saturating_mul(limits.max_inflate_ratio)
+                .max(1 << 20),
+        );
         let mut out = Vec::with_capacity(declared.min(cap) as usize);
         (&mut file)
             .take(cap + 1)
@@ -66,12 +80,20 @@ impl<'a> Package<'a> {
 
 fn zip_error(e: ZipError) -> ParseError {
     match e {
-        ZipError::UnsupportedArchive(m) if m.to_ascii_lowercase().contains("password") || m.contains("encrypt") => {
+        ZipError::UnsupportedArchive(m)
+            if m.to_ascii_lowercase().contains("password") || m.contains("encrypt") =>
+        {
             ParseError::Encrypted(format!("zip entries are encrypted: {m}"))
         }
-        ZipError::UnsupportedArchive(m) => ParseError::Unsupported(format!("zip feature not supported: {m}")),
-        ZipError::InvalidArchive(m) => ParseError::corrupt(format!("not a valid zip archive ({m}); the file may be truncated")),
-        ZipError::Io(e) => ParseError::corrupt(format!("cannot read the zip archive ({e}); the file may be truncated")),
+        ZipError::UnsupportedArchive(m) => {
+            ParseError::Unsupported(format!("zip feature not supported: {m}"))
+        }
+        ZipError::InvalidArchive(m) => ParseError::corrupt(format!(
+            "not a valid zip archive ({m}); the file may be truncated"
+        )),
+        ZipError::Io(e) => ParseError::corrupt(format!(
+            "cannot read the zip archive ({e}); the file may be truncated"
+        )),
         ZipError::FileNotFound => ParseError::corrupt("a zip entry is missing"),
         other => ParseError::corrupt(format!("zip archive error: {other}")),
     }

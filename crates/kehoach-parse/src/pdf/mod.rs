@@ -6,5 +6,7 @@ use crate::model::Document;
 
 /// Reads a PDF into the document model.
 pub fn read(_bytes: &[u8], _limits: &Limits) -> Result<Document> {
-    Err(ParseError::Unsupported("PDF reading is not implemented yet".into()))
+    Err(ParseError::Unsupported(
+        "PDF reading is not implemented yet".into(),
+    ))
 }

@@ -1,5 +1,120 @@
-use serde::Serialize;
+//! Plan extraction: from the document model to a [`Plan`] — metadata and work items.
+//!
+//! * [`table`] finds the work-item table(s) by what their header says, maps columns to roles
+//!   ([`columns`]), stitches a table split over pages or sections into one list, drops
+//!   repeated header rows and merges rows cut in two by a page break;
+//! * [`stt`] reads item numbers ("1.", "2.1.3", "II"), levels and parents;
+//! * [`agency`] splits responsible-agency cells into one entry per agency;
+//! * [`deadline`] reads deadline phrases into a typed [`Deadline`];
+//! * [`meta`] reads the header block, title, legal bases, recipients and signer.
+
+pub mod agency;
+pub mod columns;
+pub mod deadline;
+pub mod meta;
+pub mod stt;
+pub mod table;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
 use crate::model::Document;
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct Plan { pub items: Vec<String> }
-pub fn extract(_d: &Document) -> Plan { Plan::default() }
+
+pub use columns::Role;
+pub use deadline::{Deadline, DeadlineKind};
+pub use meta::{DocNumber, DocumentMeta, LegalRef, PartialDate, Signer};
+
+/// A plan: the document's metadata and its work items in order.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Plan {
+    pub document: DocumentMeta,
+    pub items: Vec<Item>,
+    /// The columns of the work-item table, in grid order, with the role each was given.
+    pub columns: Vec<ColumnInfo>,
+    pub warnings: Vec<String>,
+}
+
+/// One column of the work-item table.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ColumnInfo {
+    /// Grid column index (0-based).
+    pub index: usize,
+    /// Header text as written.
+    pub header: String,
+    pub role: Role,
+}
+
+/// A group heading or a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Group,
+    Task,
+}
+
+/// One row of the work-item table (or several, when a page break cut it in two).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Item {
+    /// The number as written (or as auto-numbering rendered it): "1.", "2.1.3", "II".
+    pub stt: String,
+    /// Depth of the number: "1." → 1, "2.1" → 2, "2.1.3" → 3; a Roman section number → 1
+    /// with the Arabic numbers under it one deeper.
+    pub level: u32,
+    /// The STT of the enclosing group, if any.
+    pub parent: Option<String>,
+    pub kind: ItemKind,
+    pub content: String,
+    /// Lead (chủ trì) agencies, one entry per agency.
+    pub lead: Vec<String>,
+    /// Supporting (phối hợp / theo dõi) agencies, one entry per agency.
+    pub support: Vec<String>,
+    pub deadline: Deadline,
+    /// Other columns (sản phẩm, ghi chú, theo dõi đôn đốc …) by header text.
+    pub extra: BTreeMap<String, String>,
+    pub location: Location,
+}
+
+/// Where an item is in the source.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Location {
+    /// Index of the table among the document's top-level tables (0-based).
+    pub table: usize,
+    /// Row index within that table (0-based, header rows counted).
+    pub row: usize,
+    /// Rows the item spans (more than 1 when a row cut by a page break was merged).
+    pub rows: usize,
+    /// Page, where the reader knows it (PDF).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub page: Option<u32>,
+}
+
+impl Item {
+    /// The grid column of a role in this item's table, looked up in the plan's columns.
+    pub fn column_of(plan: &Plan, role: Role) -> Option<usize> {
+        plan.columns
+            .iter()
+            .find(|c| c.role == role)
+            .map(|c| c.index)
+    }
+}
+
+/// Extracts the plan from a document. Never fails: a document without a work-item table
+/// gives a plan without items and a warning.
+pub fn extract(doc: &Document) -> Plan {
+    let mut plan = Plan {
+        document: meta::extract(doc),
+        ..Default::default()
+    };
+    let found = table::extract_items(doc);
+    plan.items = found.items;
+    plan.columns = found.columns;
+    plan.warnings = found.warnings;
+    if plan.items.is_empty() {
+        plan.warnings.push(
+            "no work-item table found (a table whose header names STT and nội dung / nhiệm vụ)"
+                .into(),
+        );
+    }
+    plan
+}

@@ -1,0 +1,664 @@
+//! Document metadata: the header block (issuer over its parent body, national motto, number
+//! and symbol, place and date), the document type and title, the plan year, legal bases,
+//! recipients, the signer, and the appendix reference "(Kèm theo Kế hoạch số … ngày …)".
+//!
+//! It works on the text lines of the document in reading order, so the two-column header
+//! block gives the same result whether a reader produced it as a borderless table (.docx,
+//! HTML) or as interleaved lines (PDF, text).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Block, Document};
+
+use super::deadline::{find_date, iso};
+
+/// Metadata of a plan document. Every part is optional: a draft leaves the number and the
+/// day blank.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocumentMeta {
+    /// The issuing body ("SỞ TƯ PHÁP").
+    pub issuer: Option<String>,
+    /// The body above the issuer in the header ("UBND TỈNH THÁI NGUYÊN").
+    pub parent_body: Option<String>,
+    pub number: Option<DocNumber>,
+    /// "KẾ HOẠCH", "QUYẾT ĐỊNH" …
+    pub doc_type: Option<String>,
+    pub place: Option<String>,
+    pub date: Option<PartialDate>,
+    /// Trích yếu.
+    pub title: Option<String>,
+    /// The year the plan is for, from the title (else the appendix title, else the date).
+    pub plan_year: Option<i32>,
+    pub legal_bases: Vec<LegalRef>,
+    pub recipients: Vec<String>,
+    pub signer: Option<Signer>,
+    pub appendix: Option<Appendix>,
+}
+
+/// "Số: 182/KH-UBND" → number "182", symbol "KH-UBND"; a draft's "Số: /KH-STP" has no number.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DocNumber {
+    pub text: String,
+    pub number: Option<String>,
+    pub symbol: Option<String>,
+}
+
+/// A date that may be partly blank, as in a draft: "ngày   tháng 01 năm 2026".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PartialDate {
+    pub text: String,
+    pub day: Option<u32>,
+    pub month: Option<u32>,
+    pub year: Option<i32>,
+}
+
+/// A cited document: "Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh Thái Nguyên".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LegalRef {
+    pub text: String,
+    /// "Quyết định", "Nghị định", "Kế hoạch", "Luật" …
+    pub doc_type: String,
+    /// "182" (none for a law cited by name).
+    pub number: Option<String>,
+    /// Year inside the reference, "61/2018/NĐ-CP" → 2018.
+    pub ref_year: Option<i32>,
+    /// "QĐ-UBND", "NĐ-CP".
+    pub symbol: Option<String>,
+    /// ISO date, where given.
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+}
+
+impl LegalRef {
+    /// "61/2018/NĐ-CP", "182/QĐ-UBND".
+    pub fn reference(&self) -> Option<String> {
+        let n = self.number.as_ref()?;
+        Some(match (self.ref_year, &self.symbol) {
+            (Some(y), Some(s)) => format!("{n}/{y}/{s}"),
+            (None, Some(s)) => format!("{n}/{s}"),
+            _ => n.clone(),
+        })
+    }
+}
+
+/// The signature block: "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Đinh Hồng Kiên".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signer {
+    /// "KT.", "TM.", "TL.", "TUQ.", "Q.".
+    pub authority: Option<String>,
+    /// The position signed for ("GIÁM ĐỐC" in "KT. GIÁM ĐỐC", "ỦY BAN NHÂN DÂN" in "TM. …").
+    pub on_behalf_of: Option<String>,
+    pub position: Option<String>,
+    pub name: Option<String>,
+}
+
+/// The appendix heading and its reference line.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Appendix {
+    pub title: Option<String>,
+    /// The text of "(Kèm theo … số … ngày …)".
+    pub text: String,
+    pub reference: Option<LegalRef>,
+    /// Year of the date in the reference line, even when the day is blank.
+    pub year: Option<i32>,
+}
+
+const DOC_TYPES: &[&str] = &[
+    "ke hoach",
+    "quyet dinh",
+    "chuong trinh",
+    "bao cao",
+    "thong bao",
+    "to trinh",
+    "nghi quyet",
+    "chi thi",
+    "huong dan",
+    "cong van",
+    "phu luc",
+];
+
+fn is_upper(s: &str) -> bool {
+    let mut any = false;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        any |= c.is_alphabetic();
+    }
+    any
+}
+
+fn is_motto(key: &str) -> bool {
+    key.contains("cong hoa xa hoi chu nghia") || key.contains("doc lap tu do hanh phuc")
+}
+
+fn regex(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("static regex"))
+}
+
+/// Parses "Số: 182/KH-UBND" (or the blank "Số: /KH-STP").
+pub fn parse_number(line: &str) -> Option<DocNumber> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"(?i)^số\s*:?\s*(\d*)\s*/\s*((?:\d{4}/)?[A-ZĐ0-9][A-ZĐ0-9&\s\-]*)",
+    );
+    let m = re.captures(line.trim())?;
+    let number = Some(m[1].to_string()).filter(|s| !s.is_empty());
+    let symbol = kehoach_text::clean(&m[2]).replace(' ', "");
+    Some(DocNumber {
+        text: line.trim().to_string(),
+        number,
+        symbol: Some(symbol).filter(|s| !s.is_empty()),
+    })
+}
+
+/// Parses "Thái Nguyên, ngày 25 tháng 12 năm 2025", blanks allowed.
+pub fn parse_place_date(line: &str) -> Option<(String, PartialDate)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"(?i)^([^,\d]{2,40}),\s*ngày\s*(\d{1,2})?\s*(?:tháng|/)\s*(\d{1,2})?\s*(?:năm|/)\s*(\d{4})?",
+    );
+    let m = re.captures(line.trim())?;
+    let date = PartialDate {
+        text: line.trim()[m[1].len()..]
+            .trim_start_matches([',', ' '])
+            .to_string(),
+        day: m.get(2).and_then(|d| d.as_str().parse().ok()),
+        month: m.get(3).and_then(|d| d.as_str().parse().ok()),
+        year: m.get(4).and_then(|d| d.as_str().parse().ok()),
+    };
+    Some((m[1].trim().to_string(), date))
+}
+
+/// Finds every document cited in a text.
+///
+/// ```
+/// let refs = kehoach_parse::plan::meta::find_citations(
+///     "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa");
+/// assert_eq!(refs[0].doc_type, "Nghị định");
+/// assert_eq!(refs[0].reference().unwrap(), "61/2018/NĐ-CP");
+/// assert_eq!(refs[0].date.as_deref(), Some("2018-04-23"));
+/// assert_eq!(refs[0].issuer.as_deref(), Some("Chính phủ"));
+/// ```
+pub fn find_citations(text: &str) -> Vec<LegalRef> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    static LAW: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"([Ll]uật|[Nn]ghị định|[Nn]ghị quyết|[Qq]uyết định|[Tt]hông tư liên tịch|[Tt]hông tư|[Cc]hỉ thị|[Kk]ế hoạch|[Cc]ông văn|[Vv]ăn bản|[Tt]hông báo|[Hh]ướng dẫn|[Tt]ờ trình|[Cc]hương trình|LUẬT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG TƯ)\s+(?:[Ss]ố\s*:?\s*)?(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-ZĐ0-9&]*(?:\s*-\s*[A-ZĐ0-9&]+)*)((?:\s+ngày\s*(?:\d{1,2})?\s*(?:/|tháng)\s*(?:\d{1,2})?\s*(?:/|năm)\s*\d{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)\b|[;,.)]|$)",
+    );
+    let mut out = Vec::new();
+    // The regex only finds where a citation is (a DFA search, cheap); its parts are read from
+    // the match by hand, because a capture search is several times slower here.
+    for found in re.find_iter(text) {
+        if let Some(r) = citation_parts(found.as_str()) {
+            out.push(r);
+        }
+    }
+    let law = regex(
+        &LAW,
+        r"(Luật|Bộ luật)\s+([\p{Lu}][^;,]*?)\s+(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})|năm\s+(\d{4}))",
+    );
+    if !text.contains("uật") {
+        return out;
+    }
+    for m in law.captures_iter(text) {
+        if out.iter().any(|r| r.text.contains(&m[0])) {
+            continue;
+        }
+        out.push(LegalRef {
+            text: kehoach_text::clean(&m[0]),
+            doc_type: m[1].to_string(),
+            number: None,
+            ref_year: m.get(3).or(m.get(4)).and_then(|y| y.as_str().parse().ok()),
+            symbol: None,
+            date: find_date(&m[0]).map(iso),
+            issuer: None,
+        });
+    }
+    out
+}
+
+/// Document types a citation can start with, in the case they are written.
+const CITED_TYPES: &[&str] = &[
+    "Luật", "Nghị định", "Nghị quyết", "Quyết định", "Thông tư liên tịch", "Thông tư", "Chỉ thị", "Kế hoạch",
+    "Công văn", "Văn bản", "Thông báo", "Hướng dẫn", "Tờ trình", "Chương trình",
+];
+
+/// Reads the parts of one citation found by the regex of [`find_citations`]:
+/// "Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh Thái Nguyên về".
+fn citation_parts(span: &str) -> Option<LegalRef> {
+    let lower = span.to_lowercase();
+    let ty = CITED_TYPES.iter().find(|t| lower.starts_with(&t.to_lowercase()))?;
+    let mut rest = span[ty.len()..].trim_start();
+    for prefix in ["số", "Số", "SỐ"] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r.trim_start().trim_start_matches(':').trim_start();
+        }
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let number = Some(rest[..digits].to_string()).filter(|s| !s.is_empty());
+    rest = rest[digits..].trim_start().strip_prefix('/')?.trim_start();
+    let mut ref_year = None;
+    if rest.len() > 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        let after = rest[4..].trim_start();
+        if let Some(a) = after.strip_prefix('/') {
+            ref_year = rest[..4].parse().ok();
+            rest = a.trim_start();
+        }
+    }
+    // Symbol: "QĐ-UBND", "NĐ-CP", "KH- SDDTTG" (spaces around a dash are a typing slip).
+    let is_sym = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ' || c == '&';
+    let mut symbol = String::new();
+    let mut i = 0;
+    let chars: Vec<(usize, char)> = rest.char_indices().collect();
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_sym(c) {
+            symbol.push(c);
+            i += 1;
+            continue;
+        }
+        // A dash, possibly with spaces around it, followed by more of the symbol.
+        let mut j = i;
+        while j < chars.len() && chars[j].1 == ' ' {
+            j += 1;
+        }
+        if j < chars.len() && chars[j].1 == '-' && !symbol.is_empty() {
+            j += 1;
+            while j < chars.len() && chars[j].1 == ' ' {
+                j += 1;
+            }
+            if j < chars.len() && is_sym(chars[j].1) {
+                symbol.push('-');
+                i = j;
+                continue;
+            }
+        }
+        break;
+    }
+    if symbol.is_empty() {
+        return None;
+    }
+    let after_symbol = chars.get(i).map(|&(b, _)| &rest[b..]).unwrap_or("");
+    // Date and issuer: "ngày 25/12/2025 của UBND tỉnh …" up to the word that ended the match.
+    let (date_part, issuer_part) = match after_symbol.find("của ") {
+        Some(k) => (&after_symbol[..k], Some(&after_symbol[k + "của ".len()..])),
+        None => (after_symbol, None),
+    };
+    let issuer = issuer_part.map(|s| trim_citation_end(s).to_string()).filter(|s| !s.is_empty());
+    let end = match issuer_part {
+        Some(s) => span.len() - s.len() + trim_citation_end(s).len(),
+        None => span.len() - after_symbol.len() + trim_citation_end(date_part).len(),
+    };
+    Some(LegalRef {
+        text: kehoach_text::clean(&span[..end]),
+        doc_type: ty.to_string(),
+        number,
+        ref_year,
+        symbol: Some(symbol),
+        date: find_date(date_part).map(iso),
+        issuer,
+    })
+}
+
+/// Drops the word or punctuation that ended a citation match (" về", ";", ")").
+fn trim_citation_end(s: &str) -> &str {
+    let mut s = s.trim_end().trim_end_matches([';', ',', '.', ')']).trim_end();
+    for w in ["về", "quy định", "hướng dẫn", "ban hành", "sửa đổi", "phê duyệt", "triển khai", "thực hiện"] {
+        if let Some(r) = s.strip_suffix(w) {
+            if r.ends_with(' ') {
+                s = r.trim_end();
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// The last year 19xx/20xx named in a text ("… năm 2026" → 2026).
+pub fn last_year(text: &str) -> Option<i32> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = regex(&RE, r"(?i)năm\s+((?:19|20)\d{2})\b");
+    re.captures_iter(text)
+        .last()
+        .and_then(|m| m[1].parse().ok())
+}
+
+/// A line of text with where it came from.
+struct Line {
+    text: String,
+    /// Diacritic-free key of the start of the line, computed once: every test below looks
+    /// at how a line begins ("căn cứ", "nơi nhận", "kèm theo") or at short lines.
+    key: String,
+    /// Index of the top-level block.
+    block: usize,
+    in_table: bool,
+}
+
+fn lines_of(doc: &Document) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        match b {
+            Block::Paragraph(p) => {
+                for l in p.display_text().split('\n') {
+                    out.push(Line {
+                        text: l.to_string(),
+                        key: String::new(),
+                        block: bi,
+                        in_table: false,
+                    });
+                }
+            }
+            // Layout tables (header block, signature block): their lines, row by row.
+            Block::Table(t) if t.grid_cols <= 3 => {
+                for row in &t.rows {
+                    for cell in row.cells.iter().filter(|c| !c.covered) {
+                        for l in cell.lines() {
+                            for l in l.split('\n') {
+                                out.push(Line {
+                                    text: l.to_string(),
+                                    key: String::new(),
+                                    block: bi,
+                                    in_table: true,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            Block::Table(_) => {}
+        }
+    }
+    out.retain(|l| !l.text.trim().is_empty());
+    for l in &mut out {
+        let head: String = l.text.trim().chars().take(120).collect();
+        l.key = kehoach_text::ascii_key(&head);
+    }
+    out
+}
+
+/// Reads the metadata of a document.
+pub fn extract(doc: &Document) -> DocumentMeta {
+    let lines = lines_of(doc);
+    let mut m = DocumentMeta::default();
+    let mut issuer_lines: Vec<String> = Vec::new();
+    let mut i = 0;
+    // 1. Header zone: up to the document type.
+    while i < lines.len() && i < 40 {
+        let t = lines[i].text.trim();
+        let key = &lines[i].key;
+        if is_motto(key) {
+        } else if m.number.is_none() && key.starts_with("so ") && parse_number(t).is_some() {
+            m.number = parse_number(t);
+        } else if m.date.is_none() && parse_place_date(t).is_some() {
+            let (place, date) = parse_place_date(t).unwrap_or_default();
+            m.place = Some(place);
+            m.date = Some(date);
+        } else if is_upper(t) && DOC_TYPES.contains(&key.as_str()) {
+            m.doc_type = Some(t.to_string());
+            i += 1;
+            break;
+        } else if is_upper(t) && key.split(' ').count() <= 12 {
+            issuer_lines.push(t.to_string());
+        }
+        i += 1;
+    }
+    match issuer_lines.len() {
+        0 => {}
+        1 => m.issuer = issuer_lines.pop(),
+        _ => {
+            m.parent_body = Some(issuer_lines[0].clone());
+            m.issuer = Some(issuer_lines[1].clone());
+        }
+    }
+    // 2. Title: the paragraphs after the type, up to the bases or the first heading.
+    let mut title: Vec<String> = Vec::new();
+    let title_block = lines.get(i).map(|l| l.block);
+    while i < lines.len() && m.doc_type.is_some() {
+        let t = lines[i].text.trim();
+        let key = &lines[i].key;
+        if key.starts_with("can cu ")
+            || key.starts_with("thuc hien ")
+            || key.starts_with("theo de nghi")
+            || (is_upper(t) && !title.is_empty())
+            || is_section_heading(t)
+            || title.len() >= 4
+            || (Some(lines[i].block) != title_block
+                && title.iter().map(|s| s.len()).sum::<usize>() > 40
+                && !lines[i].in_table
+                && !title_continues(&title, t))
+        {
+            break;
+        }
+        title.push(t.to_string());
+        i += 1;
+    }
+    if !title.is_empty() {
+        m.title = Some(kehoach_text::clean(&title.join(" ")));
+    }
+    // 3. Legal bases: "Căn cứ …" / "Thực hiện …" paragraphs before the first section.
+    for l in &lines[i.min(lines.len())..] {
+        let t = l.text.trim();
+        let key = &l.key;
+        if is_section_heading(t) || key == "quyet dinh" {
+            break;
+        }
+        if key.starts_with("can cu ") || key.starts_with("thuc hien ") {
+            m.legal_bases.extend(find_citations(t));
+        }
+    }
+    // 4. Recipients, signer, appendix.
+    read_closing(&lines, &mut m);
+    m.plan_year = m
+        .title
+        .as_deref()
+        .and_then(last_year)
+        .or_else(|| {
+            m.appendix
+                .as_ref()
+                .and_then(|a| a.title.as_deref())
+                .and_then(last_year)
+        })
+        .or_else(|| m.date.as_ref().and_then(|d| d.year));
+    m
+}
+
+/// The title continues on a new paragraph when the previous line does not end a sentence.
+fn title_continues(title: &[String], _next: &str) -> bool {
+    title.last().is_some_and(|l| !l.ends_with(['.', ':', ';']))
+}
+
+fn is_section_heading(t: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    regex(&RE, r"^(?:[IVX]{1,4}|Điều\s+\d+)\s*[.:\-]\s*\S").is_match(t)
+}
+
+fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
+    static AUTH: OnceLock<Regex> = OnceLock::new();
+    let auth = regex(&AUTH, r"^(KT|TM|TL|TUQ|Q)\s*\.\s*(.+)$");
+    let mut idx = 0;
+    // Recipients.
+    if let Some(start) = lines
+        .iter()
+        .position(|l| l.key.starts_with("noi nhan"))
+    {
+        let first = lines[start]
+            .text
+            .split_once(':')
+            .map(|x| x.1.trim().to_string())
+            .unwrap_or_default();
+        if !first.is_empty() {
+            m.recipients.push(
+                first
+                    .trim_start_matches(['-', '+', ' '])
+                    .trim_end_matches([';', '.'])
+                    .trim()
+                    .to_string(),
+            );
+        }
+        let mut j = start + 1;
+        while j < lines.len() {
+            let t = lines[j].text.trim();
+            if !t.starts_with(['-', '+', '•']) {
+                break;
+            }
+            m.recipients.push(
+                t.trim_start_matches(['-', '+', '•', ' '])
+                    .trim_end_matches([';', '.'])
+                    .trim()
+                    .to_string(),
+            );
+            j += 1;
+        }
+        idx = start;
+    }
+    // Signer: an authority line ("KT. GIÁM ĐỐC") or a position line, then the name.
+    let positions = [
+        "giam doc",
+        "chu tich",
+        "truong ban",
+        "truong phong",
+        "chanh van phong",
+        "bi thu",
+        "thu truong",
+    ];
+    let scan_end = lines
+        .iter()
+        .enumerate()
+        .skip(idx)
+        .find(|(_, l)| {
+            l.key.starts_with("kem theo") || l.key == "phu luc"
+        })
+        .map(|(j, _)| j)
+        .unwrap_or(lines.len());
+    let mut j = idx;
+    while j < scan_end {
+        let t = lines[j].text.trim();
+        let key = &lines[j].key;
+        let mut signer = Signer::default();
+        let is_auth = auth.captures(t).filter(|_| is_upper(t));
+        let is_position = is_upper(t)
+            && positions.iter().any(|p| key.ends_with(p))
+            && key.split(' ').count() <= 6;
+        if let Some(a) = is_auth {
+            signer.authority = Some(format!("{}.", &a[1]));
+            signer.on_behalf_of = Some(a[2].trim().to_string());
+        } else if !is_position {
+            j += 1;
+            continue;
+        } else {
+            signer.position = Some(t.to_string());
+        }
+        let mut k = j + 1;
+        while k < scan_end && k < j + 6 {
+            let t = lines[k].text.trim();
+            let key = &lines[k].key;
+            if is_upper(t) && signer.position.is_none() {
+                signer.position = Some(t.to_string());
+            } else if !is_upper(t) && is_person_name(t) && !key.contains("da ky") {
+                signer.name = Some(t.to_string());
+                break;
+            }
+            k += 1;
+        }
+        if signer.position.is_none() {
+            signer.position = signer.on_behalf_of.clone();
+        }
+        m.signer = Some(signer);
+        break;
+    }
+    // Appendix: "(Kèm theo …)" and the uppercase heading above it.
+    if let Some(a) = lines.iter().position(|l| l.key.starts_with("kem theo") && l.text.trim_start().starts_with('(')) {
+        let text = lines[a].text.trim().to_string();
+        let mut heading: Vec<String> = Vec::new();
+        let mut b = a;
+        while b > 0 {
+            b -= 1;
+            let t = lines[b].text.trim();
+            let key = &lines[b].key;
+            if !is_upper(t) || DOC_TYPES.contains(&key.as_str()) || heading.len() >= 6 {
+                break;
+            }
+            heading.insert(0, t.to_string());
+        }
+        let reference = find_citations(&text).into_iter().next();
+        static YEAR: OnceLock<Regex> = OnceLock::new();
+        let year = regex(&YEAR, r"(?:năm\s+|/)((?:19|20)\d{2})\b")
+            .captures_iter(&text)
+            .last()
+            .and_then(|c| c[1].parse().ok());
+        m.appendix = Some(Appendix {
+            title: Some(kehoach_text::clean(&heading.join(" "))).filter(|s| !s.is_empty()),
+            text,
+            reference,
+            year,
+        });
+    }
+}
+
+/// A Vietnamese personal name: 2–6 capitalised words, no digits.
+fn is_person_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphabetic())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates() {
+        let n = parse_number("Số: 182/KH-UBND").unwrap();
+        assert_eq!(
+            (n.number.as_deref(), n.symbol.as_deref()),
+            (Some("182"), Some("KH-UBND"))
+        );
+        let n = parse_number("Số: /KH-STP").unwrap();
+        assert_eq!((n.number, n.symbol.as_deref()), (None, Some("KH-STP")));
+        let (place, d) = parse_place_date("Thái Nguyên, ngày 25 tháng 12 năm 2025").unwrap();
+        assert_eq!(
+            (place.as_str(), d.day, d.month, d.year),
+            ("Thái Nguyên", Some(25), Some(12), Some(2025))
+        );
+        let (_, d) = parse_place_date("Thái Nguyên, ngày tháng 01 năm 2026").unwrap();
+        assert_eq!((d.day, d.month, d.year), (None, Some(1), Some(2026)));
+        let (place, d) = parse_place_date("Định Hoá, ngày   tháng 01 năm 20").unwrap();
+        assert_eq!(
+            (place.as_str(), d.day, d.month, d.year),
+            ("Định Hoá", None, Some(1), None)
+        );
+    }
+
+    #[test]
+    fn citations() {
+        let refs = find_citations("Thực hiện Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên về Kiểm soát");
+        assert_eq!(refs.len(), 1);
+        assert_eq!(refs[0].doc_type, "Kế hoạch");
+        assert_eq!(refs[0].reference().as_deref(), Some("182/KH-UBND"));
+        assert_eq!(refs[0].date.as_deref(), Some("2025-12-25"));
+        assert_eq!(refs[0].issuer.as_deref(), Some("UBND tỉnh Thái Nguyên"));
+        assert_eq!(refs[0].text, "Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên");
+        let refs = find_citations("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát; Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính phủ sửa đổi");
+        assert_eq!(
+            refs.iter()
+                .map(|r| r.reference().unwrap())
+                .collect::<Vec<_>>(),
+            ["63/2010/NĐ-CP", "92/2017/NĐ-CP"]
+        );
+        let refs = find_citations(
+            "(Kèm theo Kế hoạch số /KH- SDDTTG ngày /01/2026 của Sở Dân tộc và Tôn giáo)",
+        );
+        assert_eq!(refs[0].number, None);
+        assert_eq!(refs[0].symbol.as_deref(), Some("KH-SDDTTG"));
+    }
+}

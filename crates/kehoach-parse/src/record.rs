@@ -1,0 +1,76 @@
+//! The output record of `kehoach parse`: one per source file, schema-versioned.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::plan::{ColumnInfo, DocumentMeta, Item, Plan};
+use crate::Parsed;
+
+/// Version of the JSON record; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Where a record came from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Source {
+    pub path: String,
+    pub sha256: String,
+    /// The reader used: "docx", "pdf", "html", "text".
+    pub format: String,
+}
+
+/// One parsed file, as `kehoach parse --format json` prints it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Record {
+    pub schema_version: u32,
+    pub source: Source,
+    pub document: DocumentMeta,
+    pub columns: Vec<ColumnInfo>,
+    pub items: Vec<Item>,
+    pub warnings: Vec<String>,
+}
+
+impl Record {
+    pub fn new(path: &str, bytes: &[u8], parsed: Parsed) -> Self {
+        let Parsed { document, plan } = parsed;
+        let Plan {
+            document: meta,
+            items,
+            columns,
+            warnings: plan_warnings,
+        } = plan;
+        let mut warnings = document.warnings;
+        warnings.extend(plan_warnings);
+        Record {
+            schema_version: SCHEMA_VERSION,
+            source: Source {
+                path: path.to_string(),
+                sha256: sha256_hex(bytes),
+                format: document.format.name().to_string(),
+            },
+            document: meta,
+            columns,
+            items,
+            warnings,
+        }
+    }
+
+    /// The plan part of the record.
+    pub fn plan(&self) -> Plan {
+        Plan {
+            document: self.document.clone(),
+            items: self.items.clone(),
+            columns: self.columns.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
+/// Lower-case hex SHA-256 of bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}

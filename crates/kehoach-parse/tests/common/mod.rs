@@ -1,0 +1,116 @@
+//! Helpers shared by the integration tests: fixture paths, truth records, golden files.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use kehoach_parse::record::Record;
+use kehoach_parse::{parse_bytes, Limits};
+
+/// The workspace root (fixtures/ and golden/ live there).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("fixtures").join(rel)
+}
+
+/// Files in a fixture directory with one of the extensions, sorted.
+pub fn fixtures_in(dir: &str, exts: &[&str]) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(fixture(dir))
+        .expect("fixture dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.contains(&e)))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Parses a fixture into the record `kehoach parse` prints, with the path relative to the
+/// workspace root so that golden files do not depend on where the checkout is.
+pub fn record(path: &Path) -> Record {
+    let bytes = std::fs::read(path).expect("read fixture");
+    let parsed = parse_bytes(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let rel = path.strip_prefix(root()).unwrap_or(path).display().to_string();
+    Record::new(&rel, &bytes, parsed)
+}
+
+/// One expected item of `fixtures/truth/NNN_*.json`.
+#[derive(Debug, serde::Deserialize)]
+pub struct TruthItem {
+    pub stt: String,
+    pub kind: String,
+    pub content: String,
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+    pub deadline: String,
+}
+
+/// Truth of the seed a fixture was made from, by its 3-digit prefix.
+pub fn truth(path: &Path) -> Vec<TruthItem> {
+    let key = &path.file_name().unwrap().to_str().unwrap()[..3];
+    let dir = fixture("truth");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(key))
+        .expect("truth file");
+    #[derive(serde::Deserialize)]
+    struct T {
+        items: Vec<TruthItem>,
+    }
+    let t: T = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    t.items
+}
+
+/// Asserts that the record's items equal the truth, field by field, and reports every
+/// difference at once. `stt` is compared without a trailing dot (auto-numbering writes
+/// "3." where a typist wrote "3").
+pub fn assert_matches_truth(rec: &Record, truth: &[TruthItem]) {
+    let mut diffs = Vec::new();
+    if rec.items.len() != truth.len() {
+        diffs.push(format!("{} items, truth has {}", rec.items.len(), truth.len()));
+    }
+    for (t, it) in truth.iter().zip(&rec.items) {
+        let kind = format!("{:?}", it.kind).to_lowercase();
+        let checks = [
+            ("stt", t.stt.trim_end_matches('.').to_string(), it.stt.trim_end_matches('.').to_string()),
+            ("kind", t.kind.clone(), kind),
+            ("content", t.content.clone(), it.content.clone()),
+            ("lead", t.lead.join(" | "), it.lead.join(" | ")),
+            ("support", t.support.join(" | "), it.support.join(" | ")),
+            ("deadline", t.deadline.clone(), it.deadline.text.clone()),
+        ];
+        for (field, want, got) in checks {
+            if want != got {
+                diffs.push(format!("{} {field}: want {want:?}, got {got:?}", t.stt));
+            }
+        }
+    }
+    assert!(diffs.is_empty(), "{}: {} differences:\n{}", rec.source.path, diffs.len(), diffs.join("\n"));
+}
+
+/// Compares a record with its golden JSON under `golden/`. With `KEHOACH_BLESS=1` the golden
+/// file is (re)written instead; review the diff before committing it.
+pub fn assert_golden(rec: &Record, golden_rel: &str) {
+    let path = root().join("golden").join(golden_rel);
+    let got = serde_json::to_string_pretty(rec).unwrap() + "\n";
+    if std::env::var_os("KEHOACH_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing golden file {}; run with KEHOACH_BLESS=1 and review it", path.display()));
+    if want != got {
+        let first = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        panic!(
+            "{} differs from {} at line {}:\n  golden: {}\n  now:    {}\n(run with KEHOACH_BLESS=1 to accept, then review the diff)",
+            rec.source.path,
+            path.display(),
+            first + 1,
+            want.lines().nth(first).unwrap_or(""),
+            got.lines().nth(first).unwrap_or("")
+        );
+    }
+}

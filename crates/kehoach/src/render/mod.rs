@@ -1,0 +1,3 @@
+//! Rendering results for people and machines, apart from finding them.
+
+pub mod records;
