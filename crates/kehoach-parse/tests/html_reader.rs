@@ -468,3 +468,17 @@ fn word_saved_html() {
     assert!(t.rows[0].cells[1].is_bold());
     assert_eq!(t.rows[1].cells[1].lines(), ["- Sở Tư pháp", "- Văn phòng"]);
 }
+
+mod common;
+
+/// End to end: the plan extraction on LibreOffice's HTML of each plan gives the truth.
+#[test]
+fn plan_extraction_on_html_equals_truth() {
+    let files = common::fixtures_in("html", &["html"]);
+    assert_eq!(files.len(), 6, "{files:?}");
+    for f in files {
+        let rec = common::record(&f);
+        common::assert_matches_truth(&rec, &common::truth(&f));
+        assert_eq!(rec.source.format, "html");
+    }
+}

@@ -205,3 +205,17 @@ fn body_and_tables_in_order() {
             || doc.tables().count() == 1
     );
 }
+
+mod common;
+
+/// End to end: the plan extraction on each seed (and its windows-1258 copy) gives the truth.
+#[test]
+fn plan_extraction_on_text_equals_truth() {
+    let files = common::fixtures_in("text", &["txt"]);
+    assert_eq!(files.len(), 6, "{files:?}");
+    for f in files {
+        let rec = common::record(&f);
+        common::assert_matches_truth(&rec, &common::truth(&f));
+        assert_eq!(rec.source.format, "text");
+    }
+}
