@@ -214,3 +214,17 @@ fn every_block_is_in_order() {
         .collect();
     assert_eq!(kinds, ["p", "t", "p"]);
 }
+
+#[test]
+fn tab_table_with_repeated_header_and_cut_row() {
+    let d = read(
+        "STT\tNội dung\tChủ trì\n1.\tXây dựng kế hoạch\t- Sở Tư pháp\n\n\
+         STT\tNội dung\tChủ trì\n\tnăm 2026\t- Văn phòng\n2.\tBáo cáo\tVăn phòng\n",
+    );
+    let t = d.tables().next().unwrap();
+    assert_eq!(d.tables().count(), 1);
+    let headers: Vec<bool> = t.rows.iter().map(|r| r.repeat_header).collect();
+    assert_eq!(headers, [true, false, true, false]);
+    assert_eq!(t.rows[1].cells[1].text(), "Xây dựng kế hoạch năm 2026");
+    assert_eq!(t.rows[1].cells[2].lines(), ["- Sở Tư pháp", "- Văn phòng"]);
+}
