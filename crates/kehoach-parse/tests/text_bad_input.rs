@@ -228,3 +228,15 @@ fn tab_table_with_repeated_header_and_cut_row() {
     assert_eq!(t.rows[1].cells[1].text(), "Xây dựng kế hoạch năm 2026");
     assert_eq!(t.rows[1].cells[2].lines(), ["- Sở Tư pháp", "- Văn phòng"]);
 }
+
+#[test]
+fn rows_that_lost_trailing_tabs() {
+    let d = read("STT\tNội dung\tChủ trì\tThời gian\n1.\tXây dựng\tVăn phòng\tNăm 2026\n\tkế hoạch\n2.\tBáo cáo\n\n\tSau đoạn trống\n");
+    let t = d.tables().next().unwrap();
+    assert_eq!(t.rows.len(), 3);
+    assert_eq!(t.rows[1].cells[1].text(), "Xây dựng kế hoạch");
+    assert_eq!(t.rows[2].cells[1].text(), "Báo cáo");
+    assert_eq!(d.warnings.len(), 2, "{:?}", d.warnings);
+    // After a blank line a one-tab line is body text (an indented paragraph).
+    assert_eq!(d.paragraphs().last().unwrap().text, "Sau đoạn trống");
+}

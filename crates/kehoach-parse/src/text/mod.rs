@@ -310,8 +310,9 @@ fn tabs(l: &str) -> usize {
     l.bytes().filter(|&b| b == b'\t').count()
 }
 
-/// A tab-separated table starting at line `i`: two or more lines with two or more tabs;
-/// blank lines inside are skipped when a tabbed line follows.
+/// A tab-separated table starting at line `i`: two or more lines with two or more tabs (one
+/// is enough for a line right below a row); blank lines inside are skipped when a tabbed line
+/// follows.
 fn tab_table(lines: &[&str], i: usize) -> Option<(RawTable, usize)> {
     if tabs(lines[i]) < 2 {
         return None;
@@ -319,15 +320,21 @@ fn tab_table(lines: &[&str], i: usize) -> Option<(RawTable, usize)> {
     let mut t = RawTable::new();
     let mut j = i;
     let mut end = i;
+    let mut after_blank = false;
     while j < lines.len() {
         let l = lines[j];
         if l.trim().is_empty() {
+            after_blank = true;
             j += 1;
             continue;
         }
-        if tabs(l) < 2 {
+        // A row right below another may have lost its trailing tabs; after a blank line it
+        // takes two tabs to go on with the table.
+        let needed = if after_blank { 2 } else { 1 };
+        if tabs(l) < needed {
             break;
         }
+        after_blank = false;
         t.rows.push(RawRow {
             line: j + 1,
             cells: l.split('\t').map(str::to_string).collect(),
