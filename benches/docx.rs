@@ -15,19 +15,30 @@ use kehoach_parse::{parse_bytes, read_document, Limits};
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures/docx");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     files
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "docx"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy()[..3].to_string(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy()[..3].to_string(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
 fn floor(bytes: &[u8]) -> usize {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = Vec::new();
-    zip.by_name("word/document.xml").unwrap().read_to_end(&mut xml).unwrap();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_end(&mut xml)
+        .unwrap();
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut n = 0;
     loop {
@@ -44,8 +55,12 @@ fn bench(c: &mut Criterion) {
     for (name, bytes) in corpus() {
         let mut g = c.benchmark_group(format!("docx/{name}"));
         g.bench_function("floor", |b| b.iter(|| floor(black_box(&bytes))));
-        g.bench_function("read", |b| b.iter(|| read_document(black_box(&bytes), &limits).unwrap()));
-        g.bench_function("parse", |b| b.iter(|| parse_bytes(black_box(&bytes), &limits).unwrap()));
+        g.bench_function("read", |b| {
+            b.iter(|| read_document(black_box(&bytes), &limits).unwrap())
+        });
+        g.bench_function("parse", |b| {
+            b.iter(|| parse_bytes(black_box(&bytes), &limits).unwrap())
+        });
         g.finish();
     }
 }

@@ -6,7 +6,10 @@ use std::io::Read;
 fn floor(bytes: &[u8]) -> usize {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut xml = Vec::new();
-    zip.by_name("word/document.xml").unwrap().read_to_end(&mut xml).unwrap();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_end(&mut xml)
+        .unwrap();
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut n = 0;
     while !matches!(reader.read_event().unwrap(), quick_xml::events::Event::Eof) {
@@ -26,8 +29,15 @@ fn main() {
     for _ in 0..n {
         total += match mode.as_str() {
             "floor" => floor(&bytes),
-            "read" => kehoach_parse::read_document(&bytes, &limits).unwrap().blocks.len(),
-            _ => kehoach_parse::parse_bytes(&bytes, &limits).unwrap().plan.items.len(),
+            "read" => kehoach_parse::read_document(&bytes, &limits)
+                .unwrap()
+                .blocks
+                .len(),
+            _ => kehoach_parse::parse_bytes(&bytes, &limits)
+                .unwrap()
+                .plan
+                .items
+                .len(),
         };
     }
     println!("{total}");

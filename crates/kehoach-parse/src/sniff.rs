@@ -118,6 +118,9 @@ mod tests {
             Sniffed::Readable(Format::Text)
         );
         assert_eq!(sniff(b"\x00\x01\x02\x03garbage"), Sniffed::Binary);
-        assert_eq!(sniff(b"PK\x03\x04....word/document.xml"), Sniffed::Readable(Format::Docx));
+        assert_eq!(
+            sniff(b"PK\x03\x04....word/document.xml"),
+            Sniffed::Readable(Format::Docx)
+        );
     }
 }

@@ -16,7 +16,10 @@ fn read(rel: &str) -> kehoach_parse::Document {
 /// (row span, column span) of every cell, row by row, table by table, from pandoc's AST.
 fn native_spans(native: &str) -> Vec<Vec<Vec<(usize, usize)>>> {
     let mut tables: Vec<Vec<Vec<(usize, usize)>>> = Vec::new();
-    let tokens: Vec<&str> = native.split(|c: char| c.is_whitespace() || c == '[' || c == ',').filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> = native
+        .split(|c: char| c.is_whitespace() || c == '[' || c == ',')
+        .filter(|t| !t.is_empty())
+        .collect();
     let mut i = 0;
     while i < tokens.len() {
         match tokens[i] {
@@ -64,7 +67,16 @@ fn model_spans(t: &Table) -> Vec<Vec<(usize, usize)>> {
 }
 
 fn tables(doc: &kehoach_parse::Document) -> Vec<&Table> {
-    doc.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect()
+    doc.blocks
+        .iter()
+        .filter_map(|b| {
+            if let Block::Table(t) = b {
+                Some(t)
+            } else {
+                None
+            }
+        })
+        .collect()
 }
 
 #[test]
@@ -80,7 +92,8 @@ fn pandoc_table_spans_equal_the_native_files() {
     ];
     for name in names {
         let doc = read(&format!("peer/pandoc/{name}.docx"));
-        let native = std::fs::read_to_string(fixture(&format!("peer/pandoc/{name}.native"))).unwrap();
+        let native =
+            std::fs::read_to_string(fixture(&format!("peer/pandoc/{name}.native"))).unwrap();
         let want = native_spans(&native);
         let got: Vec<_> = tables(&doc).into_iter().map(model_spans).collect();
         assert_eq!(got, want, "{name}");
@@ -91,26 +104,47 @@ fn pandoc_table_spans_equal_the_native_files() {
 fn pandoc_header_rowspan_has_the_spans_it_states() {
     let doc = read("peer/pandoc/table_header_rowspan.docx");
     let t = tables(&doc)[0];
-    let first: Vec<(String, usize, usize)> =
-        t.rows[0].cells.iter().map(|c| (c.text(), c.row_span, c.col_span)).collect();
+    let first: Vec<(String, usize, usize)> = t.rows[0]
+        .cells
+        .iter()
+        .map(|c| (c.text(), c.row_span, c.col_span))
+        .collect();
     assert_eq!(first[0], ("A".to_string(), 2, 1));
     assert_eq!(first[4], ("E".to_string(), 1, 3));
     assert!(t.rows[0].repeat_header || t.rows.len() > 1);
 }
 
 fn labels(rel: &str) -> Vec<(Option<String>, String)> {
-    read(rel).paragraphs().filter(|p| !p.text.is_empty()).map(|p| (p.list_label.clone(), p.text.clone())).collect()
+    read(rel)
+        .paragraphs()
+        .filter(|p| !p.text.is_empty())
+        .map(|p| (p.list_label.clone(), p.text.clone()))
+        .collect()
 }
 
 #[test]
 fn pandoc_lists_number_as_pandoc_does() {
     let l = labels("peer/pandoc/lists.docx");
-    let got: Vec<&str> = l.iter().filter_map(|(lab, _)| lab.as_deref()).take(4).collect();
+    let got: Vec<&str> = l
+        .iter()
+        .filter_map(|(lab, _)| lab.as_deref())
+        .take(4)
+        .collect();
     assert_eq!(got, ["1.", "2.", "a.", "b."]);
     // Restarting lists: 2, 3, 4, then a new list from 1 after an interruption.
     let l = labels("peer/pandoc/lists_restarting.docx");
-    let got: Vec<(Option<&str>, &str)> = l.iter().map(|(a, b)| (a.as_deref(), b.as_str())).collect();
-    assert_eq!(got, [(Some("2."), "Foo"), (Some("3."), "Bar"), (Some("4."), "Baz"), (None, "Interruption"), (Some("1."), "Bop.")]);
+    let got: Vec<(Option<&str>, &str)> =
+        l.iter().map(|(a, b)| (a.as_deref(), b.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("2."), "Foo"),
+            (Some("3."), "Bar"),
+            (Some("4."), "Baz"),
+            (None, "Interruption"),
+            (Some("1."), "Bop.")
+        ]
+    );
     // Level overrides restart each list instance at its startOverride.
     let l = labels("peer/pandoc/lists_level_override.docx");
     let got: Vec<&str> = l.iter().filter_map(|(lab, _)| lab.as_deref()).collect();
@@ -133,10 +167,25 @@ fn python_docx_merged_cells() {
     let doc = read("peer/python-docx/tbl-cell-access.docx");
     let ts = tables(&doc);
     assert!(!ts.is_empty());
-    let spans: Vec<(usize, usize)> =
-        ts.iter().flat_map(|t| t.rows.iter().flat_map(|r| r.cells.iter().filter(|c| !c.covered).map(|c| (c.row_span, c.col_span)))).collect();
-    assert!(spans.iter().any(|&(r, _)| r > 1), "a vertical merge: {spans:?}");
-    assert!(spans.iter().any(|&(_, c)| c > 1), "a horizontal merge: {spans:?}");
+    let spans: Vec<(usize, usize)> = ts
+        .iter()
+        .flat_map(|t| {
+            t.rows.iter().flat_map(|r| {
+                r.cells
+                    .iter()
+                    .filter(|c| !c.covered)
+                    .map(|c| (c.row_span, c.col_span))
+            })
+        })
+        .collect();
+    assert!(
+        spans.iter().any(|&(r, _)| r > 1),
+        "a vertical merge: {spans:?}"
+    );
+    assert!(
+        spans.iter().any(|&(_, c)| c > 1),
+        "a horizontal merge: {spans:?}"
+    );
 }
 
 #[test]
@@ -154,7 +203,9 @@ fn poi_broken_and_encrypted_files_end_cleanly() {
         let r = std::panic::catch_unwind(|| kehoach_parse::parse_bytes(&bytes, &Limits::default()));
         let r = r.unwrap_or_else(|_| panic!("{name} panicked"));
         match name.as_str() {
-            "bug53475-password-is-pass.docx" => assert!(matches!(r, Err(ParseError::Encrypted(_))), "{name}"),
+            "bug53475-password-is-pass.docx" => {
+                assert!(matches!(r, Err(ParseError::Encrypted(_))), "{name}")
+            }
             "truncated62886.docx" => assert!(matches!(r, Err(ParseError::Corrupt(_))), "{name}"),
             n if n.starts_with("clusterfuzz") => assert!(r.is_err(), "{name}"),
             _ => {
@@ -187,7 +238,8 @@ fn a_zip_without_a_word_document_is_unsupported() {
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);
-        z.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        z.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
         z.write_all(b"<workbook/>").unwrap();
         z.finish().unwrap();
     }

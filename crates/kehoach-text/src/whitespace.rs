@@ -84,7 +84,8 @@ pub fn is_clean(s: &str) -> bool {
 /// else asks the NFC quick-check table, and "maybe" (a combining mark) counts as no.
 fn nfc_yes(c: char) -> bool {
     matches!(c, '\u{00A1}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}')
-        || unicode_normalization::is_nfc_quick(std::iter::once(c)) == unicode_normalization::IsNormalized::Yes
+        || unicode_normalization::is_nfc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// Like [`clean`], but keeps line structure: each line is cleaned on its own and empty lines
@@ -125,7 +126,15 @@ mod tests {
             assert!(is_clean(s), "{s:?}");
             assert_eq!(clean(s), s);
         }
-        for s in [" a", "a ", "a  b", "a\tb", "a\u{00A0}b", "Thu\u{0309}", "a\u{200B}"] {
+        for s in [
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{00A0}b",
+            "Thu\u{0309}",
+            "a\u{200B}",
+        ] {
             assert!(!is_clean(s), "{s:?}");
         }
     }

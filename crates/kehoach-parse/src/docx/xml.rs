@@ -105,7 +105,11 @@ impl<'a> Cursor<'a> {
             } else {
                 continue;
             };
-            self.bindings.push(Binding { prefix, ns: Self::classify_ns(&a.value), depth });
+            self.bindings.push(Binding {
+                prefix,
+                ns: Self::classify_ns(&a.value),
+                depth,
+            });
         }
     }
 
@@ -115,7 +119,12 @@ impl<'a> Cursor<'a> {
             Some(i) => &qname[..i],
             None => b"",
         };
-        self.bindings.iter().rev().find(|b| b.prefix == prefix).map(|b| b.ns).unwrap_or(Ns::Other)
+        self.bindings
+            .iter()
+            .rev()
+            .find(|b| b.prefix == prefix)
+            .map(|b| b.ns)
+            .unwrap_or(Ns::Other)
     }
 
     fn close_scope(&mut self, depth: u64) {
@@ -139,10 +148,9 @@ impl<'a> Cursor<'a> {
 
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
-            let ev = self
-                .reader
-                .read_event()
-                .map_err(|e| ParseError::corrupt(format!("{} is not well-formed XML: {e}", self.part)))?;
+            let ev = self.reader.read_event().map_err(|e| {
+                ParseError::corrupt(format!("{} is not well-formed XML: {e}", self.part))
+            })?;
             return Ok(match ev {
                 Event::Start(s) => {
                     self.count_element()?;

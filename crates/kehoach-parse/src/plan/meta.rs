@@ -190,7 +190,7 @@ pub fn find_citations(text: &str) -> Vec<LegalRef> {
     static LAW: OnceLock<Regex> = OnceLock::new();
     let re = regex(
         &RE,
-        r"([Ll]uật|[Nn]ghị định|[Nn]ghị quyết|[Qq]uyết định|[Tt]hông tư liên tịch|[Tt]hông tư|[Cc]hỉ thị|[Kk]ế hoạch|[Cc]ông văn|[Vv]ăn bản|[Tt]hông báo|[Hh]ướng dẫn|[Tt]ờ trình|[Cc]hương trình|LUẬT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG TƯ)\s+(?:[Ss]ố\s*:?\s*)?(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-ZĐ0-9&]*(?:\s*-\s*[A-ZĐ0-9&]+)*)((?:\s+ngày\s*(?:\d{1,2})?\s*(?:/|tháng)\s*(?:\d{1,2})?\s*(?:/|năm)\s*\d{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)\b|[;,.)]|$)",
+        r"([Ll]uật|[Nn]ghị định|[Nn]ghị quyết|[Qq]uyết định|[Tt]hông tư liên tịch|[Tt]hông tư|[Cc]hỉ thị|[Kk]ế hoạch|[Cc]ông văn|[Vv]ăn bản|[Tt]hông báo|[Hh]ướng dẫn|[Tt]ờ trình|[Cc]hương trình|LUẬT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG TƯ)\s+(?:[Ss]ố\s*:?\s*)?(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-ZĐ0-9&]*(?:\s*-\s*[A-ZĐ0-9&]+)*)((?:\s+ngày\s*(?:\d{1,2})?\s*(?:/|tháng)\s*(?:\d{1,2})?\s*(?:/|năm)\s*\d{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)|[;,.)]|$)",
     );
     let mut out = Vec::new();
     // The regex only finds where a citation is (a DFA search, cheap); its parts are read from
@@ -226,15 +226,29 @@ pub fn find_citations(text: &str) -> Vec<LegalRef> {
 
 /// Document types a citation can start with, in the case they are written.
 const CITED_TYPES: &[&str] = &[
-    "Luật", "Nghị định", "Nghị quyết", "Quyết định", "Thông tư liên tịch", "Thông tư", "Chỉ thị", "Kế hoạch",
-    "Công văn", "Văn bản", "Thông báo", "Hướng dẫn", "Tờ trình", "Chương trình",
+    "Luật",
+    "Nghị định",
+    "Nghị quyết",
+    "Quyết định",
+    "Thông tư liên tịch",
+    "Thông tư",
+    "Chỉ thị",
+    "Kế hoạch",
+    "Công văn",
+    "Văn bản",
+    "Thông báo",
+    "Hướng dẫn",
+    "Tờ trình",
+    "Chương trình",
 ];
 
 /// Reads the parts of one citation found by the regex of [`find_citations`]:
 /// "Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh Thái Nguyên về".
 fn citation_parts(span: &str) -> Option<LegalRef> {
     let lower = span.to_lowercase();
-    let ty = CITED_TYPES.iter().find(|t| lower.starts_with(&t.to_lowercase()))?;
+    let ty = CITED_TYPES
+        .iter()
+        .find(|t| lower.starts_with(&t.to_lowercase()))?;
     let mut rest = span[ty.len()..].trim_start();
     for prefix in ["số", "Số", "SỐ"] {
         if let Some(r) = rest.strip_prefix(prefix) {
@@ -291,7 +305,9 @@ fn citation_parts(span: &str) -> Option<LegalRef> {
         Some(k) => (&after_symbol[..k], Some(&after_symbol[k + "của ".len()..])),
         None => (after_symbol, None),
     };
-    let issuer = issuer_part.map(|s| trim_citation_end(s).to_string()).filter(|s| !s.is_empty());
+    let issuer = issuer_part
+        .map(|s| trim_citation_end(s).to_string())
+        .filter(|s| !s.is_empty());
     let end = match issuer_part {
         Some(s) => span.len() - s.len() + trim_citation_end(s).len(),
         None => span.len() - after_symbol.len() + trim_citation_end(date_part).len(),
@@ -309,8 +325,20 @@ fn citation_parts(span: &str) -> Option<LegalRef> {
 
 /// Drops the word or punctuation that ended a citation match (" về", ";", ")").
 fn trim_citation_end(s: &str) -> &str {
-    let mut s = s.trim_end().trim_end_matches([';', ',', '.', ')']).trim_end();
-    for w in ["về", "quy định", "hướng dẫn", "ban hành", "sửa đổi", "phê duyệt", "triển khai", "thực hiện"] {
+    let mut s = s
+        .trim_end()
+        .trim_end_matches([';', ',', '.', ')'])
+        .trim_end();
+    for w in [
+        "về",
+        "quy định",
+        "hướng dẫn",
+        "ban hành",
+        "sửa đổi",
+        "phê duyệt",
+        "triển khai",
+        "thực hiện",
+    ] {
         if let Some(r) = s.strip_suffix(w) {
             if r.ends_with(' ') {
                 s = r.trim_end();
@@ -324,7 +352,7 @@ fn trim_citation_end(s: &str) -> &str {
 /// The last year 19xx/20xx named in a text ("… năm 2026" → 2026).
 pub fn last_year(text: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&RE, r"(?i)năm\s+((?:19|20)\d{2})\b");
+    let re = regex(&RE, r"(?i)năm\s+((?:19|20)\d{2})(?-u:\b)");
     re.captures_iter(text)
         .last()
         .and_then(|m| m[1].parse().ok())
@@ -377,7 +405,7 @@ fn lines_of(doc: &Document) -> Vec<Line> {
     }
     out.retain(|l| !l.text.trim().is_empty());
     for l in &mut out {
-        let head: String = l.text.trim().chars().take(120).collect();
+        let head: String = l.text.trim().chars().take(48).collect();
         l.key = kehoach_text::ascii_key(&head);
     }
     out
@@ -396,8 +424,10 @@ pub fn extract(doc: &Document) -> DocumentMeta {
         if is_motto(key) {
         } else if m.number.is_none() && key.starts_with("so ") && parse_number(t).is_some() {
             m.number = parse_number(t);
-        } else if m.date.is_none() && parse_place_date(t).is_some() {
-            let (place, date) = parse_place_date(t).unwrap_or_default();
+        } else if let Some((place, date)) = (m.date.is_none() && key.contains(" ngay"))
+            .then(|| parse_place_date(t))
+            .flatten()
+        {
             m.place = Some(place);
             m.date = Some(date);
         } else if is_upper(t) && DOC_TYPES.contains(&key.as_str()) {
@@ -484,10 +514,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
     let auth = regex(&AUTH, r"^(KT|TM|TL|TUQ|Q)\s*\.\s*(.+)$");
     let mut idx = 0;
     // Recipients.
-    if let Some(start) = lines
-        .iter()
-        .position(|l| l.key.starts_with("noi nhan"))
-    {
+    if let Some(start) = lines.iter().position(|l| l.key.starts_with("noi nhan")) {
         let first = lines[start]
             .text
             .split_once(':')
@@ -532,9 +559,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         .iter()
         .enumerate()
         .skip(idx)
-        .find(|(_, l)| {
-            l.key.starts_with("kem theo") || l.key == "phu luc"
-        })
+        .find(|(_, l)| l.key.starts_with("kem theo") || l.key == "phu luc")
         .map(|(j, _)| j)
         .unwrap_or(lines.len());
     let mut j = idx;
@@ -574,7 +599,10 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         break;
     }
     // Appendix: "(Kèm theo …)" and the uppercase heading above it.
-    if let Some(a) = lines.iter().position(|l| l.key.starts_with("kem theo") && l.text.trim_start().starts_with('(')) {
+    if let Some(a) = lines
+        .iter()
+        .position(|l| l.key.starts_with("kem theo") && l.text.trim_start().starts_with('('))
+    {
         let text = lines[a].text.trim().to_string();
         let mut heading: Vec<String> = Vec::new();
         let mut b = a;
@@ -589,7 +617,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         }
         let reference = find_citations(&text).into_iter().next();
         static YEAR: OnceLock<Regex> = OnceLock::new();
-        let year = regex(&YEAR, r"(?:năm\s+|/)((?:19|20)\d{2})\b")
+        let year = regex(&YEAR, r"(?:năm\s+|/)((?:19|20)\d{2})(?-u:\b)")
             .captures_iter(&text)
             .last()
             .and_then(|c| c[1].parse().ok());
@@ -647,7 +675,10 @@ mod tests {
         assert_eq!(refs[0].reference().as_deref(), Some("182/KH-UBND"));
         assert_eq!(refs[0].date.as_deref(), Some("2025-12-25"));
         assert_eq!(refs[0].issuer.as_deref(), Some("UBND tỉnh Thái Nguyên"));
-        assert_eq!(refs[0].text, "Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên");
+        assert_eq!(
+            refs[0].text,
+            "Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên"
+        );
         let refs = find_citations("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát; Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính phủ sửa đổi");
         assert_eq!(
             refs.iter()
