@@ -10,7 +10,7 @@
 //! * paragraphs: `<p>`, headings, list items and other block elements; text directly in a
 //!   container between blocks is a paragraph too; `<br>` is a line break (kept as `\n` in body
 //!   paragraphs as the .docx reader keeps `w:br`; a new paragraph inside a table cell, one
-//!   agency per line); `<ol>` items get a list label;
+//!   agency per line); `<ol>` items get a list label, nested decimal lists by level ("1.2");
 //! * inline tags are dropped from the text; `<b>`, `<strong>`, `<th>`, headings and CSS
 //!   `font-weight: bold` set the bold flag, `<i>`, `<em>` and `font-style: italic` the italic
 //!   flag (a flag is set when all the paragraph's text has it); `align` and CSS `text-align`
@@ -18,7 +18,8 @@
 //! * tables: `colspan`/`rowspan` kept as spans, with a covered placeholder in each row a
 //!   rowspan reaches; `<thead>` rows marked [`Row::repeat_header`]; nested tables in cells; a
 //!   table whose cells all declare `border: none` is borderless (a layout table);
-//! * dropped: `<head>`, `<script>`, `<style>`, `<template>`, `display: none`, comments.
+//! * dropped: `<head>`, `<script>`, `<style>`, `<template>`, `<del>` (changes read as accepted),
+//!   `display: none`, comments.
 //!
 //! Limits: element nesting depth (`--max-xml-depth`), elements, rows per table and cells.
 
@@ -230,7 +231,8 @@ fn prescan_depth(text: &str, limits: &Limits) -> Result<()> {
     Ok(())
 }
 
-/// Elements whose content is never shown.
+/// Elements whose content is never shown (`<del>`: the page reads as if its changes were
+/// accepted, as the .docx reader reads tracked changes).
 fn skipped(name: &str) -> bool {
     matches!(
         name,
@@ -249,6 +251,7 @@ fn skipped(name: &str) -> bool {
             | "noembed"
             | "noframes"
             | "xml"
+            | "del"
     )
 }
 
@@ -395,6 +398,8 @@ struct Walker<'l> {
     line_align: Option<Align>,
     pending_label: Option<String>,
     ol_counters: Vec<(Option<i64>, char)>,
+    /// The last number given at each level of nested decimal lists, document-wide.
+    list_levels: Vec<i64>,
     cells: u64,
     elements: u64,
 }
@@ -515,6 +520,7 @@ impl<'l> Walker<'l> {
             line_align: None,
             pending_label: None,
             ol_counters: Vec::new(),
+            list_levels: Vec::new(),
             cells: 0,
             elements: 0,
         }
@@ -722,7 +728,8 @@ impl<'l> Walker<'l> {
                         if let Some(v) = value {
                             *n = v;
                         }
-                        self.pending_label = Some(list_label(*n, *kind));
+                        let (n, kind) = (*n, *kind);
+                        self.pending_label = Some(self.multilevel_label(n, kind));
                     }
                 }
             }
@@ -772,6 +779,36 @@ impl<'l> Walker<'l> {
         let _ = name;
         self.frames.pop();
         Ok(())
+    }
+
+    /// The label of an item numbered `n` in the innermost open list. Nested decimal lists are
+    /// numbered by level the way Word and LibreOffice write multi-level numbering ("1.", then
+    /// "1.1", "1.2"): LibreOffice's HTML keeps the level as `<ol>` nesting and the number as
+    /// `start`, each cell with lists of its own, so the numbers of the levels above come from
+    /// the last items seen at those levels.
+    fn multilevel_label(&mut self, n: i64, kind: char) -> String {
+        let level = self.ol_counters.len().max(1);
+        let decimal = self.ol_counters.iter().all(|(_, k)| *k == '1');
+        if !decimal {
+            return list_label(n, kind);
+        }
+        self.list_levels.truncate(level);
+        while self.list_levels.len() < level - 1 {
+            self.list_levels.push(1);
+        }
+        if self.list_levels.len() == level {
+            self.list_levels[level - 1] = n;
+        } else {
+            self.list_levels.push(n);
+        }
+        if level == 1 {
+            return format!("{n}.");
+        }
+        self.list_levels
+            .iter()
+            .map(|v| v.to_string())
+            .collect::<Vec<_>>()
+            .join(".")
     }
 
     /// Ends the current run of inline content: emits it as paragraphs where it belongs.

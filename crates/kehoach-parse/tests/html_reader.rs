@@ -482,3 +482,47 @@ fn plan_extraction_on_html_equals_truth() {
         assert_eq!(rec.source.format, "html");
     }
 }
+
+/// LibreOffice's HTML of the .docx variants (auto-numbered STT, vMerge'd lead cells, a
+/// two-row merged header, NFD text): the same tables as the .docx reader gives, and the
+/// truth through plan extraction. Auto-numbering comes out as nested `<ol start=…>` lists,
+/// one per cell, read back as multi-level labels ("1.2").
+#[test]
+fn libreoffice_html_of_docx_variants() {
+    for v in ["autonum", "vmerge", "header2", "nfd"] {
+        let name = format!("004_eb12abc5933443e7.{v}");
+        let docx_bytes = std::fs::read(fixtures().join(format!("variants/{name}.docx"))).unwrap();
+        let want = docx::read(&docx_bytes, &Limits::default()).unwrap();
+        let got = read_html(&format!("variants/{name}.html"));
+        let (wt, gt): (Vec<_>, Vec<_>) = (want.tables().collect(), got.tables().collect());
+        assert_eq!(wt.len(), gt.len(), "{name}");
+        for (w, g) in wt.iter().zip(&gt) {
+            assert_eq!(shape(w), shape(g), "{name}");
+        }
+        assert_eq!(paragraph_texts(&want), paragraph_texts(&got), "{name}");
+        let path = fixtures().join(format!("html/variants/{name}.html"));
+        let rec = common::record(&path);
+        common::assert_matches_truth(&rec, &common::truth(&path));
+    }
+}
+
+#[test]
+fn nested_decimal_lists_number_by_level() {
+    let page = "<ol><li>Một</li></ol><table><tr><td><ol><ol start=2><li>x</li></ol></ol></td></tr></table>\
+                <ol start=2><li>Hai</li><ol><li>a</li><li>b</li></ol></ol><ul><li>chấm</li></ul>";
+    let d = html::read(page.as_bytes(), &Limits::default()).unwrap();
+    let labels: Vec<_> = d.paragraphs().map(|p| p.display_text()).collect();
+    assert_eq!(labels, ["1. Một", "2. Hai", "2.1 a", "2.2 b", "chấm"]);
+    let t = d.tables().next().unwrap();
+    assert_eq!(t.rows[0].cells[0].text(), "1.2 x");
+}
+
+#[test]
+fn deleted_text_is_dropped() {
+    let d = html::read(
+        "<p>Giữ <del>xoá</del>lại</p>".as_bytes(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(d.paragraphs().next().unwrap().text, "Giữ lại");
+}
