@@ -48,10 +48,26 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
     let decoded = decode::decode(bytes, declared_encoding(bytes));
     decode::check_textual(&decoded.text, "HTML")?;
-    prescan_depth(&decoded.text, limits)?;
-    let html = Html::parse_document(&decoded.text);
+    if is_text_with_tables(&decoded.text) {
+        // Markdown or plain text with HTML tables in it (pandoc's GFM): the text reader reads
+        // the lines and hands the tables back here.
+        let mut doc = Document::new(Format::Text);
+        doc.warnings.extend(decoded.warnings);
+        crate::text::read_decoded(&decoded.text, limits, &mut doc)?;
+        return Ok(doc);
+    }
+    let mut doc = read_decoded(&decoded.text, limits)?;
+    let mut warnings = decoded.warnings;
+    warnings.append(&mut doc.warnings);
+    doc.warnings = warnings;
+    Ok(doc)
+}
+
+/// Reads decoded HTML (a page, or a table embedded in a text file).
+pub(crate) fn read_decoded(text: &str, limits: &Limits) -> Result<Document> {
+    prescan_depth(text, limits)?;
+    let html = Html::parse_document(text);
     let mut w = Walker::new(limits);
-    w.warnings.extend(decoded.warnings);
     w.walk(&html)?;
     let mut doc = Document::new(Format::Html);
     doc.blocks = w.body;
@@ -60,6 +76,49 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         doc.warnings.push("the page has no text".into());
     }
     Ok(doc)
+}
+
+/// Text that holds HTML tables but no other HTML structure: outside its `<table>`s there is
+/// text and not one block or inline tag.
+fn is_text_with_tables(text: &str) -> bool {
+    static TAG: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)<(html|head|body|p|div|br|h[1-6]|ul|ol|li|pre|blockquote|center|dl|span|font|b|i|strong|em|a|meta|title|style|script)\b",
+        )
+        .expect("valid regex")
+    });
+    let lower = text.to_ascii_lowercase();
+    let mut outside = String::new();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut tables = 0;
+    while i < lower.len() {
+        let open = lower[i..].find("<table").map(|p| p + i);
+        let close = lower[i..].find("</table").map(|p| p + i);
+        match (open, close) {
+            (Some(o), c) if c.map_or(true, |c| o < c) => {
+                if depth == 0 {
+                    outside.push_str(&text[i..o]);
+                    tables += 1;
+                }
+                depth += 1;
+                i = o + 6;
+            }
+            (_, Some(c)) => {
+                depth = depth.saturating_sub(1);
+                i = c + 7;
+            }
+            _ => {
+                if depth == 0 {
+                    outside.push_str(&text[i..]);
+                }
+                break;
+            }
+        }
+    }
+    tables > 0
+        && outside.lines().filter(|l| !l.trim().is_empty()).count() >= 2
+        && !TAG.is_match(&outside)
 }
 
 /// The encoding named by `<meta charset=…>` or `<meta http-equiv="content-type" content="…;

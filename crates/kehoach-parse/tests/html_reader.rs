@@ -526,3 +526,35 @@ fn deleted_text_is_dropped() {
     .unwrap();
     assert_eq!(d.paragraphs().next().unwrap().text, "Giữ lại");
 }
+
+/// pandoc's HTML of the .docx gives the truth through plan extraction.
+#[test]
+fn pandoc_html_equals_truth() {
+    let files = common::fixtures_in("html/pandoc", &["html"]);
+    assert_eq!(files.len(), 4, "{files:?}");
+    for f in files {
+        let rec = common::record(&f);
+        common::assert_matches_truth(&rec, &common::truth(&f));
+        assert_eq!(rec.source.format, "html");
+    }
+}
+
+#[test]
+fn text_with_html_tables_goes_to_the_text_reader() {
+    let page = "**KẾ HOẠCH**\n\nDòng một\nDòng hai\n\n<table><tr><td>STT</td></tr>\n<tr><td>1</td></tr></table>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+    let d = html::read(page.as_bytes(), &Limits::default()).unwrap();
+    assert_eq!(d.format, Format::Text);
+    assert_eq!(d.tables().count(), 2);
+    let p: Vec<_> = d.paragraphs().map(|p| (p.text.as_str(), p.bold)).collect();
+    assert_eq!(
+        p,
+        [("KẾ HOẠCH", true), ("Dòng một", false), ("Dòng hai", false)]
+    );
+    // A real page stays HTML.
+    let d = html::read(
+        "<p>a</p>\n<table><tr><td>1</td></tr></table>\nb\nc".as_bytes(),
+        &Limits::default(),
+    )
+    .unwrap();
+    assert_eq!(d.format, Format::Html);
+}

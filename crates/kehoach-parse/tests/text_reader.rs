@@ -219,3 +219,24 @@ fn plan_extraction_on_text_equals_truth() {
         assert_eq!(rec.source.format, "text");
     }
 }
+
+/// pandoc's GFM of the .docx: Markdown with pipe tables, and the tables it cannot write as
+/// pipe tables written as HTML. Through the sniffer (which sees HTML) it comes to the text
+/// reader, which hands the HTML tables to the HTML reader.
+#[test]
+fn pandoc_gfm_with_html_tables() {
+    let files = common::fixtures_in("text/pandoc", &["md"]);
+    assert_eq!(files.len(), 4, "{files:?}");
+    for f in files {
+        let rec = common::record(&f);
+        common::assert_matches_truth(&rec, &common::truth(&f));
+        let bytes = std::fs::read(&f).unwrap();
+        let doc = kehoach_parse::read_document(&bytes, &Limits::default()).unwrap();
+        assert_eq!(doc.format, Format::Text);
+        // The header block (an HTML table) and the appendix both come out as tables.
+        assert!(doc.tables().count() >= 2, "{}", f.display());
+        assert!(doc.tables().next().unwrap().rows[0].cells[0]
+            .text()
+            .starts_with("UBND"));
+    }
+}

@@ -44,7 +44,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     decode::check_textual(&decoded.text, "text")?;
     let mut doc = Document::new(Format::Text);
     doc.warnings.extend(decoded.warnings);
-    read_str(&decoded.text, limits, &mut doc)?;
+    read_decoded(&decoded.text, limits, &mut doc)?;
     Ok(doc)
 }
 
@@ -53,9 +53,35 @@ enum Piece<'a> {
     /// Lines of one blank-line separated block of body text, with their line numbers.
     Text(Vec<&'a str>),
     Table(RawTable),
+    /// An HTML table written into the text (pandoc's GFM writes complex tables so), read by
+    /// the HTML reader.
+    Html(Vec<Block>),
 }
 
-fn read_str(text: &str, limits: &Limits, doc: &mut Document) -> Result<()> {
+/// The line after the HTML table that starts at line `i` (`<table` … its `</table>`).
+fn html_table_end(lines: &[&str], i: usize) -> Option<usize> {
+    let starts = |l: &str| {
+        l.trim_start()
+            .get(..6)
+            .is_some_and(|p| p.eq_ignore_ascii_case("<table"))
+    };
+    if !starts(lines[i]) {
+        return None;
+    }
+    let mut depth = 0i64;
+    for (j, l) in lines.iter().enumerate().skip(i) {
+        let lower = l.to_ascii_lowercase();
+        depth += lower.matches("<table").count() as i64;
+        depth -= lower.matches("</table").count() as i64;
+        if depth <= 0 {
+            return Some(j + 1);
+        }
+    }
+    Some(lines.len())
+}
+
+/// Reads decoded text into `doc`.
+pub(crate) fn read_decoded(text: &str, limits: &Limits, doc: &mut Document) -> Result<()> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let normalised;
     let text = if text.contains('\r') {
@@ -75,6 +101,17 @@ fn read_str(text: &str, limits: &Limits, doc: &mut Document) -> Result<()> {
                 pieces.push(Piece::Text(std::mem::take(&mut para)));
             }
             i += 1;
+            continue;
+        }
+        if let Some(next) = html_table_end(&lines, i) {
+            if !para.is_empty() {
+                pieces.push(Piece::Text(std::mem::take(&mut para)));
+            }
+            let snippet = lines[i..next].join("\n");
+            let mut d = crate::html::read_decoded(&snippet, limits)?;
+            doc.warnings.append(&mut d.warnings);
+            pieces.push(Piece::Html(d.blocks));
+            i = next;
             continue;
         }
         if let Some((t, next)) = pipe_table(&lines, i).or_else(|| tab_table(&lines, i)) {
@@ -119,6 +156,20 @@ fn read_str(text: &str, limits: &Limits, doc: &mut Document) -> Result<()> {
     for p in merged {
         match p {
             Piece::Text(lines) => body_block(&lines, &mut doc.blocks),
+            Piece::Html(blocks) => {
+                for b in &blocks {
+                    if let Block::Table(t) = b {
+                        cells += t.rows.iter().map(|r| r.cells.len() as u64).sum::<u64>();
+                    }
+                }
+                Limits::check(
+                    cells,
+                    limits.max_cells,
+                    "the number of table cells",
+                    "--max-cells",
+                )?;
+                doc.blocks.extend(blocks);
+            }
             Piece::Table(t) => {
                 // Refuse a huge grid before building it.
                 let grid = (t.width() as u64).saturating_mul(t.rows.len() as u64);
