@@ -15,7 +15,12 @@
 //! * inline lists in a cell (`- Công an tỉnh - UBND cấp huyện`) are split into one paragraph
 //!   per agency;
 //! * ragged rows are padded or their extra cells joined into the last column, with a warning
-//!   naming the row.
+//!   naming the row;
+//! * HTML tables written into the text (pandoc's GFM writes complex tables so) are read by the
+//!   HTML reader, spans and all.
+//!
+//! Soft-wrapped paragraphs (pandoc's 72-column Markdown) come out one paragraph per line: the
+//! seeds write one paragraph per line, and a wrapped line cannot be told from a short one.
 //!
 //! [`Row::repeat_header`]: crate::model::Row::repeat_header
 
