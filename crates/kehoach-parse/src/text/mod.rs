@@ -11,7 +11,7 @@
 //! * a table cut into pieces with the header repeated at each page (only blank lines between)
 //!   is read as one table whose repeated header rows are marked [`Row::repeat_header`];
 //! * a row whose first (STT) cell is empty continues the row above, cut by a page break: it is
-//!   merged into that row column by column (see [`table`]);
+//!   merged into that row column by column (see `text/table.rs`);
 //! * inline lists in a cell (`- Công an tỉnh - UBND cấp huyện`) are split into one paragraph
 //!   per agency;
 //! * ragged rows are padded or their extra cells joined into the last column, with a warning
