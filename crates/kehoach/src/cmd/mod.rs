@@ -1,6 +1,9 @@
 //! One module per subcommand.
 
+pub mod check;
+pub mod diff;
 pub mod parse;
+pub mod rules;
 
 use std::path::Path;
 
