@@ -40,6 +40,37 @@ fn corpus_pdf_metadata_equals_docx() {
     }
 }
 
+/// For each plan the .pdf and the .docx give identical items: every field (level, parent,
+/// kind, agencies, the typed deadline, extra columns) except where in the file it is.
+#[test]
+fn corpus_pdf_items_equal_docx_items() {
+    for f in pdf_fixtures() {
+        let name = f
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .replace(".pdf", ".docx");
+        let docx = record(&fixture(&format!("docx/{name}")));
+        let pdf = record(&f);
+        let strip = |r: &kehoach_parse::record::Record| -> Vec<serde_json::Value> {
+            r.items
+                .iter()
+                .map(|i| {
+                    let mut v = serde_json::to_value(i).unwrap();
+                    v.as_object_mut().unwrap().remove("location");
+                    v
+                })
+                .collect()
+        };
+        assert_eq!(strip(&docx), strip(&pdf), "{name}");
+        assert!(
+            pdf.items.iter().all(|i| i.location.page.is_some()),
+            "{name}: every PDF item has its page"
+        );
+    }
+}
+
 /// The .docx variants (auto-numbering, a two-row merged header, NFD text, text split over
 /// runs, a non-`w` prefix, tracked changes — printed with deletions struck through — and all
 /// at once) exported to PDF by LibreOffice 7.4 give the same items. Not here: the vMerge
