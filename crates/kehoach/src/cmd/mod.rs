@@ -1,6 +1,10 @@
 //! One module per subcommand.
 
+pub mod export;
+pub mod import;
 pub mod parse;
+pub mod query;
+pub mod reparse;
 
 use std::path::Path;
 

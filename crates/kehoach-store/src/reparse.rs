@@ -1,0 +1,459 @@
+//! Parsing every stored source again with the current parser.
+//!
+//! A reader thread streams sources by id in chunks through a bounded channel, rayon workers
+//! parse and compare with the stored record, and the calling thread writes: a changed
+//! document is replaced in one transaction. Memory stays bounded whatever the store's size:
+//! at most a few chunks of sources are in flight, and reports are handed to a callback as
+//! they come instead of being collected.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::mpsc::sync_channel;
+
+use kehoach_parse::record::Record;
+use kehoach_parse::Limits;
+use rayon::prelude::*;
+use rusqlite::params;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{parse_source, parser_version, write, Checker, Result, Store};
+
+pub struct Options<'a> {
+    /// Report without writing anything.
+    pub dry_run: bool,
+    pub limits: Limits,
+    /// Sources read per query.
+    pub chunk: usize,
+    /// Checks each replaced document again and stores the findings.
+    pub checker: Option<&'a dyn Checker>,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            dry_run: false,
+            limits: Limits::default(),
+            chunk: 64,
+            checker: None,
+        }
+    }
+}
+
+/// What reparsing did to one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The new record differs from the stored one (and replaced it, unless dry run).
+    Changed,
+    /// The source had failed before and parses now.
+    Parsed,
+    /// The current parser fails on it (a stored record, if any, is kept).
+    Failed,
+}
+
+/// One item whose fields changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemChange {
+    pub stt: String,
+    /// Field names of the item that differ ("content", "lead", "deadline" …).
+    pub fields: Vec<String>,
+}
+
+/// A document that changed or failed. Unchanged documents are only counted.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocReport {
+    pub source_id: i64,
+    pub sha256: String,
+    pub path: String,
+    pub status: Status,
+    /// Parts of the record other than the items that differ ("document", "columns",
+    /// "warnings" …).
+    pub metadata: Vec<String>,
+    pub items_before: usize,
+    pub items_after: usize,
+    /// STT of items added, removed and changed (items are paired by STT, in order).
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub changed: Vec<ItemChange>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub parser_version: String,
+    pub dry_run: bool,
+    pub run_id: Option<i64>,
+    pub sources: usize,
+    pub unchanged: usize,
+    pub changed: usize,
+    /// Failed before, parse now.
+    pub parsed: usize,
+    pub failed: usize,
+    /// Unchanged documents whose stored parser version was updated.
+    pub restamped: usize,
+}
+
+struct Job {
+    id: i64,
+    sha: String,
+    bytes: Vec<u8>,
+    stored: Option<String>,
+    stored_version: Option<String>,
+    path: String,
+}
+
+enum Done {
+    Unchanged {
+        id: i64,
+        stale_version: bool,
+    },
+    Report {
+        report: DocReport,
+        record: Option<(Record, Vec<crate::Finding>)>,
+    },
+}
+
+/// Reparses every stored source. `on_doc` gets each changed or failed document as it is
+/// known; `progress` gets (done, total).
+pub fn run(
+    store: &mut Store,
+    opts: &Options,
+    on_doc: &mut dyn FnMut(&DocReport),
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Summary> {
+    let version = parser_version();
+    let total: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM source", [], |r| r.get(0))?;
+    let mut summary = Summary {
+        parser_version: version.clone(),
+        dry_run: opts.dry_run,
+        sources: total as usize,
+        ..Default::default()
+    };
+    if !opts.dry_run {
+        summary.run_id = Some(write::begin_run(store.conn(), "reparse")?);
+    }
+    let reader = store.reopen_read_only()?;
+    let chunk = opts.chunk.max(1) as i64;
+    let (tx_job, rx_job) = sync_channel::<Job>(opts.chunk.max(1));
+    let (tx_done, rx_done) = sync_channel::<Done>(opts.chunk.max(1));
+    let limits = &opts.limits;
+    let checker = opts.checker;
+    let version_ref = &version;
+
+    let mut restamp: Vec<i64> = Vec::new();
+    let mut done = 0usize;
+    let result: Result<()> = std::thread::scope(|s| {
+        // Reader: sources by id, one chunk per query.
+        let reader_handle = s.spawn(move || -> Result<()> {
+            let mut last = 0i64;
+            let mut stmt = reader.prepare(
+                "SELECT s.id, s.sha256, s.bytes, d.record_json, d.parser_version,
+                        (SELECT min(path) FROM source_path p WHERE p.source_id = s.id)
+                 FROM source s LEFT JOIN document d ON d.id = s.id
+                 WHERE s.id > ?1 ORDER BY s.id LIMIT ?2",
+            )?;
+            loop {
+                let jobs: Vec<Job> = stmt
+                    .query_map(params![last, chunk], |r| {
+                        Ok(Job {
+                            id: r.get(0)?,
+                            sha: r.get(1)?,
+                            bytes: r.get(2)?,
+                            stored: r.get(3)?,
+                            stored_version: r.get(4)?,
+                            path: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                        })
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+                let Some(l) = jobs.last() else { break };
+                last = l.id;
+                for j in jobs {
+                    if tx_job.send(j).is_err() {
+                        return Ok(());
+                    }
+                }
+            }
+            Ok(())
+        });
+        // Workers: parse and compare.
+        s.spawn(move || {
+            rx_job
+                .into_iter()
+                .par_bridge()
+                .for_each_with(tx_done, |tx, job| {
+                    let _ = tx.send(examine(job, limits, checker, version_ref));
+                });
+        });
+        // Writer: this thread.
+        let mut write_err = None;
+        for d in rx_done {
+            done += 1;
+            if write_err.is_some() {
+                continue; // drain so the workers finish
+            }
+            let r = (|| -> Result<()> {
+                match d {
+                    Done::Unchanged { id, stale_version } => {
+                        summary.unchanged += 1;
+                        if stale_version && !opts.dry_run {
+                            restamp.push(id);
+                            if restamp.len() >= 512 {
+                                summary.restamped += flush_restamp(store, &mut restamp, &version)?;
+                            }
+                        }
+                    }
+                    Done::Report { report, record } => {
+                        match report.status {
+                            Status::Changed => summary.changed += 1,
+                            Status::Parsed => summary.parsed += 1,
+                            Status::Failed => summary.failed += 1,
+                        }
+                        if !opts.dry_run {
+                            apply(
+                                store,
+                                summary.run_id.unwrap_or(0),
+                                &report,
+                                record,
+                                &version,
+                                checker,
+                            )?;
+                        }
+                        on_doc(&report);
+                    }
+                }
+                Ok(())
+            })();
+            if let Err(e) = r {
+                write_err = Some(e);
+            }
+            progress(done, total as usize);
+        }
+        reader_handle
+            .join()
+            .map_err(|_| crate::Error::Other("the reader thread panicked".into()))??;
+        match write_err {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    });
+    result?;
+    if !opts.dry_run {
+        summary.restamped += flush_restamp(store, &mut restamp, &version)?;
+        write::finish_run(
+            store.conn(),
+            summary.run_id.unwrap_or(0),
+            &serde_json::to_value(&summary)?,
+        )?;
+    }
+    Ok(summary)
+}
+
+fn flush_restamp(store: &mut Store, ids: &mut Vec<i64>, version: &str) -> Result<usize> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let tx = store.conn_mut().transaction()?;
+    {
+        let mut stmt =
+            tx.prepare_cached("UPDATE document SET parser_version = ?2 WHERE id = ?1")?;
+        for id in ids.iter() {
+            stmt.execute(params![id, version])?;
+        }
+    }
+    tx.commit()?;
+    let n = ids.len();
+    ids.clear();
+    Ok(n)
+}
+
+/// Replaces a changed document, or records a failure, in one transaction.
+fn apply(
+    store: &mut Store,
+    run_id: i64,
+    report: &DocReport,
+    record: Option<(Record, Vec<crate::Finding>)>,
+    version: &str,
+    checker: Option<&dyn Checker>,
+) -> Result<()> {
+    let tx = store.conn_mut().transaction()?;
+    let id = report.source_id;
+    let path = Some(report.path.as_str());
+    let sha = Some(report.sha256.as_str());
+    match (report.status, record) {
+        (Status::Failed, _) | (_, None) => {
+            let err = report.error.as_deref().unwrap_or("failed");
+            write::record_failure(&tx, id, err, version)?;
+            write::log(&tx, run_id, path, sha, "failed", Some(err))?;
+        }
+        (status, Some((rec, findings))) => {
+            let json = serde_json::to_string(&rec)?;
+            write::write_document(&tx, id, &rec, &json, version)?;
+            write::clear_failure(&tx, id)?;
+            if let Some(c) = checker {
+                write::write_findings(&tx, id, &findings, &c.version())?;
+            }
+            let what = if status == Status::Parsed {
+                "parsed"
+            } else {
+                "changed"
+            };
+            write::log(&tx, run_id, path, sha, what, None)?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// Parses a source again and compares with what is stored.
+fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &str) -> Done {
+    let stored: Option<Value> = job
+        .stored
+        .as_deref()
+        .and_then(|s| serde_json::from_str(s).ok());
+    // Rebuild with the path the stored record names, so that only the parse can differ.
+    let path = stored
+        .as_ref()
+        .and_then(|v| v.pointer("/source/path"))
+        .and_then(|p| p.as_str())
+        .map(String::from)
+        .unwrap_or_else(|| job.path.clone());
+    let mut report = DocReport {
+        source_id: job.id,
+        sha256: job.sha.clone(),
+        path: path.clone(),
+        status: Status::Changed,
+        metadata: Vec::new(),
+        items_before: stored
+            .as_ref()
+            .and_then(|v| v.get("items"))
+            .and_then(|i| i.as_array())
+            .map_or(0, |a| a.len()),
+        items_after: 0,
+        added: Vec::new(),
+        removed: Vec::new(),
+        changed: Vec::new(),
+        error: None,
+    };
+    let rec = match parse_source(&path, &job.bytes, limits) {
+        Ok(r) => r,
+        Err(e) => {
+            report.status = Status::Failed;
+            report.error = Some(e);
+            return Done::Report {
+                report,
+                record: None,
+            };
+        }
+    };
+    let new = match serde_json::to_value(&rec) {
+        Ok(v) => v,
+        Err(e) => {
+            report.status = Status::Failed;
+            report.error = Some(format!("cannot serialise the record: {e}"));
+            return Done::Report {
+                report,
+                record: None,
+            };
+        }
+    };
+    report.items_after = rec.items.len();
+    match &stored {
+        Some(old) if *old == new => {
+            return Done::Unchanged {
+                id: job.id,
+                stale_version: job.stored_version.as_deref() != Some(version),
+            }
+        }
+        Some(old) => diff(old, &new, &mut report),
+        None => {
+            report.status = if job.stored.is_some() {
+                // Stored JSON that no longer reads: replace it.
+                report.metadata.push("record".into());
+                Status::Changed
+            } else {
+                Status::Parsed
+            };
+            report.added = rec.items.iter().map(|i| i.stt.clone()).collect();
+        }
+    }
+    let findings = checker.map(|c| c.check(&rec)).unwrap_or_default();
+    Done::Report {
+        report,
+        record: Some((rec, findings)),
+    }
+}
+
+/// Fills the differences between two records into a report.
+fn diff(old: &Value, new: &Value, report: &mut DocReport) {
+    let empty = serde_json::Map::new();
+    let o = old.as_object().unwrap_or(&empty);
+    let n = new.as_object().unwrap_or(&empty);
+    let mut keys: Vec<&String> = o.keys().chain(n.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    for k in keys {
+        if k == "items" {
+            continue;
+        }
+        if o.get(k) != n.get(k) {
+            // Name the changed fields inside the document metadata.
+            match (o.get(k), n.get(k)) {
+                (Some(Value::Object(a)), Some(Value::Object(b))) if k == "document" => {
+                    let mut sub: Vec<&String> = a.keys().chain(b.keys()).collect();
+                    sub.sort();
+                    sub.dedup();
+                    for s in sub {
+                        if a.get(s) != b.get(s) {
+                            report.metadata.push(format!("{k}.{s}"));
+                        }
+                    }
+                }
+                _ => report.metadata.push(k.clone()),
+            }
+        }
+    }
+    let none = Vec::new();
+    let old_items = o.get("items").and_then(|v| v.as_array()).unwrap_or(&none);
+    let new_items = n.get("items").and_then(|v| v.as_array()).unwrap_or(&none);
+    let stt = |v: &Value| {
+        v.get("stt")
+            .and_then(|s| s.as_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let mut by_stt: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (i, it) in old_items.iter().enumerate() {
+        by_stt.entry(stt(it)).or_default().push_back(i);
+    }
+    let mut matched = vec![false; old_items.len()];
+    for it in new_items {
+        let key = stt(it);
+        match by_stt.get_mut(&key).and_then(|q| q.pop_front()) {
+            Some(i) => {
+                matched[i] = true;
+                let before = &old_items[i];
+                if before != it {
+                    let (a, b) = (
+                        before.as_object().unwrap_or(&empty),
+                        it.as_object().unwrap_or(&empty),
+                    );
+                    let mut fields: Vec<String> =
+                        a.keys().chain(b.keys()).cloned().collect::<Vec<_>>();
+                    fields.sort();
+                    fields.dedup();
+                    fields.retain(|f| a.get(f) != b.get(f));
+                    report.changed.push(ItemChange { stt: key, fields });
+                }
+            }
+            None => report.added.push(key),
+        }
+    }
+    for (i, m) in matched.iter().enumerate() {
+        if !m {
+            report.removed.push(stt(&old_items[i]));
+        }
+    }
+}
