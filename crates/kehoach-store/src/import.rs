@@ -9,12 +9,12 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 
-use kehoach_parse::record::{sha256_hex, Record};
+use kehoach_parse::record::sha256_hex;
 use kehoach_parse::Limits;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::write;
+use crate::write::{self, Prepared};
 use crate::{parse_source, parser_version, Checker, Finding, Result, Store};
 
 /// Extensions picked up when walking a directory (a file named explicitly is always taken).
@@ -125,7 +125,7 @@ enum Work {
         path: String,
         sha: String,
         bytes: Vec<u8>,
-        result: std::result::Result<(Record, Vec<Finding>), String>,
+        result: std::result::Result<(Prepared, Vec<Finding>), String>,
     },
     Unreadable {
         path: String,
@@ -193,9 +193,10 @@ pub fn run(
                         if known.contains(&sha) {
                             Work::Present { path, sha }
                         } else {
-                            let result = parse_source(&path, &bytes, limits).map(|rec| {
+                            let result = parse_source(&path, &bytes, limits).and_then(|rec| {
                                 let findings = checker.map(|c| c.check(&rec)).unwrap_or_default();
-                                (rec, findings)
+                                let prep = Prepared::new(rec).map_err(|e| e.to_string())?;
+                                Ok((prep, findings))
                             });
                             Work::Parsed {
                                 path,
@@ -282,9 +283,8 @@ fn write_one(
                 (path, Outcome::Present { new_path })
             } else {
                 match result {
-                    Ok((rec, findings)) => {
-                        let json = serde_json::to_string(&rec)?;
-                        write::write_document(&tx, id, &rec, &json, version)?;
+                    Ok((prep, findings)) => {
+                        write::write_document(&tx, id, &prep, version)?;
                         if let Some(cv) = checker_version {
                             write::write_findings(&tx, id, &findings, cv)?;
                         }
@@ -292,7 +292,7 @@ fn write_one(
                         (
                             path,
                             Outcome::Imported {
-                                items: rec.items.len(),
+                                items: prep.record.items.len(),
                             },
                         )
                     }

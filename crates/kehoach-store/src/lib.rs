@@ -80,6 +80,7 @@ fn configure(conn: &Connection) -> Result<()> {
     // commits, never corrupt the file).
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "cache_size", -16_000)?; // 16 MB
+    conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }
 

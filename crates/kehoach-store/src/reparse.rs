@@ -9,14 +9,14 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::sync_channel;
 
-use kehoach_parse::record::Record;
 use kehoach_parse::Limits;
 use rayon::prelude::*;
 use rusqlite::params;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::{parse_source, parser_version, write, Checker, Result, Store};
+use crate::write::{self, Prepared};
+use crate::{parse_source, parser_version, Checker, Result, Store};
 
 pub struct Options<'a> {
     /// Report without writing anything.
@@ -110,7 +110,7 @@ enum Done {
     },
     Report {
         report: DocReport,
-        record: Option<(Record, Vec<crate::Finding>)>,
+        record: Option<(Prepared, Vec<crate::Finding>)>,
     },
 }
 
@@ -274,7 +274,7 @@ fn apply(
     store: &mut Store,
     run_id: i64,
     report: &DocReport,
-    record: Option<(Record, Vec<crate::Finding>)>,
+    record: Option<(Prepared, Vec<crate::Finding>)>,
     version: &str,
     checker: Option<&dyn Checker>,
 ) -> Result<()> {
@@ -288,9 +288,8 @@ fn apply(
             write::record_failure(&tx, id, err, version)?;
             write::log(&tx, run_id, path, sha, "failed", Some(err))?;
         }
-        (status, Some((rec, findings))) => {
-            let json = serde_json::to_string(&rec)?;
-            write::write_document(&tx, id, &rec, &json, version)?;
+        (status, Some((prep, findings))) => {
+            write::write_document(&tx, id, &prep, version)?;
             write::clear_failure(&tx, id)?;
             if let Some(c) = checker {
                 write::write_findings(&tx, id, &findings, &c.version())?;
@@ -309,16 +308,16 @@ fn apply(
 
 /// Parses a source again and compares with what is stored.
 fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &str) -> Done {
-    let stored: Option<Value> = job
+    #[derive(serde::Deserialize)]
+    struct Head {
+        source: kehoach_parse::record::Source,
+    }
+    // Rebuild with the path the stored record names, so that only the parse can differ.
+    let path = job
         .stored
         .as_deref()
-        .and_then(|s| serde_json::from_str(s).ok());
-    // Rebuild with the path the stored record names, so that only the parse can differ.
-    let path = stored
-        .as_ref()
-        .and_then(|v| v.pointer("/source/path"))
-        .and_then(|p| p.as_str())
-        .map(String::from)
+        .and_then(|s| serde_json::from_str::<Head>(s).ok())
+        .map(|h| h.source.path)
         .unwrap_or_else(|| job.path.clone());
     let mut report = DocReport {
         source_id: job.id,
@@ -326,48 +325,57 @@ fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &s
         path: path.clone(),
         status: Status::Changed,
         metadata: Vec::new(),
-        items_before: stored
-            .as_ref()
-            .and_then(|v| v.get("items"))
-            .and_then(|i| i.as_array())
-            .map_or(0, |a| a.len()),
+        items_before: 0,
         items_after: 0,
         added: Vec::new(),
         removed: Vec::new(),
         changed: Vec::new(),
         error: None,
     };
+    let failed = |mut report: DocReport, e: String| {
+        report.status = Status::Failed;
+        report.error = Some(e);
+        Done::Report {
+            report,
+            record: None,
+        }
+    };
     let rec = match parse_source(&path, &job.bytes, limits) {
         Ok(r) => r,
-        Err(e) => {
-            report.status = Status::Failed;
-            report.error = Some(e);
-            return Done::Report {
-                report,
-                record: None,
-            };
-        }
+        Err(e) => return failed(report, e),
     };
-    let new = match serde_json::to_value(&rec) {
-        Ok(v) => v,
-        Err(e) => {
-            report.status = Status::Failed;
-            report.error = Some(format!("cannot serialise the record: {e}"));
-            return Done::Report {
-                report,
-                record: None,
-            };
-        }
+    let prep = match Prepared::new(rec) {
+        Ok(p) => p,
+        Err(e) => return failed(report, format!("cannot serialise the record: {e}")),
     };
-    report.items_after = rec.items.len();
+    let unchanged = Done::Unchanged {
+        id: job.id,
+        stale_version: job.stored_version.as_deref() != Some(version),
+    };
+    // The common case, the same text: no need to look inside.
+    if job.stored.as_deref() == Some(prep.json.as_str()) {
+        return unchanged;
+    }
+    report.items_after = prep.record.items.len();
+    let stored: Option<Value> = job
+        .stored
+        .as_deref()
+        .and_then(|s| serde_json::from_str(s).ok());
     match &stored {
-        Some(old) if *old == new => {
-            return Done::Unchanged {
-                id: job.id,
-                stale_version: job.stored_version.as_deref() != Some(version),
+        Some(old) => {
+            let new: Value = match serde_json::from_str(&prep.json) {
+                Ok(v) => v,
+                Err(e) => return failed(report, format!("cannot read the record back: {e}")),
+            };
+            if *old == new {
+                return unchanged; // written differently, the same record
             }
+            report.items_before = old
+                .get("items")
+                .and_then(|i| i.as_array())
+                .map_or(0, |a| a.len());
+            diff(old, &new, &mut report);
         }
-        Some(old) => diff(old, &new, &mut report),
         None => {
             report.status = if job.stored.is_some() {
                 // Stored JSON that no longer reads: replace it.
@@ -376,13 +384,13 @@ fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &s
             } else {
                 Status::Parsed
             };
-            report.added = rec.items.iter().map(|i| i.stt.clone()).collect();
+            report.added = prep.record.items.iter().map(|i| i.stt.clone()).collect();
         }
     }
-    let findings = checker.map(|c| c.check(&rec)).unwrap_or_default();
+    let findings = checker.map(|c| c.check(&prep.record)).unwrap_or_default();
     Done::Report {
         report,
-        record: Some((rec, findings)),
+        record: Some((prep, findings)),
     }
 }
 

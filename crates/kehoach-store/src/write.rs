@@ -147,14 +147,51 @@ pub const DEADLINE_KINDS: &[&str] = &[
     "unparsed",
 ];
 
+/// A record with everything the writer needs computed beforehand (JSON, keys), so that the
+/// one writer thread only writes: this work is done in the parallel workers.
+pub struct Prepared {
+    pub record: Record,
+    pub json: String,
+    items: Vec<ItemKeys>,
+}
+
+struct ItemKeys {
+    content_key: String,
+    search: String,
+    lead: Vec<String>,
+    support: Vec<String>,
+}
+
+impl Prepared {
+    pub fn new(record: Record) -> Result<Prepared> {
+        let json = serde_json::to_string(&record)?;
+        let items = record
+            .items
+            .iter()
+            .map(|it| ItemKeys {
+                content_key: match_key(&it.content),
+                search: ascii_key(&it.content),
+                lead: it.lead.iter().map(|n| match_key(n)).collect(),
+                support: it.support.iter().map(|n| match_key(n)).collect(),
+            })
+            .collect();
+        Ok(Prepared {
+            record,
+            json,
+            items,
+        })
+    }
+}
+
 /// Writes (or rewrites) the document of a source from its record.
 pub(crate) fn write_document(
     tx: &Transaction,
     id: i64,
-    rec: &Record,
-    record_json: &str,
+    prep: &Prepared,
     parser_version: &str,
 ) -> Result<()> {
+    let rec = &prep.record;
+    let record_json = prep.json.as_str();
     delete_document(tx, id)?;
     let d = &rec.document;
     let date = d.date.as_ref();
@@ -192,13 +229,13 @@ pub(crate) fn write_document(
         parser_version,
         record_json,
     ])?;
-    for (seq, it) in rec.items.iter().enumerate() {
-        write_item(tx, id, seq, it)?;
+    for (seq, (it, keys)) in rec.items.iter().zip(&prep.items).enumerate() {
+        write_item(tx, id, seq, it, keys)?;
     }
     Ok(())
 }
 
-fn write_item(tx: &Transaction, doc: i64, seq: usize, it: &Item) -> Result<()> {
+fn write_item(tx: &Transaction, doc: i64, seq: usize, it: &Item, keys: &ItemKeys) -> Result<()> {
     let kind = serde_json::to_value(it.kind)?;
     tx.prepare_cached(
         "INSERT INTO item(document_id, seq, stt, level, parent, kind, content, content_key, search,
@@ -214,8 +251,8 @@ fn write_item(tx: &Transaction, doc: i64, seq: usize, it: &Item) -> Result<()> {
         it.parent,
         kind.as_str().unwrap_or("task"),
         it.content,
-        match_key(&it.content),
-        ascii_key(&it.content),
+        keys.content_key,
+        keys.search,
         it.deadline.text,
         kind_name(&it.deadline.kind),
         due_date(&it.deadline.kind),
@@ -232,9 +269,12 @@ fn write_item(tx: &Transaction, doc: i64, seq: usize, it: &Item) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO item_agency(item_id, role, position, name, key) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (role, names) in [("lead", &it.lead), ("support", &it.support)] {
-        for (pos, name) in names.iter().enumerate() {
-            stmt.execute(params![item_id, role, pos as i64, name, match_key(name)])?;
+    for (role, names, keys) in [
+        ("lead", &it.lead, &keys.lead),
+        ("support", &it.support, &keys.support),
+    ] {
+        for (pos, (name, key)) in names.iter().zip(keys).enumerate() {
+            stmt.execute(params![item_id, role, pos as i64, name, key])?;
         }
     }
     Ok(())
