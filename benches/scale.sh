@@ -17,10 +17,12 @@ JOBS=${JOBS:-2}
 
 cd "$ROOT"
 cargo build -q --release -j "$JOBS" -p kehoach -p kehoach-store --example gen_corpus
-BIN=$TARGET/release/kehoach
-GEN=$TARGET/release/examples/gen_corpus
-
 mkdir -p "$WORK"
+# Copies, so that a rebuild during the run does not swap the binaries under it.
+cp "$TARGET/release/kehoach" "$WORK/kehoach"
+cp "$TARGET/release/examples/gen_corpus" "$WORK/gen_corpus"
+BIN=$WORK/kehoach
+GEN=$WORK/gen_corpus
 if [ ! -f "$WORK/corpus.done" ]; then
   rm -rf "$WORK/corpus"
   "$GEN" "$WORK/corpus" "$N" 1
@@ -33,14 +35,16 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 run() {
   local name=$1; shift
   /usr/bin/time -v -o "$WORK/$name.time" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err" || true
-  local wall rss
+  local wall rss cpu
+  cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$WORK/$name.time")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/$name.time" \
     | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/$name.time")
-  printf '%-16s %6d docs  %8.1f s  %8.1f docs/s  peak RSS %6.1f MB\n' \
-    "$name" "$N" "$wall" "$(echo "$N / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+  printf '%-16s %6d docs  %7.1f s wall  %7.1f s cpu  %7.1f docs/s  peak RSS %6.1f MB\n' \
+    "$name" "$N" "$wall" "$cpu" "$(echo "$N / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
 }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "kehoach scale bench: N=$N, $(nproc) cores, corpus $(du -sh "$WORK/corpus" | cut -f1)"
 run import "$BIN" import --db "$DB" --format json "$WORK/corpus"
 run reimport "$BIN" import --db "$DB" --format json "$WORK/corpus"

@@ -310,7 +310,7 @@ fn write_one(
 }
 
 /// The stored error of a source that has no document.
-fn stored_failure(tx: &rusqlite::Transaction, id: i64) -> Result<Option<String>> {
+fn stored_failure(tx: &rusqlite::Connection, id: i64) -> Result<Option<String>> {
     use rusqlite::OptionalExtension;
     Ok(tx
         .prepare_cached(

@@ -2,16 +2,17 @@
 //!
 //! A reader thread streams sources by id in chunks through a bounded channel, rayon workers
 //! parse and compare with the stored record, and the calling thread writes: a changed
-//! document is replaced in one transaction. Memory stays bounded whatever the store's size:
+//! document is replaced atomically (whole documents are grouped into short transactions). Memory stays bounded whatever the store's size:
 //! at most a few chunks of sources are in flight, and reports are handed to a callback as
 //! they come instead of being collected.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
 
 use kehoach_parse::Limits;
 use rayon::prelude::*;
-use rusqlite::params;
+use rusqlite::{params, Connection};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -143,7 +144,7 @@ pub fn run(
     let checker = opts.checker;
     let version_ref = &version;
 
-    let mut restamp: Vec<i64> = Vec::new();
+    let mut batch = Batch::new();
     let mut done = 0usize;
     let result: Result<()> = std::thread::scope(|s| {
         // Reader: sources by id, one chunk per query.
@@ -199,10 +200,10 @@ pub fn run(
                     Done::Unchanged { id, stale_version } => {
                         summary.unchanged += 1;
                         if stale_version && !opts.dry_run {
-                            restamp.push(id);
-                            if restamp.len() >= 512 {
-                                summary.restamped += flush_restamp(store, &mut restamp, &version)?;
-                            }
+                            batch.begin(store.conn())?;
+                            restamp(store.conn(), id, &version)?;
+                            summary.restamped += 1;
+                            batch.one_done(store.conn())?;
                         }
                     }
                     Done::Report { report, record } => {
@@ -212,14 +213,16 @@ pub fn run(
                             Status::Failed => summary.failed += 1,
                         }
                         if !opts.dry_run {
+                            batch.begin(store.conn())?;
                             apply(
-                                store,
+                                store.conn(),
                                 summary.run_id.unwrap_or(0),
                                 &report,
                                 record,
                                 &version,
                                 checker,
                             )?;
+                            batch.one_done(store.conn())?;
                         }
                         on_doc(&report);
                     }
@@ -239,9 +242,12 @@ pub fn run(
             None => Ok(()),
         }
     });
-    result?;
+    if let Err(e) = result {
+        batch.rollback(store.conn());
+        return Err(e);
+    }
+    batch.commit(store.conn())?;
     if !opts.dry_run {
-        summary.restamped += flush_restamp(store, &mut restamp, &version)?;
         write::finish_run(
             store.conn(),
             summary.run_id.unwrap_or(0),
@@ -251,58 +257,96 @@ pub fn run(
     Ok(summary)
 }
 
-fn flush_restamp(store: &mut Store, ids: &mut Vec<i64>, version: &str) -> Result<usize> {
-    if ids.is_empty() {
-        return Ok(0);
-    }
-    let tx = store.conn_mut().transaction()?;
-    {
-        let mut stmt =
-            tx.prepare_cached("UPDATE document SET parser_version = ?2 WHERE id = ?1")?;
-        for id in ids.iter() {
-            stmt.execute(params![id, version])?;
-        }
-    }
-    tx.commit()?;
-    let n = ids.len();
-    ids.clear();
-    Ok(n)
+/// Groups the writes of whole documents into transactions, committed every [`BATCH_DOCS`]
+/// documents or [`BATCH_TIME`]: each document is replaced atomically (never half written),
+/// a commit per document is avoided, and a killed reparse loses at most the last group,
+/// which the next run redoes.
+struct Batch {
+    open: bool,
+    n: usize,
+    since: Instant,
 }
 
-/// Replaces a changed document, or records a failure, in one transaction.
+const BATCH_DOCS: usize = 64;
+const BATCH_TIME: Duration = Duration::from_millis(500);
+
+impl Batch {
+    fn new() -> Batch {
+        Batch {
+            open: false,
+            n: 0,
+            since: Instant::now(),
+        }
+    }
+    fn begin(&mut self, conn: &Connection) -> Result<()> {
+        if !self.open {
+            conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.open = true;
+            self.n = 0;
+            self.since = Instant::now();
+        }
+        Ok(())
+    }
+    fn one_done(&mut self, conn: &Connection) -> Result<()> {
+        self.n += 1;
+        if self.n >= BATCH_DOCS || self.since.elapsed() >= BATCH_TIME {
+            self.commit(conn)?;
+        }
+        Ok(())
+    }
+    fn commit(&mut self, conn: &Connection) -> Result<()> {
+        if self.open {
+            conn.execute_batch("COMMIT")?;
+            self.open = false;
+        }
+        Ok(())
+    }
+    fn rollback(&mut self, conn: &Connection) {
+        if self.open {
+            let _ = conn.execute_batch("ROLLBACK");
+            self.open = false;
+        }
+    }
+}
+
+fn restamp(conn: &Connection, id: i64, version: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE document SET parser_version = ?2 WHERE id = ?1")?
+        .execute(params![id, version])?;
+    Ok(())
+}
+
+/// Replaces a changed document, or records a failure (inside the current batch).
 fn apply(
-    store: &mut Store,
+    tx: &Connection,
     run_id: i64,
     report: &DocReport,
     record: Option<(Prepared, Vec<crate::Finding>)>,
     version: &str,
     checker: Option<&dyn Checker>,
 ) -> Result<()> {
-    let tx = store.conn_mut().transaction()?;
     let id = report.source_id;
     let path = Some(report.path.as_str());
     let sha = Some(report.sha256.as_str());
     match (report.status, record) {
         (Status::Failed, _) | (_, None) => {
             let err = report.error.as_deref().unwrap_or("failed");
-            write::record_failure(&tx, id, err, version)?;
-            write::log(&tx, run_id, path, sha, "failed", Some(err))?;
+            write::record_failure(tx, id, err, version)?;
+            write::log(tx, run_id, path, sha, "failed", Some(err))?;
         }
         (status, Some((prep, findings))) => {
-            write::write_document(&tx, id, &prep, version)?;
-            write::clear_failure(&tx, id)?;
+            write::write_document(tx, id, &prep, version)?;
+            write::clear_failure(tx, id)?;
             if let Some(c) = checker {
-                write::write_findings(&tx, id, &findings, &c.version())?;
+                write::write_findings(tx, id, &findings, &c.version())?;
             }
             let what = if status == Status::Parsed {
                 "parsed"
             } else {
                 "changed"
             };
-            write::log(&tx, run_id, path, sha, what, None)?;
+            write::log(tx, run_id, path, sha, what, None)?;
         }
     }
-    tx.commit()?;
     Ok(())
 }
 

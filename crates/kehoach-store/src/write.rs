@@ -4,14 +4,14 @@
 use kehoach_parse::plan::{DeadlineKind, Item};
 use kehoach_parse::record::Record;
 use kehoach_text::{ascii_key, match_key};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::{Finding, Result};
 
 pub(crate) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
 /// Inserts a source if its hash is new; returns its id and whether it was inserted.
-pub(crate) fn upsert_source(tx: &Transaction, sha256: &str, bytes: &[u8]) -> Result<(i64, bool)> {
+pub(crate) fn upsert_source(tx: &Connection, sha256: &str, bytes: &[u8]) -> Result<(i64, bool)> {
     if let Some(id) = source_id(tx, sha256)? {
         return Ok((id, false));
     }
@@ -22,7 +22,7 @@ pub(crate) fn upsert_source(tx: &Transaction, sha256: &str, bytes: &[u8]) -> Res
     Ok((tx.last_insert_rowid(), true))
 }
 
-pub(crate) fn source_id(tx: &Transaction, sha256: &str) -> Result<Option<i64>> {
+pub(crate) fn source_id(tx: &Connection, sha256: &str) -> Result<Option<i64>> {
     Ok(tx
         .prepare_cached("SELECT id FROM source WHERE sha256 = ?1")?
         .query_row([sha256], |r| r.get(0))
@@ -30,7 +30,7 @@ pub(crate) fn source_id(tx: &Transaction, sha256: &str) -> Result<Option<i64>> {
 }
 
 /// Records a path for a source; true if it was not known yet.
-pub(crate) fn add_path(tx: &Transaction, source_id: i64, path: &str) -> Result<bool> {
+pub(crate) fn add_path(tx: &Connection, source_id: i64, path: &str) -> Result<bool> {
     let n = tx
         .prepare_cached(&format!(
             "INSERT OR IGNORE INTO source_path(source_id, path, first_seen) VALUES (?1, ?2, {NOW})"
@@ -40,7 +40,7 @@ pub(crate) fn add_path(tx: &Transaction, source_id: i64, path: &str) -> Result<b
 }
 
 pub(crate) fn log(
-    tx: &Transaction,
+    tx: &Connection,
     run_id: i64,
     path: Option<&str>,
     sha256: Option<&str>,
@@ -55,7 +55,7 @@ pub(crate) fn log(
 }
 
 pub(crate) fn record_failure(
-    tx: &Transaction,
+    tx: &Connection,
     source_id: i64,
     error: &str,
     parser_version: &str,
@@ -69,14 +69,14 @@ pub(crate) fn record_failure(
     Ok(())
 }
 
-pub(crate) fn clear_failure(tx: &Transaction, source_id: i64) -> Result<()> {
+pub(crate) fn clear_failure(tx: &Connection, source_id: i64) -> Result<()> {
     tx.prepare_cached("DELETE FROM parse_failure WHERE source_id = ?1")?
         .execute([source_id])?;
     Ok(())
 }
 
 /// Deletes the document of a source with its items, agencies and findings.
-pub(crate) fn delete_document(tx: &Transaction, id: i64) -> Result<()> {
+pub(crate) fn delete_document(tx: &Connection, id: i64) -> Result<()> {
     tx.prepare_cached(
         "DELETE FROM item_agency WHERE item_id IN (SELECT id FROM item WHERE document_id = ?1)",
     )?
@@ -185,7 +185,7 @@ impl Prepared {
 
 /// Writes (or rewrites) the document of a source from its record.
 pub(crate) fn write_document(
-    tx: &Transaction,
+    tx: &Connection,
     id: i64,
     prep: &Prepared,
     parser_version: &str,
@@ -235,7 +235,7 @@ pub(crate) fn write_document(
     Ok(())
 }
 
-fn write_item(tx: &Transaction, doc: i64, seq: usize, it: &Item, keys: &ItemKeys) -> Result<()> {
+fn write_item(tx: &Connection, doc: i64, seq: usize, it: &Item, keys: &ItemKeys) -> Result<()> {
     let kind = serde_json::to_value(it.kind)?;
     tx.prepare_cached(
         "INSERT INTO item(document_id, seq, stt, level, parent, kind, content, content_key, search,
@@ -281,7 +281,7 @@ fn write_item(tx: &Transaction, doc: i64, seq: usize, it: &Item, keys: &ItemKeys
 }
 
 pub(crate) fn write_findings(
-    tx: &Transaction,
+    tx: &Connection,
     doc: i64,
     findings: &[Finding],
     checker_version: &str,
