@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::sync_channel;
 
 use kehoach_parse::record::sha256_hex;
@@ -179,9 +180,14 @@ pub fn run(
     let checker = opts.checker;
     let known = &known;
     let files = &files;
+    // Set when the writer fails, so that the workers stop parsing.
+    let stop = &AtomicBool::new(false);
     let result: Result<()> = std::thread::scope(|s| {
         s.spawn(move || {
             files.par_iter().for_each_with(tx_work, |tx, p| {
+                if stop.load(Ordering::Relaxed) {
+                    return;
+                }
                 let path = shown(p);
                 let work = match std::fs::read(p) {
                     Err(e) => Work::Unreadable {
@@ -284,7 +290,7 @@ fn write_one(
             } else {
                 match result {
                     Ok((prep, findings)) => {
-                        write::write_document(&tx, id, &prep, version)?;
+                        write::write_document(&tx, id, &prep, version, None)?;
                         if let Some(cv) = checker_version {
                             write::write_findings(&tx, id, &findings, cv)?;
                         }

@@ -228,7 +228,7 @@ fn plan_where(f: &Filter, sql: &mut String, args: &mut Vec<SqlValue>) {
     }
     if let Some(s) = &f.source {
         sql.push_str(
-            " AND (EXISTS (SELECT 1 FROM source s WHERE s.id = d.id AND s.sha256 LIKE ? || '%')
+            " AND (EXISTS (SELECT 1 FROM source s WHERE s.id = d.id AND instr(s.sha256, ?) = 1)
                OR EXISTS (SELECT 1 FROM source_path p WHERE p.source_id = d.id AND instr(p.path, ?) > 0))",
         );
         args.push(SqlValue::Text(s.to_ascii_lowercase()));

@@ -95,6 +95,13 @@ pub struct Summary {
     pub restamped: usize,
 }
 
+/// A new record to store, with the item positions to rewrite (`None`: all).
+struct Replacement {
+    prep: Prepared,
+    findings: Vec<crate::Finding>,
+    only_items: Option<Vec<usize>>,
+}
+
 struct Job {
     id: i64,
     sha: String,
@@ -111,7 +118,7 @@ enum Done {
     },
     Report {
         report: DocReport,
-        record: Option<(Prepared, Vec<crate::Finding>)>,
+        record: Option<Replacement>,
     },
 }
 
@@ -320,7 +327,7 @@ fn apply(
     tx: &Connection,
     run_id: i64,
     report: &DocReport,
-    record: Option<(Prepared, Vec<crate::Finding>)>,
+    record: Option<Replacement>,
     version: &str,
     checker: Option<&dyn Checker>,
 ) -> Result<()> {
@@ -333,8 +340,9 @@ fn apply(
             write::record_failure(tx, id, err, version)?;
             write::log(tx, run_id, path, sha, "failed", Some(err))?;
         }
-        (status, Some((prep, findings))) => {
-            write::write_document(tx, id, &prep, version)?;
+        (status, Some(r)) => {
+            let (prep, findings) = (r.prep, r.findings);
+            write::write_document(tx, id, &prep, version, r.only_items.as_deref())?;
             write::clear_failure(tx, id)?;
             if let Some(c) = checker {
                 write::write_findings(tx, id, &findings, &c.version())?;
@@ -405,6 +413,7 @@ fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &s
         .stored
         .as_deref()
         .and_then(|s| serde_json::from_str(s).ok());
+    let mut only_items = None;
     match &stored {
         Some(old) => {
             let new: Value = match serde_json::from_str(&prep.json) {
@@ -419,6 +428,15 @@ fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &s
                 .and_then(|i| i.as_array())
                 .map_or(0, |a| a.len());
             diff(old, &new, &mut report);
+            // Item rows mirror the stored record: rewrite only the positions that differ.
+            let none = Vec::new();
+            let a = old.get("items").and_then(|v| v.as_array()).unwrap_or(&none);
+            let b = new.get("items").and_then(|v| v.as_array()).unwrap_or(&none);
+            only_items = Some(
+                (0..a.len().max(b.len()))
+                    .filter(|&i| a.get(i) != b.get(i))
+                    .collect(),
+            );
         }
         None => {
             report.status = if job.stored.is_some() {
@@ -434,7 +452,11 @@ fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &s
     let findings = checker.map(|c| c.check(&prep.record)).unwrap_or_default();
     Done::Report {
         report,
-        record: Some((prep, findings)),
+        record: Some(Replacement {
+            prep,
+            findings,
+            only_items,
+        }),
     }
 }
 

@@ -76,13 +76,9 @@ pub(crate) fn clear_failure(tx: &Connection, source_id: i64) -> Result<()> {
 }
 
 /// Deletes the document of a source with its items, agencies and findings.
+#[allow(dead_code)]
 pub(crate) fn delete_document(tx: &Connection, id: i64) -> Result<()> {
-    tx.prepare_cached(
-        "DELETE FROM item_agency WHERE item_id IN (SELECT id FROM item WHERE document_id = ?1)",
-    )?
-    .execute([id])?;
-    tx.prepare_cached("DELETE FROM item WHERE document_id = ?1")?
-        .execute([id])?;
+    delete_items(tx, id)?;
     tx.prepare_cached("DELETE FROM finding WHERE document_id = ?1")?
         .execute([id])?;
     tx.prepare_cached("DELETE FROM document WHERE id = ?1")?
@@ -184,15 +180,30 @@ impl Prepared {
 }
 
 /// Writes (or rewrites) the document of a source from its record.
+///
+/// `only_items`: when the stored item rows are known to match the stored record, the item
+/// positions (seq) that differ between it and this one; only those rows are rewritten.
+/// `None` rewrites every item.
 pub(crate) fn write_document(
     tx: &Connection,
     id: i64,
     prep: &Prepared,
     parser_version: &str,
+    only_items: Option<&[usize]>,
 ) -> Result<()> {
     let rec = &prep.record;
     let record_json = prep.json.as_str();
-    delete_document(tx, id)?;
+    match only_items {
+        None => delete_items(tx, id)?,
+        Some(seqs) => {
+            for &seq in seqs {
+                delete_item(tx, id, seq)?;
+            }
+        }
+    }
+    // Findings were about the old record.
+    tx.prepare_cached("DELETE FROM finding WHERE document_id = ?1")?
+        .execute([id])?;
     let d = &rec.document;
     let date = d.date.as_ref();
     let iso = date.and_then(|x| match (x.year, x.month, x.day) {
@@ -204,7 +215,16 @@ pub(crate) fn write_document(
             number, symbol, place, date_text, date, date_year, date_month, date_day, year, title,
             item_count, warning_count, parser_version, parsed_at, record_json)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, {NOW}, ?21)"
+            ?19, ?20, {NOW}, ?21)
+         ON CONFLICT(id) DO UPDATE SET format = excluded.format, doc_type = excluded.doc_type,
+            issuer = excluded.issuer, issuer_key = excluded.issuer_key,
+            parent_body = excluded.parent_body, number_text = excluded.number_text,
+            number = excluded.number, symbol = excluded.symbol, place = excluded.place,
+            date_text = excluded.date_text, date = excluded.date, date_year = excluded.date_year,
+            date_month = excluded.date_month, date_day = excluded.date_day, year = excluded.year,
+            title = excluded.title, item_count = excluded.item_count,
+            warning_count = excluded.warning_count, parser_version = excluded.parser_version,
+            parsed_at = excluded.parsed_at, record_json = excluded.record_json"
     ))?
     .execute(params![
         id,
@@ -230,8 +250,30 @@ pub(crate) fn write_document(
         record_json,
     ])?;
     for (seq, (it, keys)) in rec.items.iter().zip(&prep.items).enumerate() {
-        write_item(tx, id, seq, it, keys)?;
+        if only_items.map_or(true, |seqs| seqs.contains(&seq)) {
+            write_item(tx, id, seq, it, keys)?;
+        }
     }
+    Ok(())
+}
+
+fn delete_items(tx: &Connection, id: i64) -> Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM item_agency WHERE item_id IN (SELECT id FROM item WHERE document_id = ?1)",
+    )?
+    .execute([id])?;
+    tx.prepare_cached("DELETE FROM item WHERE document_id = ?1")?
+        .execute([id])?;
+    Ok(())
+}
+
+fn delete_item(tx: &Connection, id: i64, seq: usize) -> Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM item_agency WHERE item_id IN (SELECT id FROM item WHERE document_id = ?1 AND seq = ?2)",
+    )?
+    .execute(params![id, seq as i64])?;
+    tx.prepare_cached("DELETE FROM item WHERE document_id = ?1 AND seq = ?2")?
+        .execute(params![id, seq as i64])?;
     Ok(())
 }
 

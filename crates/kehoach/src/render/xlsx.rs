@@ -43,6 +43,24 @@ const ITEM_COLUMNS: &[(&str, f64, bool)] = &[
     ("Tệp nguồn", 40.0, false),
 ];
 
+/// The deadline kinds in Vietnamese, for the workbook.
+fn deadline_kind_vi(kind: &str) -> &str {
+    match kind {
+        "empty" => "",
+        "continuous" => "Thường xuyên",
+        "recurring" => "Định kỳ",
+        "before" => "Trước ngày",
+        "on_date" => "Vào ngày",
+        "months" => "Theo tháng",
+        "year" => "Trong năm",
+        "separate_plan" => "Theo kế hoạch riêng",
+        "after_event" => "Sau sự kiện",
+        "as_scheduled" => "Theo lịch của văn bản khác",
+        "unparsed" => "Chưa đọc được",
+        other => other,
+    }
+}
+
 fn setup(ws: &mut Worksheet, name: &str, cols: &[(&str, f64, bool)]) -> Result<(), XlsxError> {
     ws.set_name(name)?;
     let header = Format::new()
@@ -134,6 +152,7 @@ pub fn export(path: &Path, store: &Store, f: &Filter) -> Result<(usize, usize), 
                 "task" => "Nhiệm vụ".into(),
                 other => other.into(),
             };
+            fields[11] = deadline_kind_vi(&fields[11]).to_string();
             if let Err(e) = write_row(ws, row, &fields, ITEM_COLUMNS, &[0, 3, 5], &wrap, &top) {
                 failure.get_or_insert(e.to_string());
             }
