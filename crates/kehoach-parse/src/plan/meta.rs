@@ -204,8 +204,7 @@ pub fn find_citations(text: &str) -> Vec<LegalRef> {
         out.push(LegalRef {
             // The citation itself, without the word or punctuation that ended it.
             text: kehoach_text::clean(
-                &text[m.get(0).map(|g| g.start()).unwrap_or(0)
-                    ..m.get(6).map(|g| g.end()).unwrap_or(0)],
+                &text[m.get(0).map(|g| g.start()).unwrap_or(0)..m.get(6).map(|g| g.end()).unwrap_or(0)],
             ),
             doc_type,
             number: Some(m[2].to_string()).filter(|s| !s.is_empty()),
@@ -557,10 +556,7 @@ mod tests {
         assert_eq!(refs[0].reference().as_deref(), Some("182/KH-UBND"));
         assert_eq!(refs[0].date.as_deref(), Some("2025-12-25"));
         assert_eq!(refs[0].issuer.as_deref(), Some("UBND tỉnh Thái Nguyên"));
-        assert_eq!(
-            refs[0].text,
-            "Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên"
-        );
+        assert_eq!(refs[0].text, "Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên");
         let refs = find_citations("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát; Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính phủ sửa đổi");
         assert_eq!(
             refs.iter()
