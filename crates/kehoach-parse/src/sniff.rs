@@ -11,8 +11,6 @@ pub enum Sniffed {
     Readable(Format),
     /// An OLE compound file: an encrypted OOXML package or a legacy binary .doc.
     Ole,
-    /// A zip that is not a Word document (a spreadsheet, a presentation, anything else).
-    OtherZip,
     /// Bytes that are not text in any encoding we know.
     Binary,
     /// Nothing at all.
@@ -27,18 +25,9 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         return Sniffed::Empty;
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        // A Word package names word/ parts in its central directory and local headers.
-        return if memfind(bytes, b"word/").is_some()
-            || memfind(bytes, b"[Content_Types].xml").is_some()
-        {
-            if memfind(bytes, b"xl/").is_some() && memfind(bytes, b"word/").is_none() {
-                Sniffed::OtherZip
-            } else {
-                Sniffed::Readable(Format::Docx)
-            }
-        } else {
-            Sniffed::OtherZip
-        };
+        // Only the zip's directory can say whether it holds a Word document; the docx reader
+        // opens it and tells a damaged archive from a workbook or any other zip.
+        return Sniffed::Readable(Format::Docx);
     }
     if bytes.starts_with(&OLE_MAGIC) {
         return Sniffed::Ole;
@@ -74,7 +63,6 @@ pub fn readable_format(bytes: &[u8]) -> Result<Format, ParseError> {
         Sniffed::Ole => Err(ParseError::Encrypted(
             "an OLE container: either an encrypted Word package or a legacy binary .doc, which kehoach does not read".into(),
         )),
-        Sniffed::OtherZip => Err(ParseError::Unsupported("a zip archive without a Word document in it".into())),
         Sniffed::Binary => Err(ParseError::Unsupported("binary data that is not .docx, .pdf, HTML or text".into())),
     }
 }
@@ -130,6 +118,9 @@ mod tests {
             Sniffed::Readable(Format::Text)
         );
         assert_eq!(sniff(b"\x00\x01\x02\x03garbage"), Sniffed::Binary);
-        assert_eq!(sniff(b"PK\x03\x04....xl/workbook.xml"), Sniffed::OtherZip);
+        assert_eq!(
+            sniff(b"PK\x03\x04....word/document.xml"),
+            Sniffed::Readable(Format::Docx)
+        );
     }
 }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::write::{self, Prepared};
-use crate::{parse_source, parser_version, Checker, Finding, Result, Store};
+use crate::{parse_checked, parser_version, Checker, Finding, Result, Store};
 
 /// Extensions picked up when walking a directory (a file named explicitly is always taken).
 pub const EXTENSIONS: &[&str] = &["docx", "pdf", "html", "htm", "txt", "md", "doc"];
@@ -199,11 +199,12 @@ pub fn run(
                         if known.contains(&sha) {
                             Work::Present { path, sha }
                         } else {
-                            let result = parse_source(&path, &bytes, limits).and_then(|rec| {
-                                let findings = checker.map(|c| c.check(&rec)).unwrap_or_default();
-                                let prep = Prepared::new(rec).map_err(|e| e.to_string())?;
-                                Ok((prep, findings))
-                            });
+                            let result = parse_checked(&path, &bytes, limits, checker).and_then(
+                                |(rec, findings)| {
+                                    let prep = Prepared::new(rec).map_err(|e| e.to_string())?;
+                                    Ok((prep, findings))
+                                },
+                            );
                             Work::Parsed {
                                 path,
                                 sha,

@@ -246,9 +246,32 @@ pub struct Finding {
     pub detail: Option<serde_json::Value>,
 }
 
-/// Checks a record. The check crate provides one; the store only keeps what it finds.
+/// Checks a record. The CLI provides one (over the check crate); the store only keeps what
+/// it finds.
 pub trait Checker: Sync {
     /// Stored with each finding.
     fn version(&self) -> String;
-    fn check(&self, record: &Record) -> Vec<Finding>;
+    /// `document`: the document model the record was extracted from (body paragraphs).
+    fn check(&self, record: &Record, document: Option<&kehoach_parse::Document>) -> Vec<Finding>;
+}
+
+/// Parses bytes into a record and, with a checker, checks it.
+pub fn parse_checked(
+    path: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    checker: Option<&dyn Checker>,
+) -> std::result::Result<(Record, Vec<Finding>), String> {
+    let Some(checker) = checker else {
+        return parse_source(path, bytes, limits).map(|r| (r, Vec::new()));
+    };
+    let parsed = std::panic::catch_unwind(AssertUnwindSafe(|| parse_bytes(bytes, limits)))
+        .map_err(|_| "internal error while parsing (please report this file)".to_string())?
+        .map_err(|e| e.to_string())?;
+    let document = parsed.document.clone();
+    let record = Record::new(path, bytes, parsed);
+    let findings =
+        std::panic::catch_unwind(AssertUnwindSafe(|| checker.check(&record, Some(&document))))
+            .unwrap_or_default();
+    Ok((record, findings))
 }

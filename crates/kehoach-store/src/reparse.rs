@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::write::{self, Prepared};
-use crate::{parse_source, parser_version, Checker, Result, Store};
+use crate::{parse_checked, parser_version, Checker, Result, Store};
 
 pub struct Options<'a> {
     /// Report without writing anything.
@@ -392,7 +392,7 @@ fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &s
             record: None,
         }
     };
-    let rec = match parse_source(&path, &job.bytes, limits) {
+    let (rec, findings) = match parse_checked(&path, &job.bytes, limits, checker) {
         Ok(r) => r,
         Err(e) => return failed(report, e),
     };
@@ -449,7 +449,6 @@ fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &s
             report.added = prep.record.items.iter().map(|i| i.stt.clone()).collect();
         }
     }
-    let findings = checker.map(|c| c.check(&prep.record)).unwrap_or_default();
     Done::Report {
         report,
         record: Some(Replacement {

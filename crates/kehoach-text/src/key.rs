@@ -7,8 +7,6 @@
 //! folded, `Ð`/`ð` (Icelandic eth, a common look-alike) become `đ`, and every run of punctuation
 //! or space becomes one space.
 
-use unicode_normalization::UnicodeNormalization;
-
 const ACUTE: char = '\u{0301}';
 const GRAVE: char = '\u{0300}';
 const HOOK: char = '\u{0309}';
@@ -26,6 +24,17 @@ fn tone_letter(mark: char) -> Option<char> {
     }
 }
 
+/// `char::is_alphanumeric`, answered without a table lookup for Latin letters.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
+        '\u{1E00}'..='\u{1EFF}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
 }
@@ -38,18 +47,39 @@ fn fold_letter(c: char, out: &mut String) {
     }
 }
 
-/// Splits `s` into tokens (runs of letters, digits and combining marks, decomposed) and calls
-/// `f` on each.
-fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
-    let mut tok = String::new();
-    for c in s.nfd() {
-        if c.is_alphanumeric() || (is_combining(c) && !tok.is_empty()) {
-            tok.push(c);
-        } else if crate::is_invisible(c) {
+/// Splits `s` into tokens (runs of letters, digits and combining marks, each character
+/// canonically decomposed) and calls `f` on each. Decomposing one character at a time skips
+/// the reordering buffer of a full NFD pass; the keys do not depend on the order of marks.
+fn for_each_token(s: &str, mut f: impl FnMut(&[char])) {
+    let mut tok: Vec<char> = Vec::with_capacity(16);
+    let mut parts: [char; 4] = ['\0'; 4];
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                tok.push(c);
+            } else if !tok.is_empty() {
+                f(&tok);
+                tok.clear();
+            }
             continue;
-        } else if !tok.is_empty() {
-            f(&tok);
-            tok.clear();
+        }
+        if crate::is_invisible(c) {
+            continue;
+        }
+        let mut n = 0;
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            if n < parts.len() {
+                parts[n] = d;
+                n += 1;
+            }
+        });
+        for &d in &parts[..n] {
+            if is_letter(d) || (is_combining(d) && !tok.is_empty()) {
+                tok.push(d);
+            } else if !tok.is_empty() {
+                f(&tok);
+                tok.clear();
+            }
         }
     }
     if !tok.is_empty() {
@@ -68,26 +98,52 @@ fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
 /// ```
 pub fn match_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut syl = String::new();
     for_each_token(s, |tok| {
-        syl.clear();
-        let mut tone = None;
-        for c in tok.chars() {
-            if let Some(t) = tone_letter(c) {
-                tone = Some(t);
-            } else {
-                fold_letter(c, &mut syl);
-            }
-        }
-        let base: String = syl.nfc().collect();
         if !out.is_empty() {
             out.push(' ');
         }
+        let start = out.len();
+        let mut tone = None;
+        // The letters, lower-cased, with their vowel marks (circumflex, breve, horn)
+        // composed back onto them and the tone mark taken off.
+        let mut prev: Option<char> = None;
+        for &c in tok {
+            if let Some(t) = tone_letter(c) {
+                tone = Some(t);
+                continue;
+            }
+            if is_combining(c) {
+                match prev.and_then(|p| unicode_normalization::char::compose(p, c)) {
+                    Some(composed) => prev = Some(composed),
+                    None => {
+                        if let Some(p) = prev.take() {
+                            out.push(p);
+                        }
+                        out.push(c);
+                    }
+                }
+                continue;
+            }
+            if let Some(p) = prev.take() {
+                out.push(p);
+            }
+            let mut folded = String::new();
+            fold_letter(c, &mut folded);
+            let mut chars = folded.chars();
+            prev = chars.next();
+            for extra in chars {
+                if let Some(p) = prev.replace(extra) {
+                    out.push(p);
+                }
+            }
+        }
+        if let Some(p) = prev {
+            out.push(p);
+        }
         // "hằng năm" and "hàng năm" are both accepted spellings of "yearly".
-        if base == "hăng" && tone == Some('f') {
+        if tone == Some('f') && &out[start..] == "hăng" {
+            out.truncate(start);
             out.push_str("hang");
-        } else {
-            out.push_str(&base);
         }
         if let Some(t) = tone {
             out.push(t);
@@ -108,7 +164,7 @@ pub fn ascii_key(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        for c in tok.chars() {
+        for &c in tok {
             if is_combining(c) {
                 continue;
             }

@@ -22,6 +22,9 @@ fn is_space(c: char) -> bool {
 /// assert_eq!(kehoach_text::clean("  Kế\thoạch\n\u{200b}năm\u{00a0}2026 "), "Kế hoạch năm 2026");
 /// ```
 pub fn clean(s: &str) -> String {
+    if is_clean(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfc() {
@@ -39,6 +42,50 @@ pub fn clean(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// Whether [`clean`] would return `s` unchanged: no leading, trailing or doubled space, no
+/// other whitespace or invisible character, and NFC (checked with the quick test, which says
+/// "yes" for almost all real text). Most text read from documents is already clean, so this
+/// one cheap pass saves the normalising one.
+pub fn is_clean(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for c in s.chars() {
+        if c == ' ' {
+            if prev_space {
+                return false;
+            }
+            prev_space = true;
+            continue;
+        }
+        prev_space = false;
+        if c.is_ascii() {
+            if c.is_ascii_control() {
+                return false;
+            }
+            continue;
+        }
+        if is_invisible(c) || is_space(c) {
+            return false;
+        }
+        if !nfc_yes(c) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a character may stand in NFC text whatever its neighbours. Precomposed Latin
+/// letters (all Vietnamese letters among them) answer without a table lookup; anything
+/// else asks the NFC quick-check table, and "maybe" (a combining mark) counts as no.
+fn nfc_yes(c: char) -> bool {
+    matches!(c, '\u{00A1}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2010}'..='\u{2027}')
+        || unicode_normalization::is_nfc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// Like [`clean`], but keeps line structure: each line is cleaned on its own and empty lines
@@ -70,6 +117,25 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(clean(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn clean_text_is_recognised() {
+        for s in ["", "Kế hoạch năm 2026", "a b", "Thủ tục"] {
+            assert!(is_clean(s), "{s:?}");
+            assert_eq!(clean(s), s);
+        }
+        for s in [
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{00A0}b",
+            "Thu\u{0309}",
+            "a\u{200B}",
+        ] {
+            assert!(!is_clean(s), "{s:?}");
         }
     }
 

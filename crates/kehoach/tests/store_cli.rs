@@ -541,3 +541,31 @@ fn query_without_a_store_fails_cleanly() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no store here"));
 }
+
+#[test]
+fn import_with_check_stores_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let o = kehoach(&db, &["import", "--check", fixture(F003).to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let store = Store::open_read_only(&db).unwrap();
+    let (n, bad, versions): (i64, i64, i64) = store
+        .conn()
+        .query_row(
+            "SELECT count(*), sum(code NOT LIKE 'KH%' OR message = ''), count(DISTINCT checker_version) FROM finding",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert!(n > 0, "no findings stored for a draft");
+    assert_eq!((bad, versions), (0, 1));
+    // Without --check, none.
+    let db2 = dir.path().join("t.db");
+    kehoach(&db2, &["import", fixture(F003).to_str().unwrap()]);
+    let n2: i64 = Store::open_read_only(&db2)
+        .unwrap()
+        .conn()
+        .query_row("SELECT count(*) FROM finding", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n2, 0);
+}

@@ -178,6 +178,7 @@ impl<'a, 'l> Walker<'a, 'l> {
     fn run(&mut self) -> Result<(bool, bool, String)> {
         let d = self.c.depth();
         let (mut bold, mut italic, mut hidden) = (false, false, false);
+        let mut legacy: Option<(kehoach_text::LegacyEncoding, bool)> = None;
         let mut text = String::new();
         let mut in_t = false;
         loop {
@@ -186,7 +187,7 @@ impl<'a, 'l> Walker<'a, 'l> {
                     if self.c.depth() < d {
                         break;
                     }
-                    if ns == Ns::W && name == b"t" {
+                    if ns == Ns::W && super::xml::end_local(&name) == b"t" {
                         in_t = false;
                     }
                 }
@@ -204,6 +205,11 @@ impl<'a, 'l> Walker<'a, 'l> {
                                     b"b" => bold = on_off(&e),
                                     b"i" => italic = on_off(&e),
                                     b"vanish" => hidden = on_off(&e),
+                                    b"rFonts" => {
+                                        legacy = attr(&e, b"ascii")
+                                            .or_else(|| attr(&e, b"hAnsi"))
+                                            .and_then(|f| kehoach_text::encoding_of_font(&f))
+                                    }
                                     _ => {}
                                 },
                                 Ev::Start(..) => self.c.skip()?,
@@ -229,6 +235,21 @@ impl<'a, 'l> Walker<'a, 'l> {
         }
         if hidden {
             text.clear();
+        }
+        if let Some((enc, upper)) = legacy {
+            // Keep the run's own spacing: decode, then restore a leading/trailing space.
+            let decoded = kehoach_text::decode_legacy(&text, enc, upper);
+            let lead = if text.starts_with([' ', '\t']) {
+                " "
+            } else {
+                ""
+            };
+            let trail = if text.ends_with([' ', '\t']) && !decoded.is_empty() {
+                " "
+            } else {
+                ""
+            };
+            text = format!("{lead}{decoded}{trail}");
         }
         Ok((bold, italic, text))
     }

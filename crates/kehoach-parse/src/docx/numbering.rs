@@ -56,7 +56,7 @@ impl Numbering {
                 Ev::Start(ns, e) => (*ns, e.clone(), false),
                 Ev::Empty(ns, e) => (*ns, e.clone(), true),
                 Ev::End(Ns::W, name) => {
-                    match name.as_slice() {
+                    match super::xml::end_local(&name) {
                         b"abstractNum" => cur_abstract = None,
                         b"num" => cur_num = None,
                         b"lvlOverride" => cur_override = None,

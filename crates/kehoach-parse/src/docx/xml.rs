@@ -8,9 +8,8 @@
 
 use std::borrow::Cow;
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
+use quick_xml::events::{BytesEnd, BytesStart, Event};
+use quick_xml::Reader;
 
 use crate::error::{ParseError, Result};
 use crate::limits::Limits;
@@ -34,13 +33,25 @@ pub enum Ns {
 pub enum Ev<'a> {
     Start(Ns, BytesStart<'a>),
     Empty(Ns, BytesStart<'a>),
-    End(Ns, Vec<u8>),
+    End(Ns, BytesEnd<'a>),
     Text(Cow<'a, str>),
     Eof,
 }
 
+/// A namespace binding in scope: `prefix` (empty for the default namespace) bound to `ns`
+/// by an element at `depth`.
+struct Binding {
+    prefix: Vec<u8>,
+    ns: Ns,
+    depth: u64,
+}
+
 pub struct Cursor<'a> {
-    reader: NsReader<&'a [u8]>,
+    reader: Reader<&'a [u8]>,
+    /// Bindings in scope, innermost last. Word declares them once on the root element, so
+    /// this stays tiny; an element is only scanned for declarations when its bytes contain
+    /// "xmlns", which keeps namespace handling off the hot path.
+    bindings: Vec<Binding>,
     part: &'static str,
     depth: u64,
     elements: u64,
@@ -50,12 +61,13 @@ pub struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     pub fn new(xml: &'a [u8], part: &'static str, limits: &Limits) -> Self {
-        let mut reader = NsReader::from_reader(xml);
+        let mut reader = Reader::from_reader(xml);
         let cfg = reader.config_mut();
         cfg.trim_text(false);
         cfg.check_end_names = false;
         cfg.expand_empty_elements = false;
         Cursor {
+            bindings: Vec::new(),
             reader,
             part,
             depth: 0,
@@ -69,11 +81,55 @@ impl<'a> Cursor<'a> {
         self.depth
     }
 
-    fn ns(r: ResolveResult) -> Ns {
-        match r {
-            ResolveResult::Bound(ns) if W_NS.contains(&ns.as_ref()) => Ns::W,
-            ResolveResult::Bound(ns) if ns.as_ref() == MC_NS => Ns::Mc,
-            _ => Ns::Other,
+    fn classify_ns(uri: &[u8]) -> Ns {
+        if W_NS.contains(&uri) {
+            Ns::W
+        } else if uri == MC_NS {
+            Ns::Mc
+        } else {
+            Ns::Other
+        }
+    }
+
+    /// Records the namespace declarations of an element opened at `depth`.
+    fn declare(&mut self, e: &BytesStart<'_>, depth: u64) {
+        if memchr::memmem::find(e.attributes_raw(), b"xmlns").is_none() {
+            return;
+        }
+        for a in e.attributes().with_checks(false).flatten() {
+            let key = a.key.as_ref();
+            let prefix = if key == b"xmlns" {
+                Vec::new()
+            } else if let Some(p) = key.strip_prefix(b"xmlns:") {
+                p.to_vec()
+            } else {
+                continue;
+            };
+            self.bindings.push(Binding {
+                prefix,
+                ns: Self::classify_ns(&a.value),
+                depth,
+            });
+        }
+    }
+
+    /// The namespace of an element or end tag by its prefix.
+    fn resolve(&self, qname: &[u8]) -> Ns {
+        let prefix: &[u8] = match qname.iter().position(|&b| b == b':') {
+            Some(i) => &qname[..i],
+            None => b"",
+        };
+        self.bindings
+            .iter()
+            .rev()
+            .find(|b| b.prefix == prefix)
+            .map(|b| b.ns)
+            .unwrap_or(Ns::Other)
+    }
+
+    fn close_scope(&mut self, depth: u64) {
+        while self.bindings.last().is_some_and(|b| b.depth > depth) {
+            self.bindings.pop();
         }
     }
 
@@ -92,10 +148,9 @@ impl<'a> Cursor<'a> {
 
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
-            let (res, ev) = self.reader.read_resolved_event().map_err(|e| {
+            let ev = self.reader.read_event().map_err(|e| {
                 ParseError::corrupt(format!("{} is not well-formed XML: {e}", self.part))
             })?;
-            let ns = Self::ns(res);
             return Ok(match ev {
                 Event::Start(s) => {
                     self.count_element()?;
@@ -108,18 +163,25 @@ impl<'a> Cursor<'a> {
                             flag: "--max-xml-depth",
                         });
                     }
+                    self.declare(&s, self.depth);
+                    let ns = self.resolve(s.name().as_ref());
                     Ev::Start(ns, s)
                 }
                 Event::Empty(s) => {
                     self.count_element()?;
+                    self.declare(&s, self.depth + 1);
+                    let ns = self.resolve(s.name().as_ref());
+                    self.close_scope(self.depth);
                     Ev::Empty(ns, s)
                 }
                 Event::End(e) => {
                     if self.depth == 0 {
                         return Err(ParseError::corrupt(format!("{} closes an element it never opened", self.part)));
                     }
+                    let ns = self.resolve(e.name().as_ref());
                     self.depth -= 1;
-                    Ev::End(ns, e.local_name().as_ref().to_vec())
+                    self.close_scope(self.depth);
+                    Ev::End(ns, e)
                 }
                 Event::Text(t) => match t.unescape() {
                     Ok(s) => Ev::Text(s),
@@ -175,6 +237,15 @@ pub fn on_off(e: &BytesStart<'_>) -> bool {
         attr(e, b"val").as_deref(),
         Some("0" | "false" | "off" | "none")
     )
+}
+
+/// Local name of an end tag.
+pub fn end_local<'b>(e: &'b BytesEnd<'_>) -> &'b [u8] {
+    let full = e.name().into_inner();
+    match full.iter().position(|&b| b == b':') {
+        Some(i) => &full[i + 1..],
+        None => full,
+    }
 }
 
 /// Local name of an element.

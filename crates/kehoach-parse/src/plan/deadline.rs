@@ -65,7 +65,10 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 pub fn find_date(s: &str) -> Option<(i32, u32, u32)> {
     static NUM: OnceLock<Regex> = OnceLock::new();
     static WORDS: OnceLock<Regex> = OnceLock::new();
-    let num = re(&NUM, r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b");
+    let num = re(
+        &NUM,
+        r"(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?-u:\b)",
+    );
     let words = re(
         &WORDS,
         r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
@@ -151,7 +154,11 @@ fn classify(text: &str) -> DeadlineKind {
         &MONTHS,
         r"(?i)^tháng\s+(\d{1,2})((?:\s*[,;và]+\s*(?:tháng\s+)?\d{1,2})*)\s*(?:năm\s+(\d{4}))?\s*$",
     );
-    if let Some(m) = months_re.captures(text) {
+    if let Some(m) = k
+        .starts_with("thang ")
+        .then(|| months_re.captures(text))
+        .flatten()
+    {
         let mut months: Vec<u32> = vec![m[1].parse().unwrap_or(0)];
         months.extend(
             m.get(2)
@@ -166,7 +173,11 @@ fn classify(text: &str) -> DeadlineKind {
         }
     }
     let slash = re(&MONTH_SLASH, r"(?i)^tháng\s+(\d{1,2})\s*/\s*(\d{4})$");
-    if let Some(m) = slash.captures(text) {
+    if let Some(m) = k
+        .starts_with("thang ")
+        .then(|| slash.captures(text))
+        .flatten()
+    {
         let mo: u32 = m[1].parse().unwrap_or(0);
         if (1..=12).contains(&mo) {
             return DeadlineKind::Months {
@@ -176,7 +187,7 @@ fn classify(text: &str) -> DeadlineKind {
         }
     }
     let year = re(&YEAR, r"(?i)^(?:trong\s+|cả\s+)?năm\s+(\d{4})\.?$");
-    if let Some(m) = year.captures(text) {
+    if let Some(m) = k.contains("nam ").then(|| year.captures(text)).flatten() {
         if let Ok(y) = m[1].parse() {
             return DeadlineKind::Year { year: y };
         }

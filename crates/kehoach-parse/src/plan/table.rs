@@ -157,6 +157,20 @@ fn find_header(table: &Table) -> Option<Header> {
 
 /// A row that only numbers the columns: "(1) (2) (3) (4) (5)" or "1 2 3 4 5".
 fn is_column_number_row(table: &Table, row: usize) -> bool {
+    // Fast reject: the first cell must read "1" or "(1)".
+    let first = table.rows[row]
+        .cells
+        .iter()
+        .find(|c| !c.covered)
+        .map(|c| c.text())
+        .unwrap_or_default();
+    if first
+        .trim_matches(|c| c == '(' || c == ')' || c == '.')
+        .trim()
+        != "1"
+    {
+        return false;
+    }
     let texts: Vec<String> = table.rows[row]
         .cells
         .iter()
@@ -183,6 +197,19 @@ fn is_column_number_row(table: &Table, row: usize) -> bool {
 fn is_repeated_header(table: &Table, row: usize, header: &Header) -> bool {
     if table.rows[row].repeat_header {
         return true;
+    }
+    // A numbered row is never a header; only rows without a number need the key check.
+    if let Some(col) = header
+        .columns
+        .iter()
+        .find(|c| c.role == Role::Stt)
+        .map(|c| c.index)
+    {
+        if let Some((_, cell)) = table.cell_at(row, col) {
+            if stt::parse(&cell.text()).is_some() {
+                return false;
+            }
+        }
     }
     let keys = row_texts_key(table, row);
     let nonempty: Vec<&String> = keys.iter().filter(|k| !k.is_empty()).collect();

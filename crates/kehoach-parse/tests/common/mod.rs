@@ -8,7 +8,10 @@ use kehoach_parse::{parse_bytes, Limits};
 
 /// The workspace root (fixtures/ and golden/ live there).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("workspace root")
 }
 
 pub fn fixture(rel: &str) -> PathBuf {
@@ -20,7 +23,11 @@ pub fn fixtures_in(dir: &str, exts: &[&str]) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(fixture(dir))
         .expect("fixture dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().and_then(|e| e.to_str()).is_some_and(|e| exts.contains(&e)))
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| exts.contains(&e))
+        })
         .collect();
     v.sort();
     v
@@ -30,8 +37,13 @@ pub fn fixtures_in(dir: &str, exts: &[&str]) -> Vec<PathBuf> {
 /// workspace root so that golden files do not depend on where the checkout is.
 pub fn record(path: &Path) -> Record {
     let bytes = std::fs::read(path).expect("read fixture");
-    let parsed = parse_bytes(&bytes, &Limits::default()).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let rel = path.strip_prefix(root()).unwrap_or(path).display().to_string();
+    let parsed = parse_bytes(&bytes, &Limits::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let rel = path
+        .strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string();
     Record::new(&rel, &bytes, parsed)
 }
 
@@ -69,12 +81,20 @@ pub fn truth(path: &Path) -> Vec<TruthItem> {
 pub fn assert_matches_truth(rec: &Record, truth: &[TruthItem]) {
     let mut diffs = Vec::new();
     if rec.items.len() != truth.len() {
-        diffs.push(format!("{} items, truth has {}", rec.items.len(), truth.len()));
+        diffs.push(format!(
+            "{} items, truth has {}",
+            rec.items.len(),
+            truth.len()
+        ));
     }
     for (t, it) in truth.iter().zip(&rec.items) {
         let kind = format!("{:?}", it.kind).to_lowercase();
         let checks = [
-            ("stt", t.stt.trim_end_matches('.').to_string(), it.stt.trim_end_matches('.').to_string()),
+            (
+                "stt",
+                t.stt.trim_end_matches('.').to_string(),
+                it.stt.trim_end_matches('.').to_string(),
+            ),
             ("kind", t.kind.clone(), kind),
             ("content", t.content.clone(), it.content.clone()),
             ("lead", t.lead.join(" | "), it.lead.join(" | ")),
@@ -87,7 +107,13 @@ pub fn assert_matches_truth(rec: &Record, truth: &[TruthItem]) {
             }
         }
     }
-    assert!(diffs.is_empty(), "{}: {} differences:\n{}", rec.source.path, diffs.len(), diffs.join("\n"));
+    assert!(
+        diffs.is_empty(),
+        "{}: {} differences:\n{}",
+        rec.source.path,
+        diffs.len(),
+        diffs.join("\n")
+    );
 }
 
 /// Compares a record with its golden JSON under `golden/`. With `KEHOACH_BLESS=1` the golden
@@ -100,10 +126,18 @@ pub fn assert_golden(rec: &Record, golden_rel: &str) {
         std::fs::write(&path, &got).unwrap();
         return;
     }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing golden file {}; run with KEHOACH_BLESS=1 and review it", path.display()));
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {}; run with KEHOACH_BLESS=1 and review it",
+            path.display()
+        )
+    });
     if want != got {
-        let first = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let first = want
+            .lines()
+            .zip(got.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "{} differs from {} at line {}:\n  golden: {}\n  now:    {}\n(run with KEHOACH_BLESS=1 to accept, then review the diff)",
             rec.source.path,

@@ -6,12 +6,15 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use kehoach_parse::record::Record;
+use kehoach_parse::Document;
 use kehoach_store::import::{self, Outcome, Progress};
-use kehoach_store::{Checker, Store};
+use kehoach_store::{Checker, Finding, Store};
 
 use super::query::DbArgs;
 
@@ -36,10 +39,43 @@ pub struct Args {
     format: Format,
 }
 
-/// The checker the CLI provides to the store. The check crate is not in this build yet, so
-/// there is none; when it lands, wrap it in a `kehoach_store::Checker` here.
+/// The checks of `kehoach check` (draft stage, built-in rules data, no parent plan), as the
+/// store's checker: findings are stored with the document by `import --check` and
+/// `reparse --check`.
+struct DiffChecker {
+    opts: kehoach_diff::Options,
+}
+
+impl Checker for DiffChecker {
+    fn version(&self) -> String {
+        format!("kehoach-diff {}", env!("CARGO_PKG_VERSION"))
+    }
+
+    fn check(&self, record: &Record, document: Option<&Document>) -> Vec<Finding> {
+        let source = kehoach_diff::Source {
+            name: record.source.path.clone(),
+            plan: record.plan(),
+            document: document.cloned(),
+        };
+        kehoach_diff::check(&source, &[], &self.opts)
+            .into_iter()
+            .map(|f| Finding {
+                item_seq: f.location.item,
+                code: f.code.to_string(),
+                severity: f.severity.name().to_string(),
+                message: f.message.clone(),
+                detail: serde_json::to_value(&f).ok(),
+            })
+            .collect()
+    }
+}
+
+/// The checker the CLI provides to the store.
 pub fn checker() -> Option<&'static dyn Checker> {
-    None
+    static CHECKER: OnceLock<DiffChecker> = OnceLock::new();
+    Some(CHECKER.get_or_init(|| DiffChecker {
+        opts: kehoach_diff::Options::default(),
+    }))
 }
 
 /// Reports progress: a bar on a terminal, a line every few seconds otherwise; failures as
