@@ -46,7 +46,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed)
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -54,10 +54,10 @@ impl Rng {
         z ^ (z >> 31)
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
     pub fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
+        self.next_u64() % 100 < percent
     }
 }
 
@@ -385,7 +385,7 @@ mod tests {
     fn rng_is_deterministic() {
         let mut a = Rng::new(7);
         let mut b = Rng::new(7);
-        assert_eq!(a.next(), b.next());
+        assert_eq!(a.next_u64(), b.next_u64());
     }
 
     #[test]
@@ -397,7 +397,7 @@ mod tests {
         let long = format!("<w:tbl><w:tblPr/>{}</w:tbl>", row.repeat(40));
         let out = drop_rows(&long, &mut rng);
         let n = out.matches("<w:tr>").count();
-        assert!(n < 40 && n >= 20, "{n}");
+        assert!((20..40).contains(&n), "{n}");
         assert!(out.starts_with("<w:tbl><w:tblPr/>") && out.ends_with("</w:tbl>"));
     }
 }

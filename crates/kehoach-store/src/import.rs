@@ -117,6 +117,7 @@ fn shown(p: &Path) -> String {
         .to_string()
 }
 
+#[allow(clippy::large_enum_variant)]
 enum Work {
     Present {
         path: String,

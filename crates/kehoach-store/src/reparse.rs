@@ -111,6 +111,7 @@ struct Job {
     path: String,
 }
 
+#[allow(clippy::large_enum_variant)]
 enum Done {
     Unchanged {
         id: i64,

@@ -250,7 +250,11 @@ pub(crate) fn write_document(
         record_json,
     ])?;
     for (seq, (it, keys)) in rec.items.iter().zip(&prep.items).enumerate() {
-        if only_items.map_or(true, |seqs| seqs.contains(&seq)) {
+        let wanted = match only_items {
+            None => true,
+            Some(seqs) => seqs.contains(&seq),
+        };
+        if wanted {
             write_item(tx, id, seq, it, keys)?;
         }
     }
