@@ -48,7 +48,8 @@ pub enum Status {
     Changed,
     /// The source had failed before and parses now.
     Parsed,
-    /// The current parser fails on it (a stored record, if any, is kept).
+    /// The current parser fails on it (a stored record, if any, is kept), or fails
+    /// differently from before.
     Failed,
 }
 
@@ -91,6 +92,8 @@ pub struct Summary {
     /// Failed before, parse now.
     pub parsed: usize,
     pub failed: usize,
+    /// Sources that failed before and fail the same way now (counted, not reported).
+    pub still_failing: usize,
     /// Unchanged documents whose stored parser version was updated.
     pub restamped: usize,
 }
@@ -108,6 +111,7 @@ struct Job {
     bytes: Vec<u8>,
     stored: Option<String>,
     stored_version: Option<String>,
+    stored_error: Option<String>,
     path: String,
 }
 
@@ -116,6 +120,11 @@ enum Done {
     Unchanged {
         id: i64,
         stale_version: bool,
+    },
+    /// Failed before and now, with the same error.
+    StillFailing {
+        id: i64,
+        error: String,
     },
     Report {
         report: DocReport,
@@ -160,7 +169,8 @@ pub fn run(
             let mut last = 0i64;
             let mut stmt = reader.prepare(
                 "SELECT s.id, s.sha256, s.bytes, d.record_json, d.parser_version,
-                        (SELECT min(path) FROM source_path p WHERE p.source_id = s.id)
+                        (SELECT min(path) FROM source_path p WHERE p.source_id = s.id),
+                        (SELECT error FROM parse_failure f WHERE f.source_id = s.id)
                  FROM source s LEFT JOIN document d ON d.id = s.id
                  WHERE s.id > ?1 ORDER BY s.id LIMIT ?2",
             )?;
@@ -174,6 +184,7 @@ pub fn run(
                             stored: r.get(3)?,
                             stored_version: r.get(4)?,
                             path: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                            stored_error: r.get(6)?,
                         })
                     })?
                     .collect::<rusqlite::Result<_>>()?;
@@ -211,6 +222,14 @@ pub fn run(
                             batch.begin(store.conn())?;
                             restamp(store.conn(), id, &version)?;
                             summary.restamped += 1;
+                            batch.one_done(store.conn())?;
+                        }
+                    }
+                    Done::StillFailing { id, error } => {
+                        summary.still_failing += 1;
+                        if !opts.dry_run {
+                            batch.begin(store.conn())?;
+                            write::record_failure(store.conn(), id, &error, &version)?;
                             batch.one_done(store.conn())?;
                         }
                     }
@@ -395,6 +414,12 @@ fn examine(job: Job, limits: &Limits, checker: Option<&dyn Checker>, version: &s
     };
     let (rec, findings) = match parse_checked(&path, &job.bytes, limits, checker) {
         Ok(r) => r,
+        Err(e) if job.stored.is_none() && job.stored_error.as_deref() == Some(e.as_str()) => {
+            return Done::StillFailing {
+                id: job.id,
+                error: e,
+            }
+        }
         Err(e) => return failed(report, e),
     };
     let prep = match Prepared::new(rec) {

@@ -412,6 +412,13 @@ fn a_corrupt_file_among_good_ones_is_recorded_and_the_rest_imported() {
     // Text output names the failure too.
     let o = kehoach(&db, &["import", input.to_str().unwrap()]);
     assert!(stdout(&o).contains("broken.docx"));
+    // A nightly reparse counts a source that fails as before, without reporting it again.
+    let o = kehoach(&db, &["reparse", "--format", "json"]);
+    assert!(o.status.success());
+    let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(r["documents"].as_array().unwrap().len(), 0);
+    assert_eq!(r["summary"]["still_failing"], 1);
+    assert_eq!(r["summary"]["unchanged"], 2);
 }
 
 #[test]

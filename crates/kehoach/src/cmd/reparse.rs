@@ -80,7 +80,8 @@ pub fn text_line(r: &DocReport) -> String {
     )
 }
 
-/// Exit codes: 0 done, 1 some source failed to parse, 2 the store could not be used.
+/// Exit codes: 0 done, 1 some source failed to parse that did not fail that way before, 2 the
+/// store could not be used.
 pub fn run(args: Args) -> u8 {
     let Some(mut store) = open_store_rw(&args.db) else {
         return 2;
@@ -140,13 +141,14 @@ pub fn run(args: Args) -> u8 {
     } else {
         writeln!(
             out,
-            "{}{} sources: {} unchanged, {} changed, {} parsed now, {} failed ({} restamped to {}) in {:.1} s",
+            "{}{} sources: {} unchanged, {} changed, {} parsed now, {} failed, {} still failing as before ({} restamped to {}) in {:.1} s",
             if summary.dry_run { "dry run: " } else { "" },
             summary.sources,
             summary.unchanged,
             summary.changed,
             summary.parsed,
             summary.failed,
+            summary.still_failing,
             summary.restamped,
             summary.parser_version,
             secs
