@@ -27,6 +27,7 @@ pub mod reparse;
 pub mod schema;
 mod write;
 
+pub use rusqlite;
 pub use write::{due_date, kind_name, DEADLINE_KINDS};
 
 use std::panic::AssertUnwindSafe;

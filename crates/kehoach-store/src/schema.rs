@@ -2,7 +2,7 @@
 //! been applied; opening a store applies the rest, each in its own transaction. Never edit a
 //! migration that has shipped: append a new one.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::Result;
 
@@ -146,20 +146,30 @@ CREATE INDEX import_log_run ON import_log(run_id);
 "#,
 ];
 
-/// Applies the migrations the store lacks. A store made by a newer version is refused.
+/// Applies the migrations the store lacks, all in one write transaction: two processes
+/// opening a new store at once do not both migrate it. A store made by a newer version is
+/// refused.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    let have: usize = conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize;
+    let version = |c: &Connection| -> Result<usize> {
+        Ok(c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))? as usize)
+    };
+    let have = version(conn)?;
+    if have == MIGRATIONS.len() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the write lock: another process may have migrated meanwhile.
+    let have = version(&tx)?;
     if have > MIGRATIONS.len() {
         return Err(crate::Error::NewerSchema {
             found: have,
             known: MIGRATIONS.len(),
         });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(have) {
-        let tx = conn.transaction()?;
+    for sql in MIGRATIONS.iter().skip(have) {
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        tx.commit()?;
     }
+    tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64)?;
+    tx.commit()?;
     Ok(())
 }
