@@ -27,6 +27,14 @@ enum Command {
     Diff(cmd::diff::Args),
     /// List the check rules, or explain one: `kehoach rules KH301`.
     Rules(cmd::rules::Args),
+    /// Import plans (files and directories) into the store (kehoach.db).
+    Import(cmd::import::Args),
+    /// Parse every stored source again with this parser; report and store what changed.
+    Reparse(cmd::reparse::Args),
+    /// List plans or items from the store, filtered.
+    Query(cmd::query::Args),
+    /// Export plans and items from the store as CSV, xlsx or JSON lines.
+    Export(cmd::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +44,10 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Diff(args) => cmd::diff::run(args),
         Command::Rules(args) => cmd::rules::run(args),
+        Command::Import(args) => cmd::import::run(args),
+        Command::Reparse(args) => cmd::reparse::run(args),
+        Command::Query(args) => cmd::query::run(args),
+        Command::Export(args) => cmd::export::run(args),
     };
     ExitCode::from(code)
 }

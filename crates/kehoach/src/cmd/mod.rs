@@ -2,7 +2,11 @@
 
 pub mod check;
 pub mod diff;
+pub mod export;
+pub mod import;
 pub mod parse;
+pub mod query;
+pub mod reparse;
 pub mod rules;
 
 use std::path::Path;

@@ -4,3 +4,5 @@ pub mod findings;
 pub mod findings_html;
 pub mod plandiff;
 pub mod records;
+pub mod store;
+pub mod xlsx;
