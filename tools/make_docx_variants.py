@@ -12,6 +12,8 @@ the ways real files differ, and `all` applies every rewrite at once:
   tracked  a tracked insertion around each content run and a tracked deletion before it
   nfd      all text in Unicode NFD (decomposed tones)
   prefix   WordprocessingML bound to the prefix ns0: instead of w:
+  tcvn3    the table typed in the legacy TCVN3 encoding with .VnTime run fonts
+  vni      the table typed in the legacy VNI encoding, with no font information at all
 The outputs are committed under fixtures/variants/; tests need no Python.
 """
 import re, sys, unicodedata, zipfile, pathlib
@@ -139,6 +141,69 @@ def prefix(x):
     x = re.sub(r'(\s)w:([A-Za-z]+=)', r'\1ns0:\2', x)
     return x
 
+def tcvn3_table():
+    import subprocess
+    t = {}
+    for b in range(0xA1, 0xFF):
+        r = subprocess.run(['iconv', '-f', 'TCVN5712-1', '-t', 'UTF-8'], input=bytes([b]), capture_output=True)
+        ch = r.stdout.decode()
+        if len(ch) == 1 and not (0xB0 <= b <= 0xB4) and (ch.islower() or 0xA1 <= b <= 0xA7):
+            t[ch] = chr(b)
+    return t
+
+TCVN3 = None
+
+def to_tcvn3(text):
+    """Unicode -> TCVN3, or None when a letter has no VN3 code (a toned capital)."""
+    global TCVN3
+    if TCVN3 is None: TCVN3 = tcvn3_table()
+    out = []
+    for c in unicodedata.normalize('NFC', text):
+        if ord(c) < 0x80: out.append(c)
+        elif c in TCVN3: out.append(TCVN3[c])
+        else: return None
+    return ''.join(out)
+
+VNI_MARKS = {'\u0301': 'ù', '\u0300': 'ø', '\u0309': 'û', '\u0303': 'õ', '\u0323': 'ï'}
+VNI_CIRC = {'': 'â', '\u0301': 'á', '\u0300': 'à', '\u0309': 'å', '\u0303': 'ã', '\u0323': 'ä'}
+VNI_BREVE = {'': 'ê', '\u0301': 'é', '\u0300': 'è', '\u0309': 'ú', '\u0303': 'ü', '\u0323': 'ë'}
+VNI_I = {'\u0301': 'í', '\u0300': 'ì', '\u0309': 'æ', '\u0303': 'ó', '\u0323': 'ò'}
+
+def to_vni(text):
+    out = []
+    for c in unicodedata.normalize('NFC', text):
+        if ord(c) < 0x80: out.append(c); continue
+        d = unicodedata.normalize('NFD', c)
+        base, marks = d[0], d[1:]
+        upper = base.isupper()
+        tone = ''.join(m for m in marks if m in VNI_MARKS)
+        if c in 'đĐ': out.append('ñ' if c == 'đ' else 'Ñ'); continue
+        if '\u031b' in marks:   # horn: ơ ư
+            out.append({'o': 'ô', 'O': 'Ô', 'u': 'ö', 'U': 'Ö'}[base]); 
+            if tone: out.append(VNI_MARKS[tone].upper() if upper else VNI_MARKS[tone])
+            continue
+        if base in 'iI' and tone:
+            out.append(VNI_I[tone].upper() if upper else VNI_I[tone]); continue
+        out.append(base)
+        if '\u0302' in marks: m = VNI_CIRC[tone]
+        elif '\u0306' in marks: m = VNI_BREVE[tone]
+        elif tone: m = VNI_MARKS[tone]
+        else: return None
+        out.append(m.upper() if upper else m)
+    return ''.join(out)
+
+def legacy(tbl, enc, font):
+    def run(m):
+        rpr, text = m.group(1) or '', m.group(2)
+        coded = enc(text)
+        if coded is None: return m.group(0)
+        coded = coded.replace('&', '&amp;').replace('<', '&lt;')
+        if font:
+            f = '<w:rFonts w:ascii="%s" w:hAnsi="%s"/>' % (font, font)
+            rpr = rpr.replace('<w:rPr>', '<w:rPr>' + f, 1) if rpr.startswith('<w:rPr>') else '<w:rPr>%s</w:rPr>' % f
+        return '<w:r>%s<w:t xml:space="preserve">%s</w:t></w:r>' % (rpr, coded)
+    return re.sub(r'<w:r>(<w:rPr>.*?</w:rPr>|<w:rPr/>)?<w:t(?: [^>]*)?>([^<]*)</w:t></w:r>', run, tbl)
+
 def write(base, out, doc_xml, numbering=None):
     with zipfile.ZipFile(base) as zin, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
@@ -164,6 +229,8 @@ def main():
         'tracked': (map_table(doc, tracked), None),
         'nfd': (nfd(doc), None),
         'prefix': (prefix(doc), None),
+        'tcvn3': (map_table(doc, lambda t: legacy(t, to_tcvn3, '.VnTime')), None),
+        'vni': (map_table(doc, lambda t: legacy(t, to_vni, None)), None),
     }
     all_doc = map_table(doc, lambda t: runs(tracked(autonum(vmerge(header2(t))))))
     variants['all'] = (nfd(all_doc), patch_numbering(numbering))

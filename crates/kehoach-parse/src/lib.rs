@@ -20,6 +20,7 @@
 pub mod docx;
 pub mod error;
 pub mod html;
+pub mod legacy;
 pub mod limits;
 pub mod model;
 pub mod pdf;
@@ -51,12 +52,14 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
         "the file size (bytes)",
         "--max-file-bytes",
     )?;
-    match sniff::readable_format(bytes)? {
+    let mut doc = match sniff::readable_format(bytes)? {
         Format::Docx => docx::read(bytes, limits),
         Format::Pdf => pdf::read(bytes, limits),
         Format::Html => html::read(bytes, limits),
         Format::Text => text::read(bytes, limits),
-    }
+    }?;
+    legacy::decode_document(&mut doc);
+    Ok(doc)
 }
 
 /// Reads bytes and extracts the plan.

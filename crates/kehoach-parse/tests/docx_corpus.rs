@@ -31,12 +31,13 @@ fn corpus_docx_records_equal_golden() {
 }
 
 /// The same plan written with Word auto-numbering, vMerge'd lead cells, a two-row merged
-/// header, text split over runs, tracked changes, NFD text, a non-`w` prefix — and all of
+/// header, text split over runs, tracked changes, NFD text, a non-`w` prefix, the legacy
+/// TCVN3 (with .VnTime fonts) and VNI (without font information) encodings — and all of
 /// them at once — gives the same records (made by tools/make_docx_variants.py).
 #[test]
 fn variants_give_the_same_records() {
     let files = fixtures_in("variants", &["docx"]);
-    assert_eq!(files.len(), 8, "{files:?}");
+    assert_eq!(files.len(), 10, "{files:?}");
     for f in files {
         let rec = record(&f);
         assert_matches_truth(&rec, &truth(&f));

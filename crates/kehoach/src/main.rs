@@ -21,12 +21,33 @@ struct Cli {
 enum Command {
     /// Parse plans (.docx, .pdf, HTML, text) into records.
     Parse(cmd::parse::Args),
+    /// Check a draft plan for drift (years, missing items, stale bodies, structure …).
+    Check(cmd::check::Args),
+    /// Compare two plans item by item, aligned by content.
+    Diff(cmd::diff::Args),
+    /// List the check rules, or explain one: `kehoach rules KH301`.
+    Rules(cmd::rules::Args),
+    /// Import plans (files and directories) into the store (kehoach.db).
+    Import(cmd::import::Args),
+    /// Parse every stored source again with this parser; report and store what changed.
+    Reparse(cmd::reparse::Args),
+    /// List plans or items from the store, filtered.
+    Query(cmd::query::Args),
+    /// Export plans and items from the store as CSV, xlsx or JSON lines.
+    Export(cmd::export::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Parse(args) => cmd::parse::run(args),
+        Command::Check(args) => cmd::check::run(args),
+        Command::Diff(args) => cmd::diff::run(args),
+        Command::Rules(args) => cmd::rules::run(args),
+        Command::Import(args) => cmd::import::run(args),
+        Command::Reparse(args) => cmd::reparse::run(args),
+        Command::Query(args) => cmd::query::run(args),
+        Command::Export(args) => cmd::export::run(args),
     };
     ExitCode::from(code)
 }

@@ -60,6 +60,33 @@ impl<'a, 'l> Walker<'a, 'l> {
         }
     }
 
+    /// Walks the properties element whose start was just returned (pPr, rPr, tblPr, trPr,
+    /// tcPr, tblGrid) to its end, calling `f` with the local name and the element of each
+    /// WordprocessingML child. Children named in `descend` (`numPr`, `tblBorders`) are
+    /// walked into and their children passed to `f` too; any other child's content is
+    /// skipped (so `tblCellMar/top` is not taken for a border).
+    fn visit_props(
+        &mut self,
+        descend: &[&[u8]],
+        mut f: impl FnMut(&[u8], &quick_xml::events::BytesStart<'_>),
+    ) -> Result<()> {
+        let d = self.c.depth();
+        loop {
+            match self.c.next()? {
+                Ev::End(..) if self.c.depth() < d => return Ok(()),
+                Ev::Eof => return Ok(()),
+                Ev::Empty(Ns::W, e) => f(local(&e), &e),
+                Ev::Start(Ns::W, e) if descend.contains(&local(&e)) => f(local(&e), &e),
+                Ev::Start(Ns::W, e) => {
+                    f(local(&e), &e);
+                    self.c.skip()?
+                }
+                Ev::Start(..) => self.c.skip()?,
+                _ => {}
+            }
+        }
+    }
+
     /// Reads the whole part and returns the body's blocks.
     pub fn document(&mut self) -> Result<Vec<Block>> {
         let blocks = self.blocks(0)?;
@@ -147,40 +174,27 @@ impl<'a, 'l> Walker<'a, 'l> {
         num: &mut (Option<String>, Option<u32>),
         style: &mut Option<String>,
     ) -> Result<()> {
-        let d = self.c.depth();
-        loop {
-            match self.c.next()? {
-                Ev::End(..) if self.c.depth() < d => return Ok(()),
-                Ev::Eof => return Ok(()),
-                Ev::Start(Ns::W, e) | Ev::Empty(Ns::W, e) => {
-                    let is_start = self.c.depth() > d;
-                    match local(&e) {
-                        b"numPr" => {}
-                        b"numId" => num.0 = attr(&e, b"val"),
-                        b"ilvl" => num.1 = attr(&e, b"val").and_then(|v| v.parse().ok()),
-                        b"pStyle" => *style = attr(&e, b"val"),
-                        b"jc" => {
-                            p.align = match attr(&e, b"val").as_deref() {
-                                Some("center") => Align::Center,
-                                Some("right" | "end") => Align::End,
-                                Some("both" | "distribute") => Align::Justify,
-                                _ => Align::Start,
-                            }
-                        }
-                        _ if is_start => self.c.skip()?,
-                        _ => {}
-                    }
+        self.visit_props(&[b"numPr"], |name, e| match name {
+            b"numId" => num.0 = attr(e, b"val"),
+            b"ilvl" => num.1 = attr(e, b"val").and_then(|v| v.parse().ok()),
+            b"pStyle" => *style = attr(e, b"val"),
+            b"jc" => {
+                p.align = match attr(e, b"val").as_deref() {
+                    Some("center") => Align::Center,
+                    Some("right" | "end") => Align::End,
+                    Some("both" | "distribute") => Align::Justify,
+                    _ => Align::Start,
                 }
-                Ev::Start(..) => self.c.skip()?,
-                _ => {}
             }
-        }
+            _ => {}
+        })
     }
 
     /// One run: returns (bold, italic, text).
     fn run(&mut self) -> Result<(bool, bool, String)> {
         let d = self.c.depth();
         let (mut bold, mut italic, mut hidden) = (false, false, false);
+        let mut legacy: Option<(kehoach_text::LegacyEncoding, bool)> = None;
         let mut text = String::new();
         let mut in_t = false;
         loop {
@@ -197,23 +211,17 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::Text(t) if in_t => text.push_str(&t),
                 Ev::Start(Ns::W, e) => match local(&e) {
                     b"t" => in_t = true,
-                    b"rPr" => {
-                        let rd = self.c.depth();
-                        loop {
-                            match self.c.next()? {
-                                Ev::End(..) if self.c.depth() < rd => break,
-                                Ev::Eof => break,
-                                Ev::Empty(Ns::W, e) => match local(&e) {
-                                    b"b" => bold = on_off(&e),
-                                    b"i" => italic = on_off(&e),
-                                    b"vanish" => hidden = on_off(&e),
-                                    _ => {}
-                                },
-                                Ev::Start(..) => self.c.skip()?,
-                                _ => {}
-                            }
+                    b"rPr" => self.visit_props(&[], |name, e| match name {
+                        b"b" => bold = on_off(e),
+                        b"i" => italic = on_off(e),
+                        b"vanish" => hidden = on_off(e),
+                        b"rFonts" => {
+                            legacy = attr(e, b"ascii")
+                                .or_else(|| attr(e, b"hAnsi"))
+                                .and_then(|f| kehoach_text::encoding_of_font(&f))
                         }
-                    }
+                        _ => {}
+                    })?,
                     _ => self.c.skip()?,
                 },
                 Ev::Empty(Ns::W, e) => match local(&e) {
@@ -232,6 +240,21 @@ impl<'a, 'l> Walker<'a, 'l> {
         }
         if hidden {
             text.clear();
+        }
+        if let Some((enc, upper)) = legacy {
+            // Keep the run's own spacing: decode, then restore a leading/trailing space.
+            let decoded = kehoach_text::decode_legacy(&text, enc, upper);
+            let lead = if text.starts_with([' ', '\t']) {
+                " "
+            } else {
+                ""
+            };
+            let trail = if text.ends_with([' ', '\t']) && !decoded.is_empty() {
+                " "
+            } else {
+                ""
+            };
+            text = format!("{lead}{decoded}{trail}");
         }
         Ok((bold, italic, text))
     }
@@ -260,48 +283,26 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::End(..) if self.c.depth() < d => break,
                 Ev::Eof => break,
                 Ev::Start(Ns::W, e) => match local(&e) {
-                    b"tblPr" => {
-                        let pd = self.c.depth();
-                        loop {
-                            match self.c.next()? {
-                                Ev::End(..) if self.c.depth() < pd => break,
-                                Ev::Eof => break,
-                                Ev::Empty(Ns::W, e) => {
-                                    if matches!(
-                                        local(&e),
-                                        b"top"
-                                            | b"left"
-                                            | b"bottom"
-                                            | b"right"
-                                            | b"start"
-                                            | b"end"
-                                            | b"insideH"
-                                            | b"insideV"
-                                    ) {
-                                        border_vals.push(attr(&e, b"val").unwrap_or_default());
-                                    }
-                                }
-                                Ev::Start(Ns::W, e) if local(&e) == b"tblBorders" => {}
-                                Ev::Start(..) => self.c.skip()?,
-                                _ => {}
-                            }
+                    b"tblPr" => self.visit_props(&[b"tblBorders"], |name, e| {
+                        if matches!(
+                            name,
+                            b"top"
+                                | b"left"
+                                | b"bottom"
+                                | b"right"
+                                | b"start"
+                                | b"end"
+                                | b"insideH"
+                                | b"insideV"
+                        ) {
+                            border_vals.push(attr(e, b"val").unwrap_or_default());
                         }
-                    }
-                    b"tblGrid" => {
-                        let gd = self.c.depth();
-                        loop {
-                            match self.c.next()? {
-                                Ev::End(..) if self.c.depth() < gd => break,
-                                Ev::Eof => break,
-                                Ev::Empty(Ns::W, e) | Ev::Start(Ns::W, e)
-                                    if local(&e) == b"gridCol" =>
-                                {
-                                    t.grid_cols += 1
-                                }
-                                _ => {}
-                            }
+                    })?,
+                    b"tblGrid" => self.visit_props(&[], |name, _| {
+                        if name == b"gridCol" {
+                            t.grid_cols += 1
                         }
-                    }
+                    })?,
                     b"tr" => {
                         let row = self.row()?;
                         t.rows.push(row);
@@ -353,27 +354,16 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::End(..) if self.c.depth() < d => break,
                 Ev::Eof => break,
                 Ev::Start(Ns::W, e) => match local(&e) {
-                    b"trPr" | b"tblPrEx" => {
-                        let pd = self.c.depth();
-                        loop {
-                            match self.c.next()? {
-                                Ev::End(..) if self.c.depth() < pd => break,
-                                Ev::Eof => break,
-                                Ev::Empty(Ns::W, e) => match local(&e) {
-                                    b"tblHeader" => row.repeat_header = on_off(&e),
-                                    b"gridBefore" => {
-                                        col += attr(&e, b"val")
-                                            .and_then(|v| v.parse::<usize>().ok())
-                                            .unwrap_or(0)
-                                            .min(1000)
-                                    }
-                                    _ => {}
-                                },
-                                Ev::Start(..) => self.c.skip()?,
-                                _ => {}
-                            }
+                    b"trPr" | b"tblPrEx" => self.visit_props(&[], |name, e| match name {
+                        b"tblHeader" => row.repeat_header = on_off(e),
+                        b"gridBefore" => {
+                            col += attr(e, b"val")
+                                .and_then(|v| v.parse::<usize>().ok())
+                                .unwrap_or(0)
+                                .min(1000)
                         }
-                    }
+                        _ => {}
+                    })?,
                     b"tc" => {
                         let (cell, h_continue) = self.cell(col)?;
                         self.cells += 1;
@@ -418,34 +408,21 @@ impl<'a, 'l> Walker<'a, 'l> {
                     cell.paragraphs.push(Paragraph::default())
                 }
                 Ev::Start(Ns::W, e) => match local(&e) {
-                    b"tcPr" => {
-                        let pd = self.c.depth();
-                        loop {
-                            match self.c.next()? {
-                                Ev::End(..) if self.c.depth() < pd => break,
-                                Ev::Eof => break,
-                                Ev::Empty(Ns::W, e) => match local(&e) {
-                                    b"gridSpan" => {
-                                        cell.col_span = attr(&e, b"val")
-                                            .and_then(|v| v.parse::<usize>().ok())
-                                            .unwrap_or(1)
-                                            .clamp(1, 1000)
-                                    }
-                                    b"vMerge" => {
-                                        cell.covered =
-                                            !matches!(attr(&e, b"val").as_deref(), Some("restart"))
-                                    }
-                                    b"hMerge" => {
-                                        h_continue =
-                                            !matches!(attr(&e, b"val").as_deref(), Some("restart"))
-                                    }
-                                    _ => {}
-                                },
-                                Ev::Start(..) => self.c.skip()?,
-                                _ => {}
-                            }
+                    b"tcPr" => self.visit_props(&[], |name, e| match name {
+                        b"gridSpan" => {
+                            cell.col_span = attr(e, b"val")
+                                .and_then(|v| v.parse::<usize>().ok())
+                                .unwrap_or(1)
+                                .clamp(1, 1000)
                         }
-                    }
+                        b"vMerge" => {
+                            cell.covered = !matches!(attr(e, b"val").as_deref(), Some("restart"))
+                        }
+                        b"hMerge" => {
+                            h_continue = !matches!(attr(e, b"val").as_deref(), Some("restart"))
+                        }
+                        _ => {}
+                    })?,
                     b"p" => {
                         let p = self.paragraph()?;
                         cell.paragraphs.push(p);

@@ -439,6 +439,32 @@ pub fn extract(doc: &Document) -> DocumentMeta {
         }
         i += 1;
     }
+    // A line that starts with the name of an administrative unit continues the body name
+    // above it, wrapped: "ỦY BAN NHÂN DÂN" / "TỈNH THÁI NGUYÊN".
+    let mut joined: Vec<String> = Vec::new();
+    for l in issuer_lines {
+        let key = kehoach_text::ascii_key(&l);
+        let continues = [
+            "tinh ",
+            "thanh pho ",
+            "xa ",
+            "phuong ",
+            "huyen ",
+            "quan ",
+            "thi xa ",
+            "thi tran ",
+        ]
+        .iter()
+        .any(|w| key.starts_with(w));
+        match joined.last_mut() {
+            Some(prev) if continues && is_body_type_only(prev) => {
+                prev.push(' ');
+                prev.push_str(&l);
+            }
+            _ => joined.push(l),
+        }
+    }
+    let mut issuer_lines = joined;
     match issuer_lines.len() {
         0 => {}
         1 => m.issuer = issuer_lines.pop(),
@@ -497,6 +523,18 @@ pub fn extract(doc: &Document) -> DocumentMeta {
         })
         .or_else(|| m.date.as_ref().and_then(|d| d.year));
     m
+}
+
+/// A body type without its place: "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND".
+fn is_body_type_only(line: &str) -> bool {
+    matches!(
+        kehoach_text::ascii_key(line).as_str(),
+        "uy ban nhan dan"
+            | "ubnd"
+            | "hoi dong nhan dan"
+            | "hdnd"
+            | "uy ban mat tran to quoc viet nam"
+    )
 }
 
 /// The title continues on a new paragraph when the previous line does not end a sentence.

@@ -1,6 +1,13 @@
 //! One module per subcommand.
 
+pub mod check;
+pub mod diff;
+pub mod export;
+pub mod import;
 pub mod parse;
+pub mod query;
+pub mod reparse;
+pub mod rules;
 
 use std::path::Path;
 

@@ -1,3 +1,8 @@
 //! Rendering results for people and machines, apart from finding them.
 
+pub mod findings;
+pub mod findings_html;
+pub mod plandiff;
 pub mod records;
+pub mod store;
+pub mod xlsx;

@@ -1,0 +1,173 @@
+use super::{Ctx, Rule, RuleInfo};
+use crate::textscan::{find_phrase, words, Phrase};
+use crate::{Finding, Where};
+
+declare_rule! {
+    /// What it does: looks for bodies that were abolished, merged or renamed — from the data
+    /// shipped with the crate (`data/stale.json`) and any `--rules-data` file — in every
+    /// text of the plan: items (content, lead, support, deadline), title, issuer, appendix,
+    /// recipients and body paragraphs. An entry applies only to plans dated on or after its
+    /// effective date (the plan date, else 1 January of the plan year). Names match whatever
+    /// the tone placement, case, spacing, punctuation or "và"/"&" ("Sở TT&TT", "SỞ THÔNG TIN
+    /// VÀ TRUYỀN THÔNG"), on word boundaries; the longest name wins ("UBND cấp huyện", not
+    /// also "cấp huyện").
+    ///
+    /// Why: plans are copied from earlier years. Since 1 July 2025 there is no district level
+    /// ("UBND cấp huyện"), and in 2025 provincial departments were merged (Sở Thông tin và
+    /// Truyền thông into Sở Khoa học và Công nghệ, Ban Dân tộc into Sở Dân tộc và Tôn giáo …);
+    /// a task assigned to a body that no longer exists has no one to do it.
+    ///
+    /// Bad: in a plan for 2026, lead "UBND cấp huyện", support "Sở Thông tin và Truyền
+    /// thông", content "… của Ban Dân tộc năm 2026".
+    ///
+    /// Good: "UBND cấp xã", "Sở Khoa học và Công nghệ", "… của Sở Dân tộc và Tôn giáo năm
+    /// 2026"; "UBND cấp huyện" in a plan for 2024.
+    pub struct StaleBody {
+        code: "KH301",
+        name: "stale-body",
+        severity: Error,
+        summary: "Names a body abolished, merged or renamed before the plan's date",
+    }
+}
+
+impl Rule for StaleBody {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let Some(eff) = cx.facts.effective else {
+            return;
+        };
+        let entries: Vec<(usize, Vec<Phrase>)> = cx
+            .opts
+            .data
+            .bodies
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| crate::data::parse_iso(&b.effective).is_some_and(|d| d <= eff))
+            .map(|(i, b)| (i, b.names.iter().map(|n| Phrase::new(n, true)).collect()))
+            .collect();
+        if entries.is_empty() {
+            return;
+        }
+        for span in &cx.facts.spans {
+            let ws = words(&span.text);
+            // (start, end, entry)
+            let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+            for (ei, phrases) in &entries {
+                for ph in phrases {
+                    for h in find_phrase(&ws, ph, true, false) {
+                        hits.push((h.start, h.end, *ei));
+                    }
+                }
+            }
+            // Longest match wins; drop hits inside another.
+            hits.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
+            let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+            for h in hits {
+                if kept.iter().any(|k| h.0 >= k.0 && h.1 <= k.1) {
+                    continue;
+                }
+                kept.push(h);
+            }
+            for (s, e, ei) in kept {
+                let b = &cx.opts.data.bodies[ei];
+                let found = &span.text[s..e];
+                out.push(stale_finding(&Self::INFO, span.at.clone(), found, b));
+            }
+        }
+    }
+}
+
+fn stale_finding(info: &RuleInfo, at: Where, found: &str, b: &crate::data::StaleBody) -> Finding {
+    Finding::new(
+        info,
+        format!("\"{found}\" no longer exists (since {})", b.effective),
+        at,
+    )
+    .text(found)
+    .suggest(b.replacement.clone())
+    .note(b.source.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests_support::*;
+
+    #[test]
+    fn stale_names_in_2026_not_2024() {
+        let mut p = plan_2026();
+        p.items[4].support = vec!["Sở TT&TT".into(), "UBND cấp huyện".into()];
+        p.items[1].content = "Xây dựng Kế hoạch của Ban Dân tộc năm 2026".into();
+        let f = findings(&p);
+        let n = f.iter().filter(|f| f.code == "KH301").count();
+        assert_eq!(n, 3, "{f:#?}");
+        let mut old = p.clone();
+        old.document.date.as_mut().unwrap().year = Some(2024);
+        old.document.plan_year = Some(2024);
+        assert!(!codes(&old).contains(&"KH301"));
+        // "Sở Dân tộc và Tôn giáo" is not "Ban Dân tộc"; ICT is not the department.
+        let mut p = plan_2026();
+        p.items[1].content =
+            "Sở Dân tộc và Tôn giáo ứng dụng công nghệ thông tin và truyền thông".into();
+        assert!(!codes(&p).contains(&"KH301"));
+    }
+}
+
+#[cfg(test)]
+mod spellings {
+    use crate::rules::tests_support::*;
+
+    /// Every way of writing a merged department is found, and says what replaced it.
+    #[test]
+    fn abbreviations_case_spacing() {
+        let cases = [
+            ("Sở TT&TT", "Sở Khoa học và Công nghệ"),
+            ("SỞ TTTT", "Sở Khoa học và Công nghệ"),
+            ("Sở Thông tin - Truyền thông", "Sở Khoa học và Công nghệ"),
+            ("sở thông tin và truyền thông", "Sở Khoa học và Công nghệ"),
+            ("Sở LĐTBXH", "Sở Nội vụ"),
+            ("Sở LĐ-TB&XH", "Sở Nội vụ"),
+            ("Sở Lao động-Thương binh và Xã hội", "Sở Nội vụ"),
+            ("Sở KH&ĐT", "Sở Tài chính"),
+            ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Tài chính"),
+            ("Sở GTVT", "Sở Xây dựng"),
+            ("Sở NN&PTNT", "Sở Nông nghiệp và Môi trường"),
+            ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Môi trường"),
+            ("Sở TN&MT", "Sở Nông nghiệp và Môi trường"),
+            ("Sở Tài nguyên - Môi trường", "Sở Nông nghiệp và Môi trường"),
+            ("Ban Dân tộc tỉnh", "Sở Dân tộc và Tôn giáo"),
+            ("Bộ TT&TT", "Bộ Khoa học và Công nghệ"),
+            (
+                "Ủy ban nhân dân cấp huyện",
+                "UBND cấp xã (or the provincial body that took over the task)",
+            ),
+            (
+                "UBND các huyện, thành phố",
+                "UBND cấp xã (or the provincial body that took over the task)",
+            ),
+        ];
+        for (name, want) in cases {
+            let mut p = plan_2026();
+            p.items[2].support = vec![name.to_string()];
+            let f = findings(&p);
+            let s: Vec<_> = f.iter().filter(|f| f.code == "KH301").collect();
+            assert_eq!(s.len(), 1, "{name}: {f:#?}");
+            assert_eq!(s[0].suggestion.as_deref(), Some(want), "{name}");
+            assert_eq!(s[0].text.as_deref(), Some(name), "{name}");
+        }
+        // Not stale: the successors, ICT as a field, the ministry of the interior.
+        for name in [
+            "Sở Khoa học và Công nghệ",
+            "Sở Nội vụ",
+            "Trung tâm Công nghệ thông tin và Truyền thông",
+            "Sở Dân tộc và Tôn giáo",
+            "UBND cấp xã",
+        ] {
+            let mut p = plan_2026();
+            p.items[2].support = vec![name.to_string()];
+            assert!(!codes(&p).contains(&"KH301"), "{name}");
+        }
+    }
+}

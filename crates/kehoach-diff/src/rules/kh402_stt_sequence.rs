@@ -1,0 +1,93 @@
+use super::kh401_stt_duplicate::{fitting, parts, show, successors};
+use super::{Ctx, Rule, RuleInfo};
+use crate::{Finding, Where};
+
+declare_rule! {
+    /// What it does: walks the item numbers in order and reports a number that cannot follow
+    /// the one before: a gap ("1.3" after "1.1"), a level that skips ("2.1.1" right after
+    /// "1.", with no "2." or "2.1"), or a number going backwards. Duplicates are KH401's.
+    /// Roman section numbers restart the Arabic count.
+    ///
+    /// Why: a gap or skip usually means a row was deleted or pasted without renumbering;
+    /// reports cite items by number.
+    ///
+    /// Bad: "1.1", "1.3"; "1.", "1.1.1".
+    ///
+    /// Good: "1.", "1.1", "1.2", "2.", "2.1", "2.1.1".
+    pub struct SttSequence {
+        code: "KH402",
+        name: "stt-sequence",
+        severity: Warning,
+        summary: "An item number does not follow the one before (gap, skipped level, backwards)",
+    }
+}
+
+impl Rule for SttSequence {
+    fn info(&self) -> &'static RuleInfo {
+        &Self::INFO
+    }
+
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
+        let plan = &cx.draft.plan;
+        let ps: Vec<Option<Vec<u32>>> = plan.items.iter().map(|it| parts(&it.stt)).collect();
+        let mut prev: Option<Vec<u32>> = None;
+        let mut seen: Vec<Vec<u32>> = Vec::new();
+        for (i, it) in plan.items.iter().enumerate() {
+            let Some(p) = ps[i].clone() else {
+                // A Roman or lettered number: the Arabic count restarts.
+                if kehoach_parse::plan::stt::parse(&it.stt).is_some_and(|s| s.roman) {
+                    prev = None;
+                    seen.clear();
+                }
+                continue;
+            };
+            if seen.contains(&p) {
+                // KH401 reports it; carry on from the number it should have had.
+                let next = ps.get(i + 1).and_then(|n| n.as_deref());
+                prev = fitting(prev.as_deref(), next).or(Some(p));
+                continue;
+            }
+            seen.push(p.clone());
+            let ok = match &prev {
+                None => p == [1],
+                Some(q) => successors(q).contains(&p),
+            };
+            if !ok {
+                let what = match &prev {
+                    None => format!("the numbering starts at {}", show(&p)),
+                    Some(q) if p.len() > q.len() + 1 => {
+                        format!("{} skips a level after {}", show(&p), show(q))
+                    }
+                    Some(q) if p.len() <= q.len() && p < q[..p.len()].to_vec() => {
+                        format!("{} goes backwards after {}", show(&p), show(q))
+                    }
+                    Some(q) => format!("{} leaves a gap after {}", show(&p), show(q)),
+                };
+                let mut f = Finding::new(&Self::INFO, what, Where::item(plan, i, "stt"))
+                    .text(it.stt.trim());
+                let next = ps.get(i + 1).and_then(|n| n.as_deref());
+                if let Some(fit) = fitting(prev.as_deref(), next) {
+                    f = f.suggest(format!("\"{}\"", show(&fit)));
+                }
+                out.push(f);
+            }
+            prev = Some(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::tests_support::*;
+
+    #[test]
+    fn gaps_and_skips() {
+        let mut p = plan_2026();
+        p.items[2].stt = "1.3".into();
+        assert!(codes(&p).contains(&"KH402"));
+        let mut p = plan_2026();
+        p.items[1].stt = "1.1.1".into();
+        assert!(codes(&p).contains(&"KH402"));
+        assert!(!codes(&plan_2026()).contains(&"KH402"));
+    }
+}

@@ -1,0 +1,227 @@
+//! The rule registry. One file per rule; each declares its code, name, default severity and
+//! documentation with the `declare_rule!` macro, and implements [`Rule`].
+//!
+//! Codes are grouped by what they look at:
+//!
+//! | range | about |
+//! |-------|-------|
+//! | KH1xx | years and dates |
+//! | KH2xx | the parent plan (`--against`) |
+//! | KH3xx | stale bodies and legal bases |
+//! | KH4xx | table structure |
+//! | KH5xx | references and numbers |
+//! | KH6xx | wording |
+//! | KH7xx | the signing stage |
+
+use crate::facts::Facts;
+use crate::{Finding, Options, Severity, Source};
+
+/// Declares a rule: a unit struct with its documentation and a `const INFO: RuleInfo`.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $name:ident {
+            code: $code:literal,
+            name: $rname:literal,
+            severity: $sev:ident,
+            summary: $summary:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        $vis struct $name;
+        impl $name {
+            pub const INFO: $crate::rules::RuleInfo = $crate::rules::RuleInfo {
+                code: $code,
+                name: $rname,
+                severity: $crate::Severity::$sev,
+                summary: $summary,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+
+pub mod kh101_date_year;
+pub mod kh102_item_year;
+pub mod kh103_deadline;
+pub mod kh104_cited_plan_year;
+pub mod kh201_missing_item;
+pub mod kh202_parent_citation;
+pub mod kh203_twin_wording;
+pub mod kh301_stale_body;
+pub mod kh302_superseded_basis;
+pub mod kh401_stt_duplicate;
+pub mod kh402_stt_sequence;
+pub mod kh403_stt_style;
+pub mod kh404_task_without_lead;
+pub mod kh405_lead_is_support;
+pub mod kh406_misplaced_cell;
+pub mod kh407_empty_deadline;
+pub mod kh501_number_symbol;
+pub mod kh502_citation_type;
+pub mod kh503_foreign_owner;
+pub mod kh601_repeated_phrase;
+pub mod kh602_misspelling;
+pub mod kh701_signed_fields;
+pub mod kh702_signed_format;
+#[cfg(test)]
+pub(crate) mod tests_support;
+
+/// A rule's metadata.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct RuleInfo {
+    /// Stable code, "KH101".
+    pub code: &'static str,
+    /// Short kebab-case name.
+    pub name: &'static str,
+    /// Default severity (a finding may be milder, as the rule's documentation says).
+    pub severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// What it does, why, an example of bad and of good.
+    #[serde(skip)]
+    pub doc: &'static str,
+}
+
+impl RuleInfo {
+    /// The documentation with the doc-comment indentation removed.
+    pub fn explanation(&self) -> String {
+        let mut s: String = self
+            .doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n");
+        while s.ends_with('\n') {
+            s.pop();
+        }
+        s
+    }
+}
+
+/// What a rule sees.
+pub struct Ctx<'a> {
+    pub draft: &'a Source,
+    pub facts: Facts,
+    pub parents: &'a [Source],
+    pub parent_facts: Vec<Facts>,
+    pub opts: &'a Options,
+}
+
+/// A rule.
+pub trait Rule: Sync {
+    fn info(&self) -> &'static RuleInfo;
+    fn check(&self, cx: &Ctx, out: &mut Vec<Finding>);
+}
+
+static RULES: &[&dyn Rule] = &[
+    &kh101_date_year::DateYear,
+    &kh102_item_year::ItemYear,
+    &kh103_deadline::DeadlineRange,
+    &kh104_cited_plan_year::CitedPlanYear,
+    &kh201_missing_item::MissingItem,
+    &kh202_parent_citation::ParentCitation,
+    &kh203_twin_wording::TwinWording,
+    &kh301_stale_body::StaleBody,
+    &kh302_superseded_basis::SupersededBasis,
+    &kh401_stt_duplicate::SttDuplicate,
+    &kh402_stt_sequence::SttSequence,
+    &kh403_stt_style::SttStyle,
+    &kh404_task_without_lead::TaskWithoutLead,
+    &kh405_lead_is_support::LeadIsSupport,
+    &kh406_misplaced_cell::MisplacedCell,
+    &kh407_empty_deadline::EmptyDeadline,
+    &kh501_number_symbol::NumberSymbol,
+    &kh502_citation_type::CitationType,
+    &kh503_foreign_owner::ForeignOwner,
+    &kh601_repeated_phrase::RepeatedPhrase,
+    &kh602_misspelling::Misspelling,
+    &kh701_signed_fields::SignedFields,
+    &kh702_signed_format::SignedFormat,
+];
+
+/// Every rule, in code order.
+pub fn registry() -> &'static [&'static dyn Rule] {
+    RULES
+}
+
+/// The rule with a code (case-insensitive) or name.
+pub fn explain(code_or_name: &str) -> Option<&'static RuleInfo> {
+    RULES
+        .iter()
+        .map(|r| r.info())
+        .find(|i| i.code.eq_ignore_ascii_case(code_or_name) || i.name == code_or_name)
+}
+
+/// Runs every rule on a draft, with the parent plans it should follow. Findings come sorted
+/// by place in the document (metadata first, then items in order), then by code.
+pub fn check(draft: &Source, parents: &[Source], opts: &Options) -> Vec<Finding> {
+    let cx = Ctx {
+        draft,
+        facts: Facts::of(draft),
+        parents,
+        parent_facts: parents.iter().map(Facts::of).collect(),
+        opts,
+    };
+    let mut out = Vec::new();
+    for r in RULES {
+        r.check(&cx, &mut out);
+    }
+    sort(&mut out);
+    out.dedup();
+    out
+}
+
+/// Document order: fields, paragraphs, items, parent items.
+pub fn sort(fs: &mut [Finding]) {
+    fs.sort_by(|a, b| {
+        let key = |f: &Finding| {
+            let l = &f.location;
+            let group = if l.item.is_some() {
+                2
+            } else if l.parent_stt.is_some() {
+                3
+            } else if l.paragraph.is_some() {
+                1
+            } else {
+                0
+            };
+            (
+                group,
+                l.item.unwrap_or(0),
+                l.paragraph.unwrap_or(0),
+                l.parent_stt.clone().map(|s| stt_sort_key(&s)),
+            )
+        };
+        key(a).cmp(&key(b)).then(a.code.cmp(b.code))
+    });
+}
+
+fn stt_sort_key(s: &str) -> Vec<u32> {
+    kehoach_parse::plan::stt::parse(s)
+        .map(|p| p.parts)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let mut codes: Vec<&str> = registry().iter().map(|r| r.info().code).collect();
+        let n = codes.len();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "duplicate codes");
+        for r in registry() {
+            let i = r.info();
+            assert!(i.code.starts_with("KH") && i.code.len() == 5, "{}", i.code);
+            let doc = i.explanation();
+            for part in ["What it does", "Why", "Bad", "Good"] {
+                assert!(doc.contains(part), "{} lacks {part:?}", i.code);
+            }
+        }
+        assert_eq!(explain("kh301").unwrap().name, "stale-body");
+    }
+}

@@ -1,0 +1,195 @@
+//! `kehoach check DRAFT [--against PARENT]... [--stage draft|signed] [--format text|json|html]
+//! [--out FILE] [--rules-data FILE] [--select CODES] [--ignore CODES] [--threshold SCORE]`
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use kehoach_diff::{check, Options, RulesData, Severity, Source, Stage};
+use kehoach_parse::{parse_bytes, Limits};
+
+use crate::render;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Compiler-style diagnostics.
+    Text,
+    /// One JSON object: the findings and a summary.
+    Json,
+    /// A self-contained HTML page with the plan's table and each finding on its row.
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum StageArg {
+    /// A draft may leave the number and the day blank.
+    Draft,
+    /// A signed plan needs its number, full date and signer; Decree 30/2020 format.
+    Signed,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The draft plan (.docx, .pdf, HTML, text).
+    draft: PathBuf,
+    /// A parent plan the draft implements (e.g. the provincial plan); may be repeated.
+    #[arg(long = "against", value_name = "PARENT")]
+    against: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "draft")]
+    stage: StageArg,
+    #[arg(long, short, value_enum, default_value = "text")]
+    format: Format,
+    /// Write the report to a file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// More stale bodies, superseded legal bases and misspellings (JSON, the shape of the
+    /// shipped data/stale.json).
+    #[arg(long = "rules-data", value_name = "FILE")]
+    rules_data: Option<PathBuf>,
+    /// Minimum similarity (0–1) for a draft item to count as a parent item's match.
+    #[arg(long, value_name = "SCORE", default_value_t = 0.6, value_parser = parse_threshold)]
+    threshold: f64,
+    /// Only these rules: codes or code prefixes, comma-separated ("KH1,KH301").
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Not these rules: codes or code prefixes, comma-separated ("KH403,KH6").
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    ignore: Vec<String>,
+}
+
+fn parse_threshold(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is not between 0 and 1"))
+    }
+}
+
+/// Whether a code is chosen by `--select` and not excluded by `--ignore` (prefix match,
+/// case-insensitive).
+fn chosen(code: &str, select: &[String], ignore: &[String]) -> bool {
+    let hit = |list: &[String]| {
+        list.iter().any(|p| {
+            !p.is_empty()
+                && code
+                    .to_ascii_uppercase()
+                    .starts_with(&p.trim().to_ascii_uppercase())
+        })
+    };
+    (select.is_empty() || hit(select)) && !hit(ignore)
+}
+
+/// Reads and parses one plan into a source for the checker.
+pub fn load(path: &Path) -> Result<Source, String> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read the file: {e}"))?;
+    let parsed = std::panic::catch_unwind(|| parse_bytes(&bytes, &Limits::default()))
+        .map_err(|_| format!("{shown}: internal error while parsing (please report this file)"))?
+        .map_err(|e| format!("{shown}: cannot parse the file: {e}"))?;
+    Ok(Source::from_parsed(&shown, parsed))
+}
+
+/// Opens the output: the file given, or standard output.
+pub fn output(out: &Option<PathBuf>) -> Result<Box<dyn Write>, String> {
+    match out {
+        Some(p) => std::fs::File::create(p)
+            .map(|f| Box::new(std::io::BufWriter::new(f)) as Box<dyn Write>)
+            .map_err(|e| format!("{}: cannot write: {e}", p.display())),
+        None => Ok(Box::new(std::io::stdout().lock())),
+    }
+}
+
+/// Colour only on a terminal, and not when NO_COLOR is set.
+pub fn use_colour(out: &Option<PathBuf>) -> bool {
+    out.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Exit codes: 0 no error-level finding, 1 some error-level finding, 2 a file that cannot be
+/// read or parsed, or bad rules data.
+pub fn run(args: Args) -> u8 {
+    let mut data = RulesData::builtin();
+    if let Some(p) = &args.rules_data {
+        let extra = std::fs::read_to_string(p)
+            .map_err(|e| format!("{}: cannot read: {e}", p.display()))
+            .and_then(|s| RulesData::from_json(&s).map_err(|e| format!("{}: {e}", p.display())));
+        match extra {
+            Ok(d) => data.extend(d),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        }
+    }
+    let draft = match load(&args.draft) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let mut parents = Vec::new();
+    for p in &args.against {
+        match load(p) {
+            Ok(s) => parents.push(s),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        }
+    }
+    for w in &draft.plan.warnings {
+        eprintln!("warning: {}: {w}", draft.name);
+    }
+    let opts = Options {
+        stage: match args.stage {
+            StageArg::Draft => Stage::Draft,
+            StageArg::Signed => Stage::Signed,
+        },
+        data,
+        threshold: args.threshold,
+    };
+    let mut findings = check(&draft, &parents, &opts);
+    findings.retain(|f| chosen(f.code, &args.select, &args.ignore));
+    let colour = use_colour(&args.out);
+    let mut out = match output(&args.out) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let report = render::findings::Report {
+        draft: &draft,
+        parents: &parents,
+        stage: opts.stage,
+        findings: &findings,
+    };
+    let res = match args.format {
+        Format::Text => render::findings::text(&mut out, &report, colour),
+        Format::Json => render::findings::json(&mut out, &report),
+        Format::Html => render::findings_html::html(&mut out, &report),
+    };
+    if let Err(e) = res.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {e}");
+            return 2;
+        }
+    }
+    u8::from(findings.iter().any(|f| f.severity == Severity::Error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chosen;
+
+    #[test]
+    fn select_and_ignore() {
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(chosen("KH301", &[], &[]));
+        assert!(chosen("KH301", &v(&["KH3"]), &[]));
+        assert!(!chosen("KH403", &v(&["KH3"]), &[]));
+        assert!(!chosen("KH403", &[], &v(&["kh4"])));
+        assert!(chosen("KH401", &v(&["KH4"]), &v(&["KH403"])));
+    }
+}

@@ -1,0 +1,73 @@
+//! `kehoach diff OLD NEW [--format text|json|html] [--out FILE]`
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::check::{load, output, use_colour};
+use crate::render;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// A readable listing: added, removed, changed (with a word diff), renumbered.
+    Text,
+    Json,
+    /// A self-contained HTML page.
+    Html,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The older plan (or the parent).
+    old: PathBuf,
+    /// The newer plan (or the draft).
+    new: PathBuf,
+    #[arg(long, short, value_enum, default_value = "text")]
+    format: Format,
+    /// Show unchanged items too.
+    #[arg(long)]
+    all: bool,
+    /// Write to a file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+/// Exit codes: 0 the plans were compared, 2 a file could not be read or parsed.
+pub fn run(args: Args) -> u8 {
+    let (old, new) = match (load(&args.old), load(&args.new)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let d = kehoach_diff::diff::diff(&old.plan, &new.plan);
+    let colour = use_colour(&args.out);
+    let mut out = match output(&args.out) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    };
+    let res = match args.format {
+        Format::Text => render::plandiff::text(&mut out, &old, &new, &d, colour, args.all),
+        Format::Json => {
+            let v = serde_json::json!({
+                "old": old.name, "new": new.name, "summary": d.summary, "meta": d.meta, "entries": d.entries,
+            });
+            serde_json::to_writer_pretty(&mut out, &v)
+                .map_err(std::io::Error::from)
+                .and_then(|_| writeln!(out))
+        }
+        Format::Html => render::plandiff::html(&mut out, &old, &new, &d),
+    };
+    if let Err(e) = res.and_then(|_| out.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {e}");
+            return 2;
+        }
+    }
+    0
+}
