@@ -2,7 +2,7 @@
 # Fuzz the readers and the text normaliser with cargo-fuzz (libFuzzer) on the stable toolchain.
 #
 # usage: tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-#   targets: docx_bytes docx_xml text_keys deadline pdf_bytes (default: all)
+#   targets: docx_bytes docx_xml text_keys deadline pdf_bytes html_text (default: all)
 #   needs:   cargo install cargo-fuzz   (RUSTC_BOOTSTRAP=1 lets libFuzzer's nightly flags
 #            build on stable; set it for this script only)
 # Extra libFuzzer flags: FUZZ_ARGS="-max_len=65536" tools/fuzz.sh …
@@ -27,6 +27,8 @@ seed() {
       find fixtures -name '*.docx' -exec cp -n {} "$dir"/ \; ;;
     pdf_bytes)
       find fixtures -name '*.pdf' -size -400k -exec cp -n {} "$dir"/ \; ;;
+    html_text)
+      find fixtures/html fixtures/text -type f -size -400k -exec cp -n {} "$dir"/ \; ;;
     docx_xml)
       # document.xml, then 0xFF, then numbering.xml: the split the target makes.
       python3 - "$dir" <<'PY'

@@ -598,7 +598,10 @@ impl<'l> Walker<'l> {
     }
 
     fn walk(&mut self, html: &Html) -> Result<()> {
-        for edge in html.tree.root().traverse() {
+        for (i, edge) in html.tree.root().traverse().enumerate() {
+            if i % 4096 == 4095 {
+                self.limits.check_time()?;
+            }
             match edge {
                 Edge::Open(node) => match node.value() {
                     Node::Element(el) => self.open(el)?,

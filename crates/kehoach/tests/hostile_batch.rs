@@ -134,3 +134,124 @@ fn limits_are_flags() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("--max-inflate-ratio"), "{stderr}");
 }
+
+/// Copies the hostile files and the good fixtures (docx, pdf, html, text, POI) into one
+/// directory, names prefixed by where they came from.
+fn mixed_batch(into: &std::path::Path) -> (usize, usize) {
+    std::fs::create_dir_all(into).unwrap();
+    let mut hostile = 0;
+    let mut good = 0;
+    for (dir, is_good) in [
+        ("fixtures/hostile", false),
+        ("fixtures/peer/poi", false),
+        ("fixtures/docx", true),
+        ("fixtures/pdf", true),
+        ("fixtures/html", true),
+        ("fixtures/text", true),
+    ] {
+        for f in files_in(dir) {
+            let p = root().join(&f);
+            if !p.is_file() {
+                continue;
+            }
+            let name = format!(
+                "{}__{}",
+                dir.replace('/', "_"),
+                p.file_name().unwrap().to_string_lossy()
+            );
+            std::fs::copy(&p, into.join(name)).unwrap();
+            if is_good {
+                good += 1;
+            } else {
+                hostile += 1;
+            }
+        }
+    }
+    for ext in ["pdf", "html", "txt"] {
+        std::fs::write(into.join(format!("empty.{ext}")), b"").unwrap();
+        hostile += 1;
+    }
+    (hostile, good)
+}
+
+fn import(db: &std::path::Path, args: &[&str]) -> (std::process::Output, serde_json::Value, f64) {
+    let t = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let secs = t.elapsed().as_secs_f64();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out, v, secs)
+}
+
+/// `kehoach import` of the hostile suite mixed with the good fixtures: every hostile file is
+/// recorded as failed with its cause, every good one is imported, the batch finishes.
+#[test]
+fn import_batch_of_hostile_and_good_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("in");
+    let (hostile, good) = mixed_batch(&src);
+    let db = tmp.path().join("k.db");
+    let (out, v, secs) = import(&db, &["import", src.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let failed = v["failed"].as_array().unwrap();
+    let imported = v["imported"].as_u64().unwrap() as usize;
+    let present = v["present"].as_u64().unwrap() as usize;
+    eprintln!(
+        "import: {} files ({hostile} hostile or broken, {good} good): {imported} imported, {present} already present, {} failed, {} items, {secs:.2} s wall",
+        v["files"], failed.len(), v["items"]
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(imported + present + failed.len(), hostile + good);
+    for f in failed {
+        let path = f["path"].as_str().unwrap();
+        let err = f["error"].as_str().unwrap();
+        assert!(!err.is_empty());
+        assert!(!err.contains("internal error"), "{path}: {err}");
+        for g in [
+            "fixtures_docx__",
+            "fixtures_pdf__0",
+            "fixtures_html__0",
+            "fixtures_text__0",
+        ] {
+            assert!(!path.contains(g), "a good file failed: {path}: {err}");
+        }
+        eprintln!("  failed: {}: {err}", path.rsplit('/').next().unwrap());
+    }
+    assert!(failed
+        .iter()
+        .any(|f| f["error"].as_str().unwrap().contains("--max-inflate-ratio")));
+    assert!(secs < 120.0);
+
+    // A time limit no document can meet: every file fails on it, the batch still ends.
+    let db2 = tmp.path().join("k2.db");
+    let (_, v, secs) = import(
+        &db2,
+        &["import", src.to_str().unwrap(), "--max-seconds", "0.000001"],
+    );
+    let failed = v["failed"].as_array().unwrap();
+    let timed_out = failed
+        .iter()
+        .filter(|f| f["error"].as_str().unwrap().contains("--max-seconds"))
+        .count();
+    eprintln!(
+        "import --max-seconds 0.000001: {} failed ({timed_out} on the time limit), {} imported, {secs:.2} s",
+        failed.len(),
+        v["imported"]
+    );
+    assert!(timed_out >= good, "{v}");
+
+    // reparse of the store runs under the same limits and flags.
+    let (out, v, _) = import(&db, &["reparse", "--max-seconds", "30"]);
+    assert!(out.status.code().is_some(), "{v}");
+}

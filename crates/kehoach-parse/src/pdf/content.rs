@@ -204,6 +204,9 @@ impl<'a> Interp<'a> {
         let mut operands = Vec::new();
         while let Some(operator) = lexer.next_op(&mut operands) {
             self.ops += 1;
+            if self.ops % 4096 == 0 {
+                self.limits.check_time()?;
+            }
             Limits::check(
                 self.ops,
                 self.limits.max_ops_per_page,

@@ -58,6 +58,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         ));
     }
     let pdf = load(bytes, limits)?;
+    limits.check_time()?;
     match catch_unwind(AssertUnwindSafe(|| read_pages(&pdf, limits))) {
         Ok(r) => r,
         Err(_) => Err(ParseError::corrupt(
@@ -135,6 +136,7 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
     let mut assembler = table::Assembler::new(limits);
     let mut interp = content::Interp::new(pdf, limits);
     for (&n, &id) in &pages {
+        limits.check_time()?;
         let Ok(page) = pdf.get_dictionary(id) else {
             doc.warnings.push(format!("page {n} is missing"));
             continue;

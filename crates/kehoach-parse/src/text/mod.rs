@@ -99,7 +99,12 @@ pub(crate) fn read_decoded(text: &str, limits: &Limits, doc: &mut Document) -> R
     let mut pieces: Vec<Piece> = Vec::new();
     let mut para: Vec<&str> = Vec::new();
     let mut i = 0;
+    let mut steps = 0u32;
     while i < lines.len() {
+        steps = steps.wrapping_add(1);
+        if steps % 4096 == 0 {
+            limits.check_time()?;
+        }
         let line = lines[i];
         if line.trim().is_empty() {
             if !para.is_empty() {

@@ -37,6 +37,8 @@ pub struct Args {
     /// Summary format.
     #[arg(long, short, value_enum, default_value = "text")]
     format: Format,
+    #[command(flatten)]
+    limits: super::parse::LimitArgs,
 }
 
 /// The checks of `kehoach check` (draft stage, built-in rules data, no parent plan), as the
@@ -165,6 +167,7 @@ pub fn run(args: Args) -> u8 {
     };
     let opts = import::Options {
         checker,
+        limits: args.limits.limits(),
         ..Default::default()
     };
     let start = Instant::now();

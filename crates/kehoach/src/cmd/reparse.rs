@@ -32,6 +32,8 @@ pub struct Args {
     check: bool,
     #[arg(long, short, value_enum, default_value = "text")]
     format: Format,
+    #[command(flatten)]
+    limits: super::parse::LimitArgs,
 }
 
 fn list(v: &[String]) -> String {
@@ -89,6 +91,7 @@ pub fn run(args: Args) -> u8 {
     let opts = reparse::Options {
         dry_run: args.dry_run,
         checker: if args.check { checker() } else { None },
+        limits: args.limits.limits(),
         ..Default::default()
     };
     if args.check && opts.checker.is_none() {
