@@ -54,25 +54,30 @@ impl<'a> Package<'a> {
         let want = cap + 1;
         let mut reader = (&mut file).take(want);
         let mut since_check = 0usize;
+        let read = |reader: &mut dyn Read, buf: &mut [u8]| loop {
+            match reader.read(buf) {
+                Ok(n) => return Ok(n),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(ParseError::corrupt(format!("cannot inflate {name}: {e}"))),
+            }
+        };
         loop {
             if out.len() == out.capacity() {
-                let room = (want - out.len() as u64).min(out.len().max(64 << 10) as u64);
-                if room == 0 {
+                // Full (usually exactly at the declared size): probe before growing, so that
+                // an honest entry is not copied into a larger buffer only to meet its end.
+                let mut probe = [0u8; 4096];
+                let n = read(&mut reader, &mut probe)?;
+                if n == 0 {
                     break;
                 }
+                let room = (want - out.len() as u64).min(out.len().max(64 << 10) as u64);
                 out.reserve_exact(room as usize);
+                out.extend_from_slice(&probe[..n]);
+                continue;
             }
             let start = out.len();
             out.resize(out.capacity().min(start + (1 << 20)), 0);
-            let n = loop {
-                match reader.read(&mut out[start..]) {
-                    Ok(n) => break n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => {
-                        return Err(ParseError::corrupt(format!("cannot inflate {name}: {e}")))
-                    }
-                }
-            };
+            let n = read(&mut reader, &mut out[start..])?;
             out.truncate(start + n);
             if n == 0 {
                 break;
