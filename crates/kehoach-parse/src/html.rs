@@ -92,9 +92,17 @@ fn is_text_with_tables(text: &str) -> bool {
     let mut depth = 0usize;
     let mut i = 0;
     let mut tables = 0;
+    // The next open and close tags, searched again only once passed: searching afresh at
+    // every tag is quadratic on a page of many unclosed tables.
+    let mut open = lower.find("<table");
+    let mut close = lower.find("</table");
     while i < lower.len() {
-        let open = lower[i..].find("<table").map(|p| p + i);
-        let close = lower[i..].find("</table").map(|p| p + i);
+        if open.is_some_and(|o| o < i) {
+            open = lower[i..].find("<table").map(|p| p + i);
+        }
+        if close.is_some_and(|c| c < i) {
+            close = lower[i..].find("</table").map(|p| p + i);
+        }
         match (open, close) {
             (Some(o), c) if c.map_or(true, |c| o < c) => {
                 if depth == 0 {

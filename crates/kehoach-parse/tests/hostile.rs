@@ -1191,6 +1191,19 @@ fn html_and_text_bombs_end_within_limits() {
         10.0,
         256 * MB,
     );
+    // 100,000 deep: this took a minute (the text-with-tables check searched the rest of the
+    // page for "</table" at every "<table").
+    let tables = format!(
+        "<html><body>{}</body></html>",
+        "<table><tr><td>".repeat(100_000)
+    );
+    let _ = bounded(
+        "html 100,000 nested tables",
+        tables.as_bytes(),
+        &Limits::default(),
+        10.0,
+        256 * MB,
+    );
     // A 100,000-row table.
     let mut t = String::from(
         "<html><body><table><tr><td>STT</td><td>Nội dung</td><td>Cơ quan chủ trì</td></tr>",

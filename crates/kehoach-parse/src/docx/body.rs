@@ -266,7 +266,7 @@ impl<'a, 'l> Walker<'a, 'l> {
             self.tables + 1,
             self.limits.table_depth(),
             "the nesting depth of tables in tables",
-            "--max-table-depth",
+            "--max-table-depth (at most 100)",
         )?;
         self.tables += 1;
         let t = self.table_inner();
