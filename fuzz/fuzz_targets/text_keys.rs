@@ -1,5 +1,5 @@
-//! The text normaliser: no panic on any string, `clean` idempotent and its output clean,
-//! keys stable under `clean` (a key of raw text equals the key of its cleaned text).
+//! The text normaliser: no panic on any string, `clean` idempotent, `is_clean` never wrong
+//! when it says yes, keys stable under `clean` (a key of raw text equals the key of its cleaned text).
 #![no_main]
 
 use kehoach_text::{ascii_key, clean, clean_lines, is_clean, match_key, similarity};
@@ -9,7 +9,11 @@ fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
     let c = clean(&s);
     assert_eq!(clean(&c), c, "clean is not idempotent on {s:?}");
-    assert!(is_clean(&c), "clean output not recognised as clean: {c:?}");
+    // is_clean may say no to clean text (a combining mark after a space is "maybe" in the
+    // NFC quick check), never yes to text clean would change.
+    if is_clean(&s) {
+        assert_eq!(c, s, "is_clean said yes to text clean changes");
+    }
     assert_eq!(match_key(&c), match_key(&s), "match_key changes under clean: {s:?}");
     assert_eq!(ascii_key(&c), ascii_key(&s), "ascii_key changes under clean: {s:?}");
     let k = match_key(&s);
