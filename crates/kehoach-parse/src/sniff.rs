@@ -32,6 +32,10 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
     if bytes.starts_with(&OLE_MAGIC) {
         return Sniffed::Ole;
     }
+    // UTF-16 with a byte-order mark: NUL bytes everywhere, but text; the text reader decodes it.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Sniffed::Readable(Format::Text);
+    }
     let head = &bytes[..bytes.len().min(1024)];
     if memfind(head, b"%PDF-").is_some() {
         return Sniffed::Readable(Format::Pdf);
@@ -118,6 +122,7 @@ mod tests {
             Sniffed::Readable(Format::Text)
         );
         assert_eq!(sniff(b"\x00\x01\x02\x03garbage"), Sniffed::Binary);
+        assert_eq!(sniff(b"\xff\xfeK\x00"), Sniffed::Readable(Format::Text));
         assert_eq!(
             sniff(b"PK\x03\x04....word/document.xml"),
             Sniffed::Readable(Format::Docx)

@@ -37,3 +37,13 @@ fn seed_metadata_equals_docx() {
         Some("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN")
     );
 }
+
+/// A seed saved as UTF-16 (with a byte-order mark) reads like the UTF-8 one.
+#[test]
+fn utf16_text_reads_like_utf8() {
+    let a = record(&fixture("text/003_e474f24c970af6a5.txt"));
+    let b = record(&fixture("text/003_e474f24c970af6a5.utf16.txt"));
+    assert_eq!(b.source.format, "text");
+    assert_eq!(a.items, b.items);
+    assert_eq!(a.document, b.document);
+}

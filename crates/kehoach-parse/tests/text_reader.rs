@@ -208,11 +208,11 @@ fn body_and_tables_in_order() {
 
 mod common;
 
-/// End to end: the plan extraction on each seed (and its windows-1258 copy) gives the truth.
+/// End to end: the plan extraction on each seed (and its windows-1258 and UTF-16 copies) gives the truth.
 #[test]
 fn plan_extraction_on_text_equals_truth() {
     let files = common::fixtures_in("text", &["txt"]);
-    assert_eq!(files.len(), 6, "{files:?}");
+    assert_eq!(files.len(), 7, "{files:?}");
     for f in files {
         let rec = common::record(&f);
         common::assert_matches_truth(&rec, &common::truth(&f));

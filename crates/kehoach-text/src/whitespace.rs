@@ -58,26 +58,33 @@ pub fn is_clean(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
+    // Bytes, not chars: ASCII (most of any text) needs no decoding; a multi-byte character
+    // is decoded only when its lead byte is met.
     let mut prev_space = false;
-    for c in s.chars() {
-        if c == ' ' {
-            if prev_space {
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            if x == b' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            } else if x < 0x20 || x == 0x7f {
                 return false;
+            } else {
+                prev_space = false;
             }
-            prev_space = true;
+            i += 1;
             continue;
         }
         prev_space = false;
-        if c.is_ascii() {
-            if c.is_ascii_control() {
-                return false;
-            }
-            continue;
-        }
-        if is_invisible(c) || is_space(c) {
-            return false;
-        }
-        if !nfc_yes(c) {
+        let c = match s[i..].chars().next() {
+            Some(c) => c,
+            None => return false,
+        };
+        i += c.len_utf8();
+        if is_invisible(c) || is_space(c) || !nfc_yes(c) {
             return false;
         }
     }
