@@ -9,6 +9,10 @@ fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
     let d = parse(&s);
     assert_eq!(d.text, kehoach_text::clean(&s));
-    assert_eq!(parse(&d.text), d, "deadline reading changes when re-read: {s:?}");
+    assert_eq!(
+        parse(&d.text),
+        d,
+        "deadline reading changes when re-read: {s:?}"
+    );
     let _ = looks_like_deadline(&s);
 });

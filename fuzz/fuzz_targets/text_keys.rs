@@ -14,8 +14,16 @@ fuzz_target!(|data: &[u8]| {
     if is_clean(&s) {
         assert_eq!(c, s, "is_clean said yes to text clean changes");
     }
-    assert_eq!(match_key(&c), match_key(&s), "match_key changes under clean: {s:?}");
-    assert_eq!(ascii_key(&c), ascii_key(&s), "ascii_key changes under clean: {s:?}");
+    assert_eq!(
+        match_key(&c),
+        match_key(&s),
+        "match_key changes under clean: {s:?}"
+    );
+    assert_eq!(
+        ascii_key(&c),
+        ascii_key(&s),
+        "ascii_key changes under clean: {s:?}"
+    );
     let k = match_key(&s);
     assert_eq!(match_key(&k), k, "match_key is not idempotent on {s:?}");
     for line in clean_lines(&s) {
