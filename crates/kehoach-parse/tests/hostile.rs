@@ -1255,3 +1255,19 @@ fn html_and_text_bombs_end_within_limits() {
         1024 * MB,
     );
 }
+
+/// A root declaring thousands of namespace prefixes: resolving each element must not scan
+/// them all (50,000 prefixes and 100,000 paragraphs took 44 s in release; now 0.2 s).
+#[test]
+fn many_namespace_declarations_stay_linear() {
+    let decl: Vec<String> = (0..20_000)
+        .map(|i| format!(r#"xmlns:p{i}="urn:x{i}""#))
+        .collect();
+    let xml = format!(
+        r#"<?xml version="1.0"?><w:document {W} {}><w:body>{}</w:body></w:document>"#,
+        decl.join(" "),
+        "<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(40_000)
+    );
+    let d = docx(xml.as_bytes());
+    bounded("20,000 namespace prefixes", &d, &roomy(), 10.0, 128 * MB).unwrap();
+}

@@ -52,6 +52,9 @@ pub struct Cursor<'a> {
     /// this stays tiny; an element is only scanned for declarations when its bytes contain
     /// "xmlns", which keeps namespace handling off the hot path.
     bindings: Vec<Binding>,
+    /// The same bindings by prefix (innermost last), kept only while more than
+    /// `SCAN_BINDINGS` are in scope.
+    by_prefix: std::collections::HashMap<Vec<u8>, Vec<Ns>>,
     part: &'static str,
     depth: u64,
     elements: u64,
@@ -61,6 +64,9 @@ pub struct Cursor<'a> {
     ticks: u32,
     limits: Limits,
 }
+
+/// Up to this many bindings in scope, resolving a prefix scans them.
+const SCAN_BINDINGS: usize = 64;
 
 /// The time limit is checked once per this many events (a few hundred microseconds of work).
 const TICKS_PER_TIME_CHECK: u32 = 4096;
@@ -74,6 +80,7 @@ impl<'a> Cursor<'a> {
         cfg.expand_empty_elements = false;
         Cursor {
             bindings: Vec::new(),
+            by_prefix: std::collections::HashMap::new(),
             reader,
             part,
             depth: 0,
@@ -113,11 +120,19 @@ impl<'a> Cursor<'a> {
             } else {
                 continue;
             };
-            self.bindings.push(Binding {
-                prefix,
-                ns: Self::classify_ns(&a.value),
-                depth,
-            });
+            let ns = Self::classify_ns(&a.value);
+            if self.bindings.len() >= SCAN_BINDINGS {
+                if self.by_prefix.is_empty() {
+                    for b in &self.bindings {
+                        self.by_prefix
+                            .entry(b.prefix.clone())
+                            .or_default()
+                            .push(b.ns);
+                    }
+                }
+                self.by_prefix.entry(prefix.clone()).or_default().push(ns);
+            }
+            self.bindings.push(Binding { prefix, ns, depth });
         }
     }
 
@@ -127,6 +142,12 @@ impl<'a> Cursor<'a> {
             Some(i) => &qname[..i],
             None => b"",
         };
+        // Few bindings (a real part declares a few dozen on its root): scan them. Many (a
+        // hostile part declaring thousands): look the prefix up, so that resolving every
+        // element does not scan them all.
+        if !self.by_prefix.is_empty() {
+            return self.resolve_many(prefix);
+        }
         self.bindings
             .iter()
             .rev()
@@ -135,9 +156,33 @@ impl<'a> Cursor<'a> {
             .unwrap_or(Ns::Other)
     }
 
+    #[cold]
+    #[inline(never)]
+    fn resolve_many(&self, prefix: &[u8]) -> Ns {
+        self.by_prefix
+            .get(prefix)
+            .and_then(|v| v.last())
+            .copied()
+            .unwrap_or(Ns::Other)
+    }
+
     fn close_scope(&mut self, depth: u64) {
+        if self.bindings.last().is_some_and(|b| b.depth > depth) {
+            self.pop_scope(depth);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn pop_scope(&mut self, depth: u64) {
         while self.bindings.last().is_some_and(|b| b.depth > depth) {
-            self.bindings.pop();
+            if let Some(b) = self.bindings.pop() {
+                if self.bindings.len() < SCAN_BINDINGS {
+                    self.by_prefix.clear();
+                } else if let Some(v) = self.by_prefix.get_mut(&b.prefix) {
+                    v.pop();
+                }
+            }
         }
     }
 
