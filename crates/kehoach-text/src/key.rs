@@ -7,6 +7,8 @@
 //! folded, `Ð`/`ð` (Icelandic eth, a common look-alike) become `đ`, and every run of punctuation
 //! or space becomes one space.
 
+use unicode_normalization::UnicodeNormalization;
+
 const ACUTE: char = '\u{0301}';
 const GRAVE: char = '\u{0300}';
 const HOOK: char = '\u{0309}';
@@ -50,7 +52,30 @@ fn fold_letter(c: char, out: &mut String) {
 /// Splits `s` into tokens (runs of letters, digits and combining marks, each character
 /// canonically decomposed) and calls `f` on each. Decomposing one character at a time skips
 /// the reordering buffer of a full NFD pass; the keys do not depend on the order of marks.
-fn for_each_token(s: &str, mut f: impl FnMut(&[char])) {
+fn for_each_token(s: &str, f: impl FnMut(&[char])) {
+    // A combining mark written as its own character may stand out of canonical order
+    // ("i\u{307}\u{347}"), which NFC (and so `clean`) reorders: such text takes a full NFD
+    // pass first, so that a key is the same before and after cleaning. Precomposed text
+    // (all of real Vietnamese NFC text) never has one.
+    if s.chars().any(has_combining_class) {
+        let nfd: String = s
+            .chars()
+            .filter(|&c| !crate::whitespace::is_dropped(c))
+            .nfd()
+            .collect();
+        return tokens(&nfd, f);
+    }
+    tokens(s, f)
+}
+
+/// A character that is itself a combining mark (canonical combining class not 0).
+fn has_combining_class(c: char) -> bool {
+    (c as u32) >= 0x300
+        && !('\u{1E00}'..='\u{1EFF}').contains(&c)
+        && unicode_normalization::char::canonical_combining_class(c) != 0
+}
+
+fn tokens(s: &str, mut f: impl FnMut(&[char])) {
     let mut tok: Vec<char> = Vec::with_capacity(16);
     let mut parts: [char; 4] = ['\0'; 4];
     for c in s.chars() {
