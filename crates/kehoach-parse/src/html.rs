@@ -524,55 +524,17 @@ fn parse_align(v: &str) -> Option<Align> {
     })
 }
 
-fn roman(mut n: i64, upper: bool) -> String {
-    if !(1..4000).contains(&n) {
-        return n.to_string();
-    }
-    let table = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut s = String::new();
-    for (v, r) in table {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    if upper {
-        s.to_uppercase()
-    } else {
-        s
-    }
-}
-
+/// The label of an `<ol>` item: `type="a|A|i|I|1"`, numbered as Word's lists are
+/// ([`crate::docx::format_number`]); letters past z and numbers outside 1..4000 stay decimal.
 fn list_label(n: i64, kind: char) -> String {
-    match kind {
-        'a' | 'A' if (1..=26).contains(&n) => {
-            let c = (b'a' + (n - 1) as u8) as char;
-            format!(
-                "{}.",
-                if kind == 'A' {
-                    c.to_ascii_uppercase()
-                } else {
-                    c
-                }
-            )
-        }
-        'i' | 'I' => format!("{}.", roman(n, kind == 'I')),
-        _ => format!("{n}."),
-    }
+    let fmt = match kind {
+        'a' if (1..=26).contains(&n) => "lowerLetter",
+        'A' if (1..=26).contains(&n) => "upperLetter",
+        'i' if (1..4000).contains(&n) => "lowerRoman",
+        'I' if (1..4000).contains(&n) => "upperRoman",
+        _ => return format!("{n}."),
+    };
+    format!("{}.", crate::docx::format_number(n as u32, fmt))
 }
 
 impl<'l> Walker<'l> {
