@@ -400,34 +400,7 @@ struct Frame {
 }
 
 /// One line of inline content.
-#[derive(Debug, Default)]
-struct LineAcc {
-    text: String,
-    any: bool,
-    bold: bool,
-    italic: bool,
-}
-
-impl LineAcc {
-    fn new() -> Self {
-        LineAcc {
-            text: String::new(),
-            any: false,
-            bold: true,
-            italic: true,
-        }
-    }
-    fn push(&mut self, s: &str, bold: bool, italic: bool) {
-        if s.chars()
-            .any(|c| !c.is_whitespace() && !kehoach_text::is_invisible(c))
-        {
-            self.any = true;
-            self.bold &= bold;
-            self.italic &= italic;
-        }
-        self.text.push_str(s);
-    }
-}
+type LineAcc = crate::model::StyledText;
 
 /// A row-spanning cell still reaching down.
 #[derive(Debug, Clone, Copy)]

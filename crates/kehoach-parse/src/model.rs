@@ -290,3 +290,48 @@ impl Table {
         })
     }
 }
+
+/// Text gathered from runs or inline elements of differing formatting, remembering whether
+/// all of its visible text is bold and whether all of it is italic (group rows are). Used by
+/// the HTML and text readers.
+#[derive(Debug, Clone)]
+pub(crate) struct StyledText {
+    pub text: String,
+    /// Some visible (non-space, non-invisible) text was pushed.
+    pub any: bool,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl StyledText {
+    pub fn new() -> Self {
+        StyledText {
+            text: String::new(),
+            any: false,
+            bold: true,
+            italic: true,
+        }
+    }
+
+    /// Appends `s` written in the given formatting.
+    pub fn push(&mut self, s: &str, bold: bool, italic: bool) {
+        if s.chars()
+            .any(|c| !c.is_whitespace() && !kehoach_text::is_invisible(c))
+        {
+            self.any = true;
+            self.bold &= bold;
+            self.italic &= italic;
+        }
+        self.text.push_str(s);
+    }
+
+    /// All visible text is bold (false when there is none).
+    pub fn all_bold(&self) -> bool {
+        self.any && self.bold
+    }
+
+    /// All visible text is italic (false when there is none).
+    pub fn all_italic(&self) -> bool {
+        self.any && self.italic
+    }
+}

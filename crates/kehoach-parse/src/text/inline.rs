@@ -276,39 +276,12 @@ fn pair_emphasis(toks: &mut [Tok]) {
 }
 
 fn render(toks: &[Tok]) -> Vec<Line> {
-    struct Acc {
-        text: String,
-        any: bool,
-        bold: bool,
-        italic: bool,
-    }
-    impl Acc {
-        fn new() -> Self {
-            Acc {
-                text: String::new(),
-                any: false,
-                bold: true,
-                italic: true,
-            }
-        }
-        fn push(&mut self, s: &str, bold: bool, italic: bool) {
-            if s.chars()
-                .any(|c| !c.is_whitespace() && !kehoach_text::is_invisible(c))
-            {
-                self.any = true;
-                self.bold &= bold;
-                self.italic &= italic;
-            }
-            self.text.push_str(s);
-        }
-        fn finish(self) -> Line {
-            Line {
-                text: self.text,
-                bold: self.any && self.bold,
-                italic: self.any && self.italic,
-            }
-        }
-    }
+    type Acc = crate::model::StyledText;
+    let finish = |a: Acc| Line {
+        bold: a.all_bold(),
+        italic: a.all_italic(),
+        text: a.text,
+    };
     let mut lines = Vec::new();
     let mut acc = Acc::new();
     let (mut tag_b, mut tag_i, mut md_b, mut md_i) = (0i64, 0i64, 0i64, 0i64);
@@ -319,7 +292,7 @@ fn render(toks: &[Tok]) -> Vec<Line> {
             Tok::Text(s) => acc.push(s, bold, italic),
             Tok::Bold(on) => tag_b = if *on { tag_b + 1 } else { (tag_b - 1).max(0) },
             Tok::Italic(on) => tag_i = if *on { tag_i + 1 } else { (tag_i - 1).max(0) },
-            Tok::Break => lines.push(std::mem::replace(&mut acc, Acc::new()).finish()),
+            Tok::Break => lines.push(finish(std::mem::replace(&mut acc, Acc::new()))),
             Tok::Delim {
                 rem, open, close, ..
             } => {
@@ -335,7 +308,7 @@ fn render(toks: &[Tok]) -> Vec<Line> {
             }
         }
     }
-    lines.push(acc.finish());
+    lines.push(finish(acc));
     lines
 }
 
