@@ -19,7 +19,7 @@ use crate::limits::Limits;
 use crate::model::{Align, Block, Cell, Paragraph, Row, Table};
 
 use super::numbering::Numbering;
-use super::xml::{attr, local, on_off, Cursor, Ev, Ns};
+use super::xml::{attr, attr_num, attr_raw, local, on_off, Cursor, Ev, Ns};
 
 pub struct Walker<'a, 'l> {
     c: Cursor<'a>,
@@ -28,6 +28,11 @@ pub struct Walker<'a, 'l> {
     cells: u64,
     /// Tables open around the current position.
     tables: u64,
+    /// The paragraph being read, reused from one paragraph to the next.
+    raw: String,
+    /// The last `w:rFonts` name seen and the legacy encoding it implies (runs repeat the
+    /// same font thousands of times).
+    font: (Vec<u8>, Option<(kehoach_text::LegacyEncoding, bool)>),
 }
 
 /// Elements whose children are read as if the element were not there.
@@ -50,40 +55,15 @@ fn transparent(name: &[u8]) -> bool {
 }
 
 impl<'a, 'l> Walker<'a, 'l> {
-    pub fn new(xml: &'a [u8], numbering: Option<Numbering>, limits: &'l Limits) -> Self {
+    pub fn new(xml: &'a str, numbering: Option<Numbering>, limits: &'l Limits) -> Self {
         Walker {
             c: Cursor::new(xml, "word/document.xml", limits),
             numbering,
             limits,
             cells: 0,
             tables: 0,
-        }
-    }
-
-    /// Walks the properties element whose start was just returned (pPr, rPr, tblPr, trPr,
-    /// tcPr, tblGrid) to its end, calling `f` with the local name and the element of each
-    /// WordprocessingML child. Children named in `descend` (`numPr`, `tblBorders`) are
-    /// walked into and their children passed to `f` too; any other child's content is
-    /// skipped (so `tblCellMar/top` is not taken for a border).
-    fn visit_props(
-        &mut self,
-        descend: &[&[u8]],
-        mut f: impl FnMut(&[u8], &quick_xml::events::BytesStart<'_>),
-    ) -> Result<()> {
-        let d = self.c.depth();
-        loop {
-            match self.c.next()? {
-                Ev::End(..) if self.c.depth() < d => return Ok(()),
-                Ev::Eof => return Ok(()),
-                Ev::Empty(Ns::W, e) => f(local(&e), &e),
-                Ev::Start(Ns::W, e) if descend.contains(&local(&e)) => f(local(&e), &e),
-                Ev::Start(Ns::W, e) => {
-                    f(local(&e), &e);
-                    self.c.skip()?
-                }
-                Ev::Start(..) => self.c.skip()?,
-                _ => {}
-            }
+            raw: String::new(),
+            font: (Vec::new(), None),
         }
     }
 
@@ -124,7 +104,8 @@ impl<'a, 'l> Walker<'a, 'l> {
     fn paragraph(&mut self) -> Result<Paragraph> {
         let d = self.c.depth();
         let mut p = Paragraph::default();
-        let mut raw = String::new();
+        let mut raw = std::mem::take(&mut self.raw);
+        raw.clear();
         let mut num: (Option<String>, Option<u32>) = (None, None);
         let mut style: Option<String> = None;
         let mut all_bold = true;
@@ -137,13 +118,12 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::Start(Ns::W, e) => match local(&e) {
                     b"pPr" => self.paragraph_props(&mut p, &mut num, &mut style)?,
                     b"r" => {
-                        let (bold, italic, text) = self.run()?;
-                        if !text.trim().is_empty() {
+                        let (bold, italic, has_text) = self.run(&mut raw)?;
+                        if has_text {
                             any_text = true;
                             all_bold &= bold;
                             all_italic &= italic;
                         }
-                        raw.push_str(&text);
                     }
                     name if transparent(name) => {}
                     _ => self.c.skip()?,
@@ -155,6 +135,7 @@ impl<'a, 'l> Walker<'a, 'l> {
         p.bold = any_text && all_bold;
         p.italic = any_text && all_italic;
         p.text = clean_keep_lines(&raw);
+        self.raw = raw;
         if let Some(n) = self.numbering.as_mut() {
             let (num_id, ilvl) = match (num.0, style.and_then(|s| n.style_links.get(&s).cloned())) {
                 (Some(id), _) => (Some(id), num.1.unwrap_or(0)),
@@ -174,15 +155,15 @@ impl<'a, 'l> Walker<'a, 'l> {
         num: &mut (Option<String>, Option<u32>),
         style: &mut Option<String>,
     ) -> Result<()> {
-        self.visit_props(&[b"numPr"], |name, e| match name {
+        visit_props(&mut self.c, &[b"numPr"], |name, e| match name {
             b"numId" => num.0 = attr(e, b"val"),
-            b"ilvl" => num.1 = attr(e, b"val").and_then(|v| v.parse().ok()),
+            b"ilvl" => num.1 = attr_num(e, b"val"),
             b"pStyle" => *style = attr(e, b"val"),
             b"jc" => {
-                p.align = match attr(e, b"val").as_deref() {
-                    Some("center") => Align::Center,
-                    Some("right" | "end") => Align::End,
-                    Some("both" | "distribute") => Align::Justify,
+                p.align = match attr_raw(e, b"val").as_deref() {
+                    Some(b"center") => Align::Center,
+                    Some(b"right" | b"end") => Align::End,
+                    Some(b"both" | b"distribute") => Align::Justify,
                     _ => Align::Start,
                 }
             }
@@ -190,12 +171,12 @@ impl<'a, 'l> Walker<'a, 'l> {
         })
     }
 
-    /// One run: returns (bold, italic, text).
-    fn run(&mut self) -> Result<(bool, bool, String)> {
+    /// One run, appended to `out`: returns (bold, italic, whether it has visible text).
+    fn run(&mut self, out: &mut String) -> Result<(bool, bool, bool)> {
         let d = self.c.depth();
+        let start = out.len();
         let (mut bold, mut italic, mut hidden) = (false, false, false);
         let mut legacy: Option<(kehoach_text::LegacyEncoding, bool)> = None;
-        let mut text = String::new();
         let mut in_t = false;
         loop {
             match self.c.next()? {
@@ -208,30 +189,40 @@ impl<'a, 'l> Walker<'a, 'l> {
                     }
                 }
                 Ev::Eof => break,
-                Ev::Text(t) if in_t => text.push_str(&t),
+                Ev::Text(t) if in_t => out.push_str(&t),
                 Ev::Start(Ns::W, e) => match local(&e) {
                     b"t" => in_t = true,
-                    b"rPr" => self.visit_props(&[], |name, e| match name {
-                        b"b" => bold = on_off(e),
-                        b"i" => italic = on_off(e),
-                        b"vanish" => hidden = on_off(e),
-                        b"rFonts" => {
-                            legacy = attr(e, b"ascii")
-                                .or_else(|| attr(e, b"hAnsi"))
-                                .and_then(|f| kehoach_text::encoding_of_font(&f))
-                        }
-                        _ => {}
-                    })?,
+                    b"rPr" => {
+                        let font = &mut self.font;
+                        visit_props(&mut self.c, &[], |name, e| match name {
+                            b"b" => bold = on_off(e),
+                            b"i" => italic = on_off(e),
+                            b"vanish" => hidden = on_off(e),
+                            b"rFonts" => {
+                                let name = attr_raw(e, b"ascii").or_else(|| attr_raw(e, b"hAnsi"));
+                                let name = name.as_deref().unwrap_or_default();
+                                if font.0 != name {
+                                    font.0.clear();
+                                    font.0.extend_from_slice(name);
+                                    font.1 = std::str::from_utf8(name)
+                                        .ok()
+                                        .and_then(kehoach_text::encoding_of_font);
+                                }
+                                legacy = font.1;
+                            }
+                            _ => {}
+                        })?
+                    }
                     _ => self.c.skip()?,
                 },
                 Ev::Empty(Ns::W, e) => match local(&e) {
-                    b"tab" | b"ptab" => text.push('\t'),
-                    b"br" => match attr(&e, b"type").as_deref() {
-                        Some("page" | "column") => text.push(' '),
-                        _ => text.push('\n'),
+                    b"tab" | b"ptab" => out.push('\t'),
+                    b"br" => match attr_raw(&e, b"type").as_deref() {
+                        Some(b"page" | b"column") => out.push(' '),
+                        _ => out.push('\n'),
                     },
-                    b"cr" => text.push('\n'),
-                    b"noBreakHyphen" => text.push('-'),
+                    b"cr" => out.push('\n'),
+                    b"noBreakHyphen" => out.push('-'),
                     _ => {}
                 },
                 Ev::Start(..) => self.c.skip()?,
@@ -239,24 +230,25 @@ impl<'a, 'l> Walker<'a, 'l> {
             }
         }
         if hidden {
-            text.clear();
+            out.truncate(start);
         }
         if let Some((enc, upper)) = legacy {
             // Keep the run's own spacing: decode, then restore a leading/trailing space.
-            let decoded = kehoach_text::decode_legacy(&text, enc, upper);
-            let lead = if text.starts_with([' ', '\t']) {
-                " "
-            } else {
-                ""
-            };
-            let trail = if text.ends_with([' ', '\t']) && !decoded.is_empty() {
-                " "
-            } else {
-                ""
-            };
-            text = format!("{lead}{decoded}{trail}");
+            let text = &out[start..];
+            let decoded = kehoach_text::decode_legacy(text, enc, upper);
+            let lead = text.starts_with([' ', '\t']);
+            let trail = text.ends_with([' ', '\t']) && !decoded.is_empty();
+            out.truncate(start);
+            if lead {
+                out.push(' ');
+            }
+            out.push_str(&decoded);
+            if trail {
+                out.push(' ');
+            }
         }
-        Ok((bold, italic, text))
+        let has_text = !out[start..].trim().is_empty();
+        Ok((bold, italic, has_text))
     }
 
     fn table(&mut self) -> Result<Table> {
@@ -283,7 +275,7 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::End(..) if self.c.depth() < d => break,
                 Ev::Eof => break,
                 Ev::Start(Ns::W, e) => match local(&e) {
-                    b"tblPr" => self.visit_props(&[b"tblBorders"], |name, e| {
+                    b"tblPr" => visit_props(&mut self.c, &[b"tblBorders"], |name, e| {
                         if matches!(
                             name,
                             b"top"
@@ -298,7 +290,7 @@ impl<'a, 'l> Walker<'a, 'l> {
                             border_vals.push(attr(e, b"val").unwrap_or_default());
                         }
                     })?,
-                    b"tblGrid" => self.visit_props(&[], |name, _| {
+                    b"tblGrid" => visit_props(&mut self.c, &[], |name, _| {
                         if name == b"gridCol" {
                             t.grid_cols += 1
                         }
@@ -354,13 +346,10 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::End(..) if self.c.depth() < d => break,
                 Ev::Eof => break,
                 Ev::Start(Ns::W, e) => match local(&e) {
-                    b"trPr" | b"tblPrEx" => self.visit_props(&[], |name, e| match name {
+                    b"trPr" | b"tblPrEx" => visit_props(&mut self.c, &[], |name, e| match name {
                         b"tblHeader" => row.repeat_header = on_off(e),
                         b"gridBefore" => {
-                            col += attr(e, b"val")
-                                .and_then(|v| v.parse::<usize>().ok())
-                                .unwrap_or(0)
-                                .min(1000)
+                            col += attr_num::<usize>(e, b"val").unwrap_or(0).min(1000)
                         }
                         _ => {}
                     })?,
@@ -408,18 +397,15 @@ impl<'a, 'l> Walker<'a, 'l> {
                     cell.paragraphs.push(Paragraph::default())
                 }
                 Ev::Start(Ns::W, e) => match local(&e) {
-                    b"tcPr" => self.visit_props(&[], |name, e| match name {
+                    b"tcPr" => visit_props(&mut self.c, &[], |name, e| match name {
                         b"gridSpan" => {
-                            cell.col_span = attr(e, b"val")
-                                .and_then(|v| v.parse::<usize>().ok())
-                                .unwrap_or(1)
-                                .clamp(1, 1000)
+                            cell.col_span = attr_num::<usize>(e, b"val").unwrap_or(1).clamp(1, 1000)
                         }
                         b"vMerge" => {
-                            cell.covered = !matches!(attr(e, b"val").as_deref(), Some("restart"))
+                            cell.covered = attr_raw(e, b"val").as_deref() != Some(b"restart")
                         }
                         b"hMerge" => {
-                            h_continue = !matches!(attr(e, b"val").as_deref(), Some("restart"))
+                            h_continue = attr_raw(e, b"val").as_deref() != Some(b"restart")
                         }
                         _ => {}
                     })?,
@@ -452,4 +438,31 @@ fn clean_keep_lines(raw: &str) -> String {
         return kehoach_text::clean(raw);
     }
     kehoach_text::clean_lines(raw).join("\n")
+}
+
+/// Walks the properties element whose start was just returned (pPr, rPr, tblPr, trPr,
+/// tcPr, tblGrid) to its end, calling `f` with the local name and the element of each
+/// WordprocessingML child. Children named in `descend` (`numPr`, `tblBorders`) are
+/// walked into and their children passed to `f` too; any other child's content is
+/// skipped (so `tblCellMar/top` is not taken for a border).
+fn visit_props(
+    c: &mut Cursor<'_>,
+    descend: &[&[u8]],
+    mut f: impl FnMut(&[u8], &quick_xml::events::BytesStart<'_>),
+) -> Result<()> {
+    let d = c.depth();
+    loop {
+        match c.next()? {
+            Ev::End(..) if c.depth() < d => return Ok(()),
+            Ev::Eof => return Ok(()),
+            Ev::Empty(Ns::W, e) => f(local(&e), &e),
+            Ev::Start(Ns::W, e) if descend.contains(&local(&e)) => f(local(&e), &e),
+            Ev::Start(Ns::W, e) => {
+                f(local(&e), &e);
+                c.skip()?
+            }
+            Ev::Start(..) => c.skip()?,
+            _ => {}
+        }
+    }
 }

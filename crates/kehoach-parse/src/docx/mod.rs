@@ -25,11 +25,11 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         ParseError::corrupt(format!("the package has no main document part ({main})"))
     })?;
     let numbering = match pkg.read("word/numbering.xml")? {
-        Some(n) => Some(numbering::Numbering::parse(&n, limits)?),
+        Some(n) => Some(numbering::Numbering::parse(&xml::part_text(&n), limits)?),
         None => None,
     };
     let mut doc = Document::new(Format::Docx);
-    doc.blocks = body::Walker::new(&xml, numbering, limits).document()?;
+    doc.blocks = body::Walker::new(&xml::part_text(&xml), numbering, limits).document()?;
     Ok(doc)
 }
 
@@ -52,6 +52,7 @@ fn main_part(pkg: &mut Package<'_>, limits: &Limits) -> Result<String> {
             ))
         }
     };
+    let rels = xml::part_text(&rels);
     let mut c = xml::Cursor::new(&rels, "_rels/.rels", limits);
     loop {
         match c.next()? {

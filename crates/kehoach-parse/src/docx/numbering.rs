@@ -45,7 +45,7 @@ pub struct Numbering {
 }
 
 impl Numbering {
-    pub fn parse(xml: &[u8], limits: &Limits) -> Result<Self> {
+    pub fn parse(xml: &str, limits: &Limits) -> Result<Self> {
         let mut n = Numbering::default();
         let mut c = Cursor::new(xml, "word/numbering.xml", limits);
         // What we are inside of.
@@ -356,7 +356,7 @@ mod tests {
 
     #[test]
     fn renders_multilevel_labels() {
-        let mut n = Numbering::parse(XML.as_bytes(), &Limits::default()).unwrap();
+        let mut n = Numbering::parse(XML, &Limits::default()).unwrap();
         let got: Vec<String> = [
             (0, "1"),
             (1, "1"),
@@ -393,7 +393,7 @@ mod tests {
               <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#,
             "%1".repeat(10_000)
         );
-        let mut n = Numbering::parse(xml.as_bytes(), &Limits::default()).unwrap();
+        let mut n = Numbering::parse(&xml, &Limits::default()).unwrap();
         for _ in 0..3 {
             // The counter saturates instead of overflowing; the label stays short.
             let label = n.next_label("1", 0).unwrap();

@@ -47,7 +47,15 @@ struct Binding {
 }
 
 pub struct Cursor<'a> {
+    /// The whole part, checked as UTF-8 once (see [`part_text`]): text nodes are slices of
+    /// it, not validated again one by one.
+    src: &'a str,
     reader: Reader<&'a [u8]>,
+    /// The prefix last resolved and its namespace (almost every element of a part has the
+    /// same prefix), valid while no binding is added or removed.
+    last_prefix: Option<(Prefix, Ns)>,
+    /// Finds "xmlns" in an element's attributes (built once per part).
+    xmlns: memchr::memmem::Finder<'static>,
     /// Bindings in scope, innermost last. Word declares them once on the root element, so
     /// this stays tiny; an element is only scanned for declarations when its bytes contain
     /// "xmlns", which keeps namespace handling off the hot path.
@@ -72,13 +80,17 @@ const SCAN_BINDINGS: usize = 64;
 const TICKS_PER_TIME_CHECK: u32 = 4096;
 
 impl<'a> Cursor<'a> {
-    pub fn new(xml: &'a [u8], part: &'static str, limits: &Limits) -> Self {
-        let mut reader = Reader::from_reader(xml);
+    /// A cursor over one part's text; get it from the part's bytes with [`part_text`].
+    pub fn new(xml: &'a str, part: &'static str, limits: &Limits) -> Self {
+        let mut reader = Reader::from_reader(xml.as_bytes());
         let cfg = reader.config_mut();
         cfg.trim_text(false);
         cfg.check_end_names = false;
         cfg.expand_empty_elements = false;
         Cursor {
+            src: xml,
+            last_prefix: None,
+            xmlns: memchr::memmem::Finder::new(b"xmlns"),
             bindings: Vec::new(),
             by_prefix: std::collections::HashMap::new(),
             reader,
@@ -108,9 +120,10 @@ impl<'a> Cursor<'a> {
 
     /// Records the namespace declarations of an element opened at `depth`.
     fn declare(&mut self, e: &BytesStart<'_>, depth: u64) {
-        if memchr::memmem::find(e.attributes_raw(), b"xmlns").is_none() {
+        if self.xmlns.find(e.attributes_raw()).is_none() {
             return;
         }
+        self.last_prefix = None;
         for a in e.attributes().with_checks(false).flatten() {
             let key = a.key.as_ref();
             let prefix = if key == b"xmlns" {
@@ -137,11 +150,22 @@ impl<'a> Cursor<'a> {
     }
 
     /// The namespace of an element or end tag by its prefix.
-    fn resolve(&self, qname: &[u8]) -> Ns {
+    fn resolve(&mut self, qname: &[u8]) -> Ns {
         let prefix: &[u8] = match qname.iter().position(|&b| b == b':') {
             Some(i) => &qname[..i],
             None => b"",
         };
+        if let Some((p, ns)) = &self.last_prefix {
+            if p.as_slice() == prefix {
+                return *ns;
+            }
+        }
+        let ns = self.resolve_scope(prefix);
+        self.last_prefix = Prefix::new(prefix).map(|p| (p, ns));
+        ns
+    }
+
+    fn resolve_scope(&self, prefix: &[u8]) -> Ns {
         // Few bindings (a real part declares a few dozen on its root): scan them. Many (a
         // hostile part declaring thousands): look the prefix up, so that resolving every
         // element does not scan them all.
@@ -175,6 +199,7 @@ impl<'a> Cursor<'a> {
     #[cold]
     #[inline(never)]
     fn pop_scope(&mut self, depth: u64) {
+        self.last_prefix = None;
         while self.bindings.last().is_some_and(|b| b.depth > depth) {
             if let Some(b) = self.bindings.pop() {
                 if self.bindings.len() < SCAN_BINDINGS {
@@ -241,15 +266,22 @@ impl<'a> Cursor<'a> {
                     self.close_scope(self.depth);
                     Ev::End(ns, e)
                 }
-                Event::Text(t) => match t.unescape() {
-                    Ok(s) => Ev::Text(s),
-                    Err(e) => {
-                        return Err(ParseError::corrupt(format!(
-                            "{} uses an entity that is not defined ({e}); DOCTYPE entities are never expanded",
-                            self.part
-                        )))
+                Event::Text(t) => {
+                    let raw = self.text_of(t.into_inner());
+                    if !raw.as_bytes().contains(&b'&') {
+                        Ev::Text(raw)
+                    } else {
+                        match quick_xml::escape::unescape(&raw) {
+                            Ok(s) => Ev::Text(Cow::Owned(s.into_owned())),
+                            Err(e) => {
+                                return Err(ParseError::corrupt(format!(
+                                    "{} uses an entity that is not defined ({e}); DOCTYPE entities are never expanded",
+                                    self.part
+                                )))
+                            }
+                        }
                     }
-                },
+                }
                 Event::CData(c) => Ev::Text(Cow::Owned(String::from_utf8_lossy(&c.into_inner()).into_owned())),
                 Event::Eof => {
                     if self.depth != 0 {
@@ -266,6 +298,21 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    /// The text of a text node: a slice of the part, which was checked as UTF-8 once. A
+    /// node's bytes lie between markup characters (ASCII), so they are whole characters.
+    fn text_of(&self, raw: Cow<'a, [u8]>) -> Cow<'a, str> {
+        match raw {
+            Cow::Borrowed(b) => {
+                let start = (b.as_ptr() as usize).wrapping_sub(self.src.as_ptr() as usize);
+                match self.src.get(start..start.wrapping_add(b.len())) {
+                    Some(s) if start <= self.src.len() => Cow::Borrowed(s),
+                    _ => Cow::Owned(String::from_utf8_lossy(b).into_owned()),
+                }
+            }
+            Cow::Owned(b) => Cow::Owned(String::from_utf8_lossy(&b).into_owned()),
+        }
+    }
+
     /// Skips to the end of the element whose start was just returned.
     pub fn skip(&mut self) -> Result<()> {
         let target = self.depth - 1;
@@ -279,22 +326,81 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// A part's bytes as text: UTF-8 with its byte-order mark dropped, or UTF-16 by its
+/// byte-order mark. Bytes that are not UTF-8 become U+FFFD rather than losing the part.
+pub fn part_text(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        if enc != encoding_rs::UTF_8 {
+            let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+            // The declaration still says UTF-16; quick-xml reads the bytes as given.
+            return Cow::Owned(text.into_owned());
+        }
+        return utf8_text(&bytes[bom..]);
+    }
+    utf8_text(bytes)
+}
+
+fn utf8_text(bytes: &[u8]) -> Cow<'_, str> {
+    // simdutf8 checks 32 bytes at a time (a part is mostly ASCII markup): 0.4 instructions
+    // a byte against std's 4; the lossy path is taken only when the check fails.
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// The raw value of the attribute with this local name (`w:val` → `val`), entities left
+/// as written: for values compared with keywords or parsed as numbers, which never hold
+/// entities. Allocates nothing.
+pub fn attr_raw<'e>(e: &'e BytesStart<'_>, local: &[u8]) -> Option<Cow<'e, [u8]>> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .map(|a| a.value)
+}
+
+/// The attribute's value parsed as a number.
+pub fn attr_num<T: std::str::FromStr>(e: &BytesStart<'_>, local: &[u8]) -> Option<T> {
+    let v = attr_raw(e, local)?;
+    std::str::from_utf8(&v).ok()?.trim().parse().ok()
+}
+
 /// The value of the attribute with this local name (`w:val` → `val`), unescaped.
 pub fn attr(e: &BytesStart<'_>, local: &[u8]) -> Option<String> {
-    for a in e.attributes().flatten() {
-        if a.key.local_name().as_ref() == local {
-            return a.unescape_value().ok().map(|v| v.into_owned());
-        }
-    }
-    None
+    let v = attr_raw(e, local)?;
+    let s = std::str::from_utf8(&v).ok()?;
+    quick_xml::escape::unescape(s).ok().map(|v| v.into_owned())
 }
 
 /// An OOXML on/off property (`<w:b/>`, `<w:b w:val="0"/>`, `<w:tblHeader w:val="false"/>`).
 pub fn on_off(e: &BytesStart<'_>) -> bool {
     !matches!(
-        attr(e, b"val").as_deref(),
-        Some("0" | "false" | "off" | "none")
+        attr_raw(e, b"val").as_deref(),
+        Some(b"0" | b"false" | b"off" | b"none")
     )
+}
+
+/// A short prefix kept inline (the cache of [`Cursor::resolve`]); longer ones are not cached.
+#[derive(Clone, Copy)]
+struct Prefix {
+    bytes: [u8; 15],
+    len: u8,
+}
+
+impl Prefix {
+    fn new(p: &[u8]) -> Option<Prefix> {
+        let mut bytes = [0u8; 15];
+        bytes.get_mut(..p.len())?.copy_from_slice(p);
+        Some(Prefix {
+            bytes,
+            len: p.len() as u8,
+        })
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
 }
 
 /// Local name of an end tag.
@@ -308,11 +414,63 @@ pub fn end_local<'b>(e: &'b BytesEnd<'_>) -> &'b [u8] {
 
 /// Local name of an element.
 pub fn local<'b>(e: &'b BytesStart<'_>) -> &'b [u8] {
-    // `local_name` borrows from `e`; the slice lives as long as `e`.
-    let name = e.name();
-    let full = name.into_inner();
+    let full = e.name().into_inner();
     match full.iter().position(|&b| b == b':') {
         Some(i) => &full[i + 1..],
         None => full,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(xml: &str) -> Vec<String> {
+        let mut c = Cursor::new(xml, "test.xml", &Limits::default());
+        let mut out = Vec::new();
+        loop {
+            match c.next().unwrap() {
+                Ev::Text(t) => out.push(t.into_owned()),
+                Ev::Eof => return out,
+                _ => {}
+            }
+        }
+    }
+
+    #[test]
+    fn parts_are_read_as_utf8_utf16_or_lossy() {
+        assert_eq!(part_text("\u{feff}<a>Sở</a>".as_bytes()), "<a>Sở</a>");
+        let utf16: Vec<u8> = [0xFEFF_u16]
+            .into_iter()
+            .chain("<a>Sở</a>".encode_utf16())
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert_eq!(part_text(&utf16[..]), "<a>Sở</a>");
+        // One bad byte costs one character, not the part.
+        assert_eq!(part_text(b"<a>S\xffa</a>"), "<a>S\u{fffd}a</a>");
+    }
+
+    #[test]
+    fn text_nodes_are_slices_with_entities_unescaped() {
+        assert_eq!(
+            texts("<w:t xmlns:w='x'>Kế hoạch</w:t><t>a &amp;lt; b &#273;</t>"),
+            ["Kế hoạch", "a &lt; b đ"]
+        );
+    }
+
+    #[test]
+    fn prefixes_resolve_after_rebinding() {
+        let xml = "<r xmlns:a='http://schemas.openxmlformats.org/wordprocessingml/2006/main'>\
+                   <a:p/><x xmlns:a='other'><a:p/></x><a:p/></r>";
+        let mut c = Cursor::new(xml, "test.xml", &Limits::default());
+        let mut seen = Vec::new();
+        loop {
+            match c.next().unwrap() {
+                Ev::Empty(ns, _) => seen.push(ns),
+                Ev::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(seen, [Ns::W, Ns::Other, Ns::W]);
     }
 }
