@@ -126,6 +126,13 @@ fn tokens(s: &str, mut f: impl FnMut(&[char])) {
 /// assert_ne!(match_key("Kiểm toàn"), match_key("Kiện toàn"));
 /// ```
 pub fn match_key(s: &str) -> String {
+    if let Some(k) = fast_key(s, Kind::Match) {
+        return k;
+    }
+    match_key_slow(s)
+}
+
+fn match_key_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for_each_token(s, |tok| {
         if !out.is_empty() {
@@ -188,6 +195,13 @@ pub fn match_key(s: &str) -> String {
 /// assert_eq!(kehoach_text::ascii_key("Đơn giản hoá, TTHC"), "don gian hoa tthc");
 /// ```
 pub fn ascii_key(s: &str) -> String {
+    if let Some(k) = fast_key(s, Kind::Ascii) {
+        return k;
+    }
+    ascii_key_slow(s)
+}
+
+fn ascii_key_slow(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for_each_token(s, |tok| {
         if !out.is_empty() {
@@ -204,6 +218,144 @@ pub fn ascii_key(s: &str) -> String {
         }
     });
     out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Match,
+    Ascii,
+}
+
+/// The key of one precomposed character, as the general path computes it: its letters
+/// (lower-cased, vowel marks kept for [`match_key`], none for [`ascii_key`]) and its tone.
+/// No letters: the character separates words.
+struct KeyChar {
+    letters: Box<str>,
+    tone: Option<char>,
+}
+
+/// Characters whose keys are looked up: U+0080..U+024F and U+1E00..U+1EFF, all the letters
+/// of Vietnamese and of the other Latin-script languages.
+struct Table {
+    matching: Vec<KeyChar>,
+    ascii: Vec<KeyChar>,
+}
+
+const LATIN: std::ops::RangeInclusive<u32> = 0x80..=0x24F;
+const LATIN_ADDITIONAL: std::ops::RangeInclusive<u32> = 0x1E00..=0x1EFF;
+
+impl Table {
+    fn get() -> &'static Table {
+        static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let chars = || LATIN.chain(LATIN_ADDITIONAL).filter_map(char::from_u32);
+            let entry = |c: char, kind: Kind| {
+                let one = c.to_string();
+                let mut letters = match kind {
+                    Kind::Match => match_key_slow(&one),
+                    Kind::Ascii => ascii_key_slow(&one),
+                };
+                let mut tone = None;
+                unicode_normalization::char::decompose_canonical(c, |d| {
+                    if let Some(t) = tone_letter(d) {
+                        tone = Some(t);
+                    }
+                });
+                if kind == Kind::Match && tone.is_some() {
+                    letters.pop();
+                }
+                KeyChar {
+                    letters: letters.into_boxed_str(),
+                    tone: if kind == Kind::Match { tone } else { None },
+                }
+            };
+            Table {
+                matching: chars().map(|c| entry(c, Kind::Match)).collect(),
+                ascii: chars().map(|c| entry(c, Kind::Ascii)).collect(),
+            }
+        })
+    }
+
+    fn lookup(&self, c: char, kind: Kind) -> Option<&KeyChar> {
+        let u = c as u32;
+        let i = if LATIN.contains(&u) {
+            (u - LATIN.start()) as usize
+        } else if LATIN_ADDITIONAL.contains(&u) {
+            (u - LATIN_ADDITIONAL.start()) as usize + LATIN.clone().count()
+        } else {
+            return None;
+        };
+        match kind {
+            Kind::Match => self.matching.get(i),
+            Kind::Ascii => self.ascii.get(i),
+        }
+    }
+}
+
+/// The keys for text made of ASCII, Latin letters, invisible characters and general
+/// punctuation (all real Vietnamese text): one pass, a table lookup per accented letter.
+/// `None` for anything else (a combining mark of its own, another script), which takes the
+/// general path. The two paths agree (tested over every character of the table).
+fn fast_key(s: &str, kind: Kind) -> Option<String> {
+    let table = Table::get();
+    let mut out = String::with_capacity(s.len() + 8);
+    // Start of the current word in `out`, and its tone.
+    let mut word: Option<usize> = None;
+    let mut tone: Option<char> = None;
+    let end_word = |out: &mut String, word: &mut Option<usize>, tone: &mut Option<char>| {
+        if let Some(start) = word.take() {
+            if let Some(t) = tone.take() {
+                if t == 'f' && &out[start..] == "hăng" {
+                    out.truncate(start);
+                    out.push_str("hang");
+                }
+                out.push(t);
+            }
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                if word.is_none() {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    word = Some(out.len());
+                }
+                out.push(c.to_ascii_lowercase());
+            } else if !(c.is_ascii_control() && crate::whitespace::is_dropped(c)) {
+                end_word(&mut out, &mut word, &mut tone);
+            }
+            continue;
+        }
+        if crate::is_invisible(c) {
+            continue;
+        }
+        if let Some(k) = table.lookup(c, kind) {
+            if k.letters.is_empty() {
+                end_word(&mut out, &mut word, &mut tone);
+                continue;
+            }
+            if word.is_none() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                word = Some(out.len());
+            }
+            out.push_str(&k.letters);
+            if k.tone.is_some() {
+                tone = k.tone;
+            }
+            continue;
+        }
+        if ('\u{2000}'..='\u{206F}').contains(&c) {
+            end_word(&mut out, &mut word, &mut tone);
+            continue;
+        }
+        return None;
+    }
+    end_word(&mut out, &mut word, &mut tone);
+    Some(out)
 }
 
 /// Similarity of two texts in `0.0..=1.0`: the Dice coefficient over the multisets of
@@ -301,6 +453,31 @@ mod tests {
         assert_eq!(ascii_key("Kiểm soát thủ tục"), "kiem soat thu tuc");
         assert_eq!(ascii_key("ĐỊNH HOÁ"), "dinh hoa");
         assert_eq!(ascii_key("tính"), ascii_key("tỉnh"));
+    }
+
+    #[test]
+    fn fast_keys_equal_the_general_path() {
+        let mut samples: Vec<String> = Vec::new();
+        let chars: Vec<char> = (0u32..0x2100).filter_map(char::from_u32).collect();
+        for &c in &chars {
+            for t in ["{c}", "a{c}b", "h{c}ng", "{c}{c} x", "Ð{c}.", "ơ{c}\u{200b}"] {
+                samples.push(t.replace("{c}", &c.to_string()));
+            }
+        }
+        samples.extend(
+            ["hằng năm", "Hằng", "hằngg", "Kế hoạch, năm 2026", "ĐỊNH HOÁ – “trích yếu”", "x\u{7}y"]
+                .map(String::from),
+        );
+        for s in &samples {
+            if let Some(k) = fast_key(s, Kind::Match) {
+                assert_eq!(k, match_key_slow(s), "match_key {s:?}");
+            }
+            if let Some(k) = fast_key(s, Kind::Ascii) {
+                assert_eq!(k, ascii_key_slow(s), "ascii_key {s:?}");
+            }
+        }
+        // Real text takes the fast path.
+        assert!(fast_key("Sở Tư pháp – “Kế hoạch” số 182/KH-UBND", Kind::Match).is_some());
     }
 
     #[test]

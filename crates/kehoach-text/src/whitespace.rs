@@ -79,6 +79,19 @@ pub fn is_clean(s: &str) -> bool {
             continue;
         }
         prev_space = false;
+        // Vietnamese letters first, straight from their bytes: Latin-1 and Latin
+        // Extended-A/B (U+00A1..U+024F but the soft hyphen U+00AD) are two bytes lead
+        // 0xC2..0xC9; Latin Extended Additional (U+1E00..U+1EFF, "ế", "ạ") is E1 B8..BB.
+        if (0xC2..=0xC9).contains(&x) {
+            let c = (u32::from(x & 0x1F) << 6) | u32::from(b.get(i + 1).copied().unwrap_or(0) & 0x3F);
+            if (0xA1..=0x24F).contains(&c) && c != 0xAD {
+                i += 2;
+                continue;
+            }
+        } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) {
+            i += 3;
+            continue;
+        }
         let c = match s[i..].chars().next() {
             Some(c) => c,
             None => return false,
