@@ -58,50 +58,59 @@ pub fn is_clean(s: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    // Bytes, not chars: ASCII (most of any text) needs no decoding; a multi-byte character
-    // is decoded only when its lead byte is met.
-    let mut prev_space = false;
+    // Bytes, not chars: printable ASCII (most of any text) is one compare; a multi-byte
+    // character is decoded only when its lead byte is met, Vietnamese letters straight
+    // from their bytes. The index stays in a register (no slicing in the loop).
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        if x < 0x80 {
-            if x == b' ' {
-                if prev_space {
-                    return false;
-                }
-                prev_space = true;
-            } else if x < 0x20 || x == 0x7f {
+        if x > b' ' && x < 0x7f {
+            i += 1;
+        } else if x == b' ' {
+            // Not last (checked above); a second space would be folded.
+            if b[i + 1] == b' ' {
                 return false;
-            } else {
-                prev_space = false;
             }
             i += 1;
-            continue;
-        }
-        prev_space = false;
-        // Vietnamese letters first, straight from their bytes: Latin-1 and Latin
-        // Extended-A/B (U+00A1..U+024F but the soft hyphen U+00AD) are two bytes lead
-        // 0xC2..0xC9; Latin Extended Additional (U+1E00..U+1EFF, "ế", "ạ") is E1 B8..BB.
-        if (0xC2..=0xC9).contains(&x) {
-            let c = (u32::from(x & 0x1F) << 6) | u32::from(b.get(i + 1).copied().unwrap_or(0) & 0x3F);
-            if (0xA1..=0x24F).contains(&c) && c != 0xAD {
-                i += 2;
-                continue;
-            }
-        } else if x == 0xE1 && matches!(b.get(i + 1), Some(0xB8..=0xBB)) {
-            i += 3;
-            continue;
-        }
-        let c = match s[i..].chars().next() {
-            Some(c) => c,
-            None => return false,
-        };
-        i += c.len_utf8();
-        if is_invisible(c) || is_space(c) || !nfc_yes(c) {
+        } else if x < 0x80 {
+            // Control characters and DEL.
             return false;
+        } else {
+            match clean_char_len(s, i) {
+                Some(n) => i += n,
+                None => return false,
+            }
         }
     }
     true
+}
+
+/// The length of the character starting at byte `i` when clean leaves it as it is.
+#[inline]
+fn clean_char_len(s: &str, i: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let x = b[i];
+    // Latin-1 and Latin Extended-A/B (U+00A1..U+024F but the soft hyphen U+00AD) are two
+    // bytes with lead 0xC2..0xC9; Latin Extended Additional (U+1E00..U+1EFF: "ế", "ạ") is
+    // E1 B8..BB. `s` is UTF-8, so the continuation bytes are there.
+    if (0xC2..=0xC9).contains(&x) {
+        let c = (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F);
+        if (0xA1..=0x24F).contains(&c) && c != 0xAD {
+            return Some(2);
+        }
+    } else if x == 0xE1 && (0xB8..=0xBB).contains(&b[i + 1]) {
+        return Some(3);
+    }
+    other_clean_char_len(s, i)
+}
+
+#[inline(never)]
+fn other_clean_char_len(s: &str, i: usize) -> Option<usize> {
+    let c = s.get(i..)?.chars().next()?;
+    if is_invisible(c) || is_space(c) || !nfc_yes(c) {
+        return None;
+    }
+    Some(c.len_utf8())
 }
 
 /// Whether a character may stand in NFC text whatever its neighbours. Precomposed Latin
