@@ -4,7 +4,12 @@
 //! it with quick-xml (no model, no numbering, no plan); `read` builds the document model;
 //! `parse` is the whole job (model + plan extraction). Target: `parse` within 3× of `floor`.
 //!
-//! `cargo bench -p kehoach-benches --bench docx`
+//! `cargo bench -p kehoach-benches --bench docx` (mimalloc, as the `kehoach` binary ships);
+//! add `--no-default-features` for the system allocator.
+
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::hint::black_box;
 use std::io::Read;

@@ -183,19 +183,22 @@ impl Cell {
         }
     }
 
-    /// The cell's text, paragraphs joined with a space (labels included).
+    /// The cell's text, paragraphs joined with a space (labels included), clean in the
+    /// sense of [`kehoach_text::clean`]: a line break inside a paragraph reads as a space.
+    /// (Readers keep paragraph texts clean line by line, so nothing is scanned again.)
     pub fn text(&self) -> String {
         let mut s = String::new();
         for p in &self.paragraphs {
-            let t = p.display_text();
-            if t.is_empty() {
-                continue;
+            let label = p.list_label.as_deref().filter(|l| !l.is_empty());
+            let mut pieces = label.into_iter().chain(p.text.split('\n'));
+            for piece in pieces.by_ref().filter(|t| !t.is_empty()) {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(piece);
             }
-            if !s.is_empty() {
-                s.push(' ');
-            }
-            s.push_str(&t);
         }
+        debug_assert!(kehoach_text::is_clean(&s), "cell text not clean: {s:?}");
         s
     }
 

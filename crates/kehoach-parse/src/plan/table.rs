@@ -66,25 +66,52 @@ impl Owners {
 
     /// Like [`Table::cell_at`]: the cell holding grid column `col` in `row`, following a
     /// placeholder up to the cell that spans into it.
-    fn cell_at<'t>(&mut self, table: &'t Table, row: usize, col: usize) -> Option<&'t Cell> {
+    /// Returns `(row, index of the cell in that row)`.
+    fn cell_at(&mut self, table: &Table, row: usize, col: usize) -> Option<(usize, usize)> {
         self.advance(table, row);
         let cells = &table.rows.get(row)?.cells;
-        let cell = cells.iter().find(|c| c.col <= col && col < c.col_end())?;
+        let i = cells.iter().position(|c| c.col <= col && col < c.col_end())?;
+        let cell = &cells[i];
         if !cell.covered {
-            return Some(cell);
+            return Some((row, i));
         }
         let spans = |r: usize, c: &Cell| {
             !c.covered && c.col <= col && col < c.col_end() && r + c.row_span > row
         };
         if let Some(&(r, i)) = self.starts.get(&cell.col) {
-            let c = &table.rows[r].cells[i];
-            if spans(r, c) {
-                return Some(c);
+            if spans(r, &table.rows[r].cells[i]) {
+                return Some((r, i));
             }
         }
-        (row.saturating_sub(OWNER_SCAN_ROWS)..row)
-            .rev()
-            .find_map(|r| table.rows[r].cells.iter().find(|c| spans(r, c)))
+        (row.saturating_sub(OWNER_SCAN_ROWS)..row).rev().find_map(|r| {
+            table.rows[r]
+                .cells
+                .iter()
+                .position(|c| spans(r, c))
+                .map(|i| (r, i))
+        })
+    }
+}
+
+/// The text of every cell of a table (see [`Cell::text`]), computed once: the body's
+/// cells are read by several passes.
+struct Texts {
+    rows: Vec<Vec<String>>,
+}
+
+impl Texts {
+    fn new(table: &Table) -> Self {
+        Texts {
+            rows: table
+                .rows
+                .iter()
+                .map(|r| r.cells.iter().map(Cell::text).collect())
+                .collect(),
+        }
+    }
+
+    fn get(&self, row: usize, cell: usize) -> &str {
+        &self.rows[row][cell]
     }
 }
 
@@ -120,6 +147,17 @@ fn row_texts_key(table: &Table, row: usize) -> Vec<String> {
         .iter()
         .filter(|c| !c.covered)
         .map(|c| kehoach_text::match_key(&c.text()))
+        .collect()
+}
+
+/// [`row_texts_key`] from texts already computed.
+fn row_keys(table: &Table, texts: &Texts, row: usize) -> Vec<String> {
+    table.rows[row]
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.covered)
+        .map(|(i, _)| kehoach_text::match_key(texts.get(row, i)))
         .collect()
 }
 
@@ -239,13 +277,19 @@ fn find_header(table: &Table) -> Option<Header> {
 
 /// A row that only numbers the columns: "(1) (2) (3) (4) (5)" or "1 2 3 4 5".
 fn is_column_number_row(table: &Table, row: usize) -> bool {
-    // Fast reject: the first cell must read "1" or "(1)".
-    let first = table.rows[row]
+    let texts: Vec<String> = table.rows[row]
         .cells
         .iter()
-        .find(|c| !c.covered)
+        .filter(|c| !c.covered)
         .map(|c| c.text())
-        .unwrap_or_default();
+        .collect();
+    numbers_columns(texts.iter().map(String::as_str))
+}
+
+/// Whether the texts of a row's uncovered cells, in order, number the columns.
+fn numbers_columns<'a>(mut cells: impl Iterator<Item = &'a str> + Clone) -> bool {
+    // Fast reject: the first cell must read "1" or "(1)".
+    let first = cells.clone().next().unwrap_or_default();
     if first
         .trim_matches(|c| c == '(' || c == ')' || c == '.')
         .trim()
@@ -253,13 +297,7 @@ fn is_column_number_row(table: &Table, row: usize) -> bool {
     {
         return false;
     }
-    let texts: Vec<String> = table.rows[row]
-        .cells
-        .iter()
-        .filter(|c| !c.covered)
-        .map(|c| c.text())
-        .filter(|t| !t.is_empty())
-        .collect();
+    let texts: Vec<&str> = cells.by_ref().filter(|t| !t.is_empty()).collect();
     if texts.len() < 3 {
         return false;
     }
@@ -276,7 +314,13 @@ fn is_column_number_row(table: &Table, row: usize) -> bool {
 }
 
 /// A row that repeats the header (a table split over pages, converted to text).
-fn is_repeated_header(table: &Table, row: usize, header: &Header, owners: &mut Owners) -> bool {
+fn is_repeated_header(
+    table: &Table,
+    texts: &Texts,
+    row: usize,
+    header: &Header,
+    owners: &mut Owners,
+) -> bool {
     if table.rows[row].repeat_header {
         return true;
     }
@@ -287,13 +331,13 @@ fn is_repeated_header(table: &Table, row: usize, header: &Header, owners: &mut O
         .find(|c| c.role == Role::Stt)
         .map(|c| c.index)
     {
-        if let Some(cell) = owners.cell_at(table, row, col) {
-            if stt::parse(&cell.text()).is_some() {
+        if let Some((r, i)) = owners.cell_at(table, row, col) {
+            if stt::parse(texts.get(r, i)).is_some() {
                 return false;
             }
         }
     }
-    let keys = row_texts_key(table, row);
+    let keys = row_keys(table, texts, row);
     let nonempty: Vec<&String> = keys.iter().filter(|k| !k.is_empty()).collect();
     if nonempty.len() < 2 {
         return false;
@@ -302,29 +346,19 @@ fn is_repeated_header(table: &Table, row: usize, header: &Header, owners: &mut O
     hits * 2 > nonempty.len() && hits >= 2
 }
 
-/// The roles a cell covers, in column order.
-fn roles_covered(header: &Header, cell: &Cell) -> Vec<Role> {
-    (cell.col..cell.col_end())
-        .map(|c| header.role_of(c))
-        .collect()
-}
-
-/// Which role receives the text of a cell that covers `roles`.
-fn assign_role(roles: &[Role], text: &str) -> Role {
-    if roles.len() == 1 {
-        return roles[0];
+/// Which role receives the text of a cell, from the roles of the columns it covers.
+fn assign_role(header: &Header, cell: &Cell, text: &str) -> Role {
+    let mut roles = (cell.col..cell.col_end()).map(|c| header.role_of(c));
+    if cell.col_span <= 1 {
+        return header.role_of(cell.col);
     }
-    if roles.contains(&Role::Content) {
+    if roles.clone().any(|r| r == Role::Content) {
         return Role::Content;
     }
-    if roles.contains(&Role::Deadline) && deadline::looks_like_deadline(text) {
+    if roles.clone().any(|r| r == Role::Deadline) && deadline::looks_like_deadline(text) {
         return Role::Deadline;
     }
-    roles
-        .iter()
-        .copied()
-        .find(|r| *r != Role::Extra)
-        .unwrap_or(Role::Extra)
+    roles.find(|r| *r != Role::Extra).unwrap_or(Role::Extra)
 }
 
 /// Finds the work-item tables of a document and reads their items.
@@ -365,8 +399,16 @@ fn read_rows(
     warnings: &mut Vec<String>,
 ) {
     let mut owners = Owners::new();
+    let texts = Texts::new(table);
     for r in start..table.rows.len() {
-        if is_repeated_header(table, r, header, &mut owners) || is_column_number_row(table, r) {
+        let uncovered = table.rows[r]
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.covered)
+            .map(|(i, _)| texts.get(r, i));
+        if is_repeated_header(table, &texts, r, header, &mut owners) || numbers_columns(uncovered)
+        {
             continue;
         }
         let row = &table.rows[r];
@@ -378,18 +420,18 @@ fn read_rows(
         let mut extra: Vec<(String, String)> = Vec::new();
         let mut bold = false;
         let mut stt_covered = false;
-        for cell in &row.cells {
-            let (owner, inherited) = if cell.covered {
+        for (ci, cell) in row.cells.iter().enumerate() {
+            let ((or, oi), inherited) = if cell.covered {
                 match owners.cell_at(table, r, cell.col) {
-                    Some(c) => (c, true),
+                    Some(at) => (at, true),
                     None => continue,
                 }
             } else {
-                (cell, false)
+                ((r, ci), false)
             };
-            let roles = roles_covered(header, cell);
-            let text = owner.text();
-            let role = assign_role(&roles, &text);
+            let owner = &table.rows[or].cells[oi];
+            let text = texts.get(or, oi);
+            let role = assign_role(header, cell, text);
             if inherited && matches!(role, Role::Stt | Role::Content) {
                 if role == Role::Stt {
                     stt_covered = true;
@@ -397,14 +439,14 @@ fn read_rows(
                 continue;
             }
             match role {
-                Role::Stt => stt_text = text,
+                Role::Stt => stt_text = text.to_string(),
                 Role::Content => {
                     bold = owner.is_bold();
-                    content = text;
+                    content = text.to_string();
                 }
                 Role::Lead => lead.extend(owner.lines()),
                 Role::Support => support.extend(owner.lines()),
-                Role::Deadline => dl = text,
+                Role::Deadline => dl = text.to_string(),
                 Role::Extra => {
                     if !text.is_empty() {
                         let name = header
@@ -414,14 +456,13 @@ fn read_rows(
                             .map(|c| c.header.clone());
                         extra.push((
                             name.unwrap_or_else(|| format!("column {}", cell.col + 1)),
-                            text,
+                            text.to_string(),
                         ));
                     }
                 }
             }
         }
-        let stt_text = kehoach_text::clean(&stt_text);
-        let content = kehoach_text::clean(&content);
+        // Cell texts are clean already (`Cell::text`).
         if stt_text.is_empty()
             && content.is_empty()
             && lead.is_empty()
@@ -452,7 +493,7 @@ fn read_rows(
             content,
             lead,
             support,
-            deadline: kehoach_text::clean(&dl),
+            deadline: dl,
             extra,
             bold,
             location: Location {
