@@ -46,6 +46,10 @@ fn starts_new_name(s: &str) -> bool {
 
 /// Splits a flattened bullet list "A - B - C" at the separators that start a new name.
 fn split_inline(rest: &str) -> Vec<String> {
+    if !rest.contains('-') {
+        // No separator at all (most cells): a character search, no substring searcher.
+        return vec![rest.to_string()];
+    }
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut parts = rest.split(" - ").peekable();
@@ -67,10 +71,13 @@ fn split_inline(rest: &str) -> Vec<String> {
 }
 
 fn tidy(s: &str) -> String {
-    kehoach_text::clean(s)
-        .trim_end_matches([';', ','])
-        .trim()
-        .to_string()
+    let cleaned = kehoach_text::clean(s);
+    let t = cleaned.trim_end_matches([';', ',']).trim();
+    if t.len() == cleaned.len() {
+        cleaned
+    } else {
+        t.to_string()
+    }
 }
 
 /// Splits the lines of an agency cell into agencies.

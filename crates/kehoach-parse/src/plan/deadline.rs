@@ -62,22 +62,95 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 }
 
 /// Finds the first date (d/m/yyyy, d-m-yyyy, d.m.yyyy, "ngày d tháng m năm yyyy") in `s`.
+/// A numeric date anywhere wins over a date in words; the day and month must be in range.
+///
+/// Read by hand rather than by regex captures: dates are looked for in every deadline and
+/// every legal citation, and a capture search cost more than the rest of reading them.
 pub fn find_date(s: &str) -> Option<(i32, u32, u32)> {
-    static NUM: OnceLock<Regex> = OnceLock::new();
-    static WORDS: OnceLock<Regex> = OnceLock::new();
-    let num = re(
-        &NUM,
-        r"(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?-u:\b)",
-    );
-    let words = re(
-        &WORDS,
-        r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
-    );
-    let m = num.captures(s).or_else(|| words.captures(s))?;
-    let d: u32 = m[1].parse().ok()?;
-    let mo: u32 = m[2].parse().ok()?;
-    let y: i32 = m[3].parse().ok()?;
+    let (d, mo, y) = numeric_date(s).or_else(|| worded_date(s))?;
     ((1..=31).contains(&d) && (1..=12).contains(&mo)).then_some((y, mo, d))
+}
+
+/// An ASCII word character, as `(?-u:\b)` sees it.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// `\s*` then one of `/.-` then `\s*`: the rest after it.
+fn date_separator(s: &str) -> Option<&str> {
+    let t = s.trim_start();
+    let t = t.strip_prefix(['/', '.', '-'])?;
+    Some(t.trim_start())
+}
+
+/// A run of 1..=`max` ASCII digits at the start of `s` (greedy): (value, rest) for each
+/// length the caller may try, longest first.
+fn digit_runs(s: &str, max: usize) -> impl Iterator<Item = (u32, &str)> {
+    let n = s.bytes().take(max).take_while(u8::is_ascii_digit).count();
+    (1..=n).rev().map(move |k| (s[..k].parse().unwrap_or(0), &s[k..]))
+}
+
+/// `\b d{1,2} SEP d{1,2} SEP d{4} \b`, leftmost match.
+fn numeric_date(s: &str) -> Option<(u32, u32, i32)> {
+    let b = s.as_bytes();
+    for i in 0..b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && is_word_byte(b[i - 1])) {
+            continue;
+        }
+        for (d, rest) in digit_runs(&s[i..], 2) {
+            let Some(rest) = date_separator(rest) else { continue };
+            for (mo, rest) in digit_runs(rest, 2) {
+                let Some(rest) = date_separator(rest) else { continue };
+                let y = rest.as_bytes();
+                if y.len() >= 4
+                    && y[..4].iter().all(u8::is_ascii_digit)
+                    && !y.get(4).copied().is_some_and(is_word_byte)
+                {
+                    return Some((d, mo, rest[..4].parse().ok()?));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Strips `word` (lower case) from the start of `s`, ignoring case.
+fn strip_word_ci<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let mut chars = s.char_indices();
+    for w in word.chars() {
+        let (_, c) = chars.next()?;
+        if c != w && !c.to_lowercase().eq(std::iter::once(w)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or("", |(i, _)| &s[i..]))
+}
+
+/// `\s+` at the start of `s`: the rest after it.
+fn spaces(s: &str) -> Option<&str> {
+    let t = s.trim_start();
+    (t.len() < s.len()).then_some(t)
+}
+
+/// "ngày d tháng m năm yyyy" (any case), leftmost match.
+fn worded_date(s: &str) -> Option<(u32, u32, i32)> {
+    for (i, _) in s.char_indices() {
+        let Some(rest) = strip_word_ci(&s[i..], "ngày").and_then(spaces) else { continue };
+        let found = digit_runs(rest, 2).find_map(|(d, rest)| {
+            let rest = strip_word_ci(spaces(rest)?, "tháng").and_then(spaces)?;
+            digit_runs(rest, 2).find_map(|(mo, rest)| {
+                let rest = strip_word_ci(spaces(rest)?, "năm").and_then(spaces)?;
+                let y = rest.as_bytes();
+                (y.len() >= 4 && y[..4].iter().all(u8::is_ascii_digit))
+                    .then(|| Some((d, mo, rest[..4].parse().ok()?)))
+                    .flatten()
+            })
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 pub fn iso(d: (i32, u32, u32)) -> String {
@@ -227,6 +300,55 @@ pub fn looks_like_deadline(text: &str) -> bool {
 mod tests {
     use super::*;
     use DeadlineKind::*;
+
+    /// The regexes `find_date` replaced, as the reference it must agree with.
+    fn find_date_by_regex(s: &str) -> Option<(i32, u32, u32)> {
+        let num = Regex::new(r"(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?-u:\b)").unwrap();
+        let words = Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap();
+        let m = num.captures(s).or_else(|| words.captures(s))?;
+        let d: u32 = m[1].parse().ok()?;
+        let mo: u32 = m[2].parse().ok()?;
+        let y: i32 = m[3].parse().ok()?;
+        ((1..=31).contains(&d) && (1..=12).contains(&mo)).then_some((y, mo, d))
+    }
+
+    #[test]
+    fn find_date_agrees_with_the_regexes() {
+        let mut cases: Vec<String> = [
+            "Trước ngày 25/01/2026",
+            "ngày 08/6/2010 của Chính phủ",
+            "25-12-2025",
+            "1.2.2026.",
+            "123/4/2024",
+            "12/3/20245",
+            "a12/3/2024",
+            "_1/2/2024",
+            "1 / 2 / 2024",
+            "ngày 25 tháng 12 năm 2025",
+            "NGÀY 5 THÁNG 1 NĂM 2026",
+            "Ngày  5  tháng 13 năm 2026; 3/4/2026",
+            "ngày 123 tháng 1 năm 2026",
+            "ngày 12 tháng 1 năm 202",
+            "40/12/2025 và 1/1/2026",
+            "tháng 3/2026",
+            "ngày 1 tháng 2 năm 20261",
+            "",
+            "ngày",
+            "31/12/2025x",
+            "31/12/2025é",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Every prefix of a few, to cover truncation at each step.
+        for base in ["ngày 25 tháng 12 năm 2025", "Trước ngày 25/01/2026 x"] {
+            for (i, _) in base.char_indices() {
+                cases.push(base[..i].to_string());
+            }
+        }
+        for s in &cases {
+            assert_eq!(find_date(s), find_date_by_regex(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn phrases() {

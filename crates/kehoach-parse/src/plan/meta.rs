@@ -245,10 +245,15 @@ const CITED_TYPES: &[&str] = &[
 /// Reads the parts of one citation found by the regex of [`find_citations`]:
 /// "Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh Thái Nguyên về".
 fn citation_parts(span: &str) -> Option<LegalRef> {
-    let lower = span.to_lowercase();
+    static LOWER: OnceLock<Vec<String>> = OnceLock::new();
+    let lower_types = LOWER.get_or_init(|| CITED_TYPES.iter().map(|t| t.to_lowercase()).collect());
+    // The longest type is 18 characters: lower-case no more of the span than that.
+    let head: String = span.chars().take(20).flat_map(char::to_lowercase).collect();
     let ty = CITED_TYPES
         .iter()
-        .find(|t| lower.starts_with(&t.to_lowercase()))?;
+        .zip(lower_types)
+        .find(|(_, l)| head.starts_with(l.as_str()))
+        .map(|(t, _)| t)?;
     let mut rest = span[ty.len()..].trim_start();
     for prefix in ["số", "Số", "SỐ"] {
         if let Some(r) = rest.strip_prefix(prefix) {
@@ -270,7 +275,8 @@ fn citation_parts(span: &str) -> Option<LegalRef> {
     let is_sym = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ' || c == '&';
     let mut symbol = String::new();
     let mut i = 0;
-    let chars: Vec<(usize, char)> = rest.char_indices().collect();
+    // A symbol is short: look at the start of the rest only.
+    let chars: Vec<(usize, char)> = rest.char_indices().take(96).collect();
     while i < chars.len() {
         let c = chars[i].1;
         if is_sym(c) {
@@ -358,9 +364,9 @@ pub fn last_year(text: &str) -> Option<i32> {
         .and_then(|m| m[1].parse().ok())
 }
 
-/// A line of text with where it came from.
-struct Line {
-    text: String,
+/// A line of text with where it came from, borrowed from the document.
+struct Line<'d> {
+    text: std::borrow::Cow<'d, str>,
     /// Diacritic-free key of the start of the line, computed once: every test below looks
     /// at how a line begins ("căn cứ", "nơi nhận", "kèm theo") or at short lines.
     key: String,
@@ -369,14 +375,22 @@ struct Line {
     in_table: bool,
 }
 
-fn lines_of(doc: &Document) -> Vec<Line> {
+fn lines_of(doc: &Document) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     for (bi, b) in doc.blocks.iter().enumerate() {
         match b {
             Block::Paragraph(p) => {
-                for l in p.display_text().split('\n') {
+                let lines: Vec<std::borrow::Cow<'_, str>> = match &p.list_label {
+                    None => p.text.split('\n').map(Into::into).collect(),
+                    Some(_) => p
+                        .display_text()
+                        .split('\n')
+                        .map(|l| l.to_string().into())
+                        .collect(),
+                };
+                for l in lines {
                     out.push(Line {
-                        text: l.to_string(),
+                        text: l,
                         key: String::new(),
                         block: bi,
                         in_table: false,
@@ -390,7 +404,7 @@ fn lines_of(doc: &Document) -> Vec<Line> {
                         for l in cell.lines() {
                             for l in l.split('\n') {
                                 out.push(Line {
-                                    text: l.to_string(),
+                                    text: l.to_string().into(),
                                     key: String::new(),
                                     block: bi,
                                     in_table: true,
@@ -405,8 +419,9 @@ fn lines_of(doc: &Document) -> Vec<Line> {
     }
     out.retain(|l| !l.text.trim().is_empty());
     for l in &mut out {
-        let head: String = l.text.trim().chars().take(48).collect();
-        l.key = kehoach_text::ascii_key(&head);
+        let t = l.text.trim();
+        let head = t.char_indices().nth(48).map_or(t, |(i, _)| &t[..i]);
+        l.key = kehoach_text::ascii_key(head);
     }
     out
 }
