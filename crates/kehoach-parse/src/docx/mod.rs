@@ -24,9 +24,13 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let xml = pkg.read(&main)?.ok_or_else(|| {
         ParseError::corrupt(format!("the package has no main document part ({main})"))
     })?;
-    let numbering = match pkg.read("word/numbering.xml")? {
-        Some(n) => Some(numbering::Numbering::parse(&xml::part_text(&n), limits)?),
-        None => None,
+    // List numbering applies only to paragraphs that name a list (numPr) or a style that
+    // may be linked to one (pStyle): without either, numbering.xml is not read at all.
+    let numbered = memchr::memmem::find(&xml, b"numPr").is_some()
+        || memchr::memmem::find(&xml, b"pStyle").is_some();
+    let numbering = match numbered.then(|| pkg.read("word/numbering.xml")).transpose()? {
+        Some(Some(n)) => Some(numbering::Numbering::parse(&xml::part_text(&n), limits)?),
+        _ => None,
     };
     let mut doc = Document::new(Format::Docx);
     doc.blocks = body::Walker::new(&xml::part_text(&xml), numbering, limits).document()?;
