@@ -230,8 +230,21 @@ enum Kind {
 /// (lower-cased, vowel marks kept for [`match_key`], none for [`ascii_key`]) and its tone.
 /// No letters: the character separates words.
 struct KeyChar {
-    letters: Box<str>,
+    /// The letters' UTF-8, inline (no pointer to follow in the hot loop).
+    letters: [u8; KEY_CHAR_BYTES],
+    len: u8,
     tone: Option<char>,
+}
+
+/// Room for a character's key letters; a character whose key is longer (none in the
+/// table's ranges today) sends its text to the general path.
+const KEY_CHAR_BYTES: usize = 6;
+
+impl KeyChar {
+    fn letters(&self) -> &str {
+        // Built from a `String` cut at its end: whole characters.
+        std::str::from_utf8(&self.letters[..self.len as usize]).unwrap_or_default()
+    }
 }
 
 /// Characters whose keys are looked up: U+0080..U+024F and U+1E00..U+1EFF, all the letters
@@ -264,8 +277,16 @@ impl Table {
                 if kind == Kind::Match && tone.is_some() {
                     letters.pop();
                 }
+                let mut bytes = [0u8; KEY_CHAR_BYTES];
+                let len = if letters.len() <= KEY_CHAR_BYTES {
+                    bytes[..letters.len()].copy_from_slice(letters.as_bytes());
+                    letters.len() as u8
+                } else {
+                    u8::MAX
+                };
                 KeyChar {
-                    letters: letters.into_boxed_str(),
+                    letters: bytes,
+                    len,
                     tone: if kind == Kind::Match { tone } else { None },
                 }
             };
@@ -332,7 +353,10 @@ fn fast_key(s: &str, kind: Kind) -> Option<String> {
             continue;
         }
         if let Some(k) = table.lookup(c, kind) {
-            if k.letters.is_empty() {
+            if k.len == u8::MAX {
+                return None;
+            }
+            if k.len == 0 {
                 end_word(&mut out, &mut word, &mut tone);
                 continue;
             }
@@ -342,7 +366,7 @@ fn fast_key(s: &str, kind: Kind) -> Option<String> {
                 }
                 word = Some(out.len());
             }
-            out.push_str(&k.letters);
+            out.push_str(k.letters());
             if k.tone.is_some() {
                 tone = k.tone;
             }

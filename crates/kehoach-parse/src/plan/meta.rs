@@ -123,10 +123,17 @@ const DOC_TYPES: &[&str] = &[
 fn is_upper(s: &str) -> bool {
     let mut any = false;
     for c in s.chars() {
-        if c.is_lowercase() {
-            return false;
+        if c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            any |= c.is_ascii_uppercase();
+        } else {
+            if c.is_lowercase() {
+                return false;
+            }
+            any |= c.is_alphabetic();
         }
-        any |= c.is_alphabetic();
     }
     any
 }
@@ -620,8 +627,9 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         let t = lines[j].text.trim();
         let key = &lines[j].key;
         let mut signer = Signer::default();
-        let is_auth = auth.captures(t).filter(|_| is_upper(t));
-        let is_position = is_upper(t)
+        let upper = is_upper(t);
+        let is_auth = if upper { auth.captures(t) } else { None };
+        let is_position = upper
             && positions.iter().any(|p| key.ends_with(p))
             && key.split(' ').count() <= 6;
         if let Some(a) = is_auth {
