@@ -143,7 +143,7 @@ fn is_motto(key: &str) -> bool {
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("static regex"))
+    cell.get_or_init(|| regex::RegexBuilder::new(pat).dfa_size_limit(32 << 20).build().expect("static regex"))
 }
 
 /// Parses "Số: 182/KH-UBND" (or the blank "Số: /KH-STP").
@@ -193,74 +193,31 @@ pub fn parse_place_date(line: &str) -> Option<(String, PartialDate)> {
 /// assert_eq!(refs[0].issuer.as_deref(), Some("Chính phủ"));
 /// ```
 pub fn find_citations(text: &str) -> Vec<LegalRef> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    static LAW: OnceLock<Regex> = OnceLock::new();
-    let re = regex(
-        &RE,
-        r"([Ll]uật|[Nn]ghị định|[Nn]ghị quyết|[Qq]uyết định|[Tt]hông tư liên tịch|[Tt]hông tư|[Cc]hỉ thị|[Kk]ế hoạch|[Cc]ông văn|[Vv]ăn bản|[Tt]hông báo|[Hh]ướng dẫn|[Tt]ờ trình|[Cc]hương trình|LUẬT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG TƯ)\s+(?:[Ss]ố\s*:?\s*)?(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([A-ZĐ][A-ZĐ0-9&]*(?:\s*-\s*[A-ZĐ0-9&]+)*)((?:\s+ngày\s*(?:\d{1,2})?\s*(?:/|tháng)\s*(?:\d{1,2})?\s*(?:/|năm)\s*\d{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)|[;,.)]|$)",
-    );
-    let mut out = Vec::new();
-    // The regex only finds where a citation is (a DFA search, cheap); its parts are read from
-    // the match by hand, because a capture search is several times slower here.
-    for found in re.find_iter(text) {
-        if let Some(r) = citation_parts(found.as_str()) {
-            out.push(r);
-        }
-    }
-    let law = regex(
-        &LAW,
-        r"(Luật|Bộ luật)\s+([\p{Lu}][^;,]*?)\s+(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}\s*/\s*(\d{4})|năm\s+(\d{4}))",
-    );
-    if !text.contains("uật") {
-        return out;
-    }
-    for m in law.captures_iter(text) {
-        if out.iter().any(|r| r.text.contains(&m[0])) {
+    let mut out: Vec<LegalRef> = super::citation::spans(text)
+        .into_iter()
+        .filter_map(|(span, k)| citation_parts(&text[span], super::citation::type_name(k)))
+        .collect();
+    for law in super::citation::law_spans(text) {
+        let m = &text[law.span];
+        if out.iter().any(|r| r.text.contains(m)) {
             continue;
         }
         out.push(LegalRef {
-            text: kehoach_text::clean(&m[0]),
-            doc_type: m[1].to_string(),
+            text: kehoach_text::clean(m),
+            doc_type: law.doc_type.to_string(),
             number: None,
-            ref_year: m.get(3).or(m.get(4)).and_then(|y| y.as_str().parse().ok()),
+            ref_year: law.year,
             symbol: None,
-            date: find_date(&m[0]).map(iso),
+            date: find_date(m).map(iso),
             issuer: None,
         });
     }
     out
 }
 
-/// Document types a citation can start with, in the case they are written.
-const CITED_TYPES: &[&str] = &[
-    "Luật",
-    "Nghị định",
-    "Nghị quyết",
-    "Quyết định",
-    "Thông tư liên tịch",
-    "Thông tư",
-    "Chỉ thị",
-    "Kế hoạch",
-    "Công văn",
-    "Văn bản",
-    "Thông báo",
-    "Hướng dẫn",
-    "Tờ trình",
-    "Chương trình",
-];
-
-/// Reads the parts of one citation found by the regex of [`find_citations`]:
+/// Reads the parts of one citation span of type `ty` (see [`super::citation`]):
 /// "Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh Thái Nguyên về".
-fn citation_parts(span: &str) -> Option<LegalRef> {
-    static LOWER: OnceLock<Vec<String>> = OnceLock::new();
-    let lower_types = LOWER.get_or_init(|| CITED_TYPES.iter().map(|t| t.to_lowercase()).collect());
-    // The longest type is 18 characters: lower-case no more of the span than that.
-    let head: String = span.chars().take(20).flat_map(char::to_lowercase).collect();
-    let ty = CITED_TYPES
-        .iter()
-        .zip(lower_types)
-        .find(|(_, l)| head.starts_with(l.as_str()))
-        .map(|(t, _)| t)?;
+fn citation_parts(span: &str, ty: &str) -> Option<LegalRef> {
     let mut rest = span[ty.len()..].trim_start();
     for prefix in ["số", "Số", "SỐ"] {
         if let Some(r) = rest.strip_prefix(prefix) {

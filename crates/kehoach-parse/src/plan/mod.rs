@@ -9,6 +9,7 @@
 //! * [`meta`] reads the header block, title, legal bases, recipients and signer.
 
 pub mod agency;
+pub mod citation;
 pub mod columns;
 pub mod deadline;
 pub mod meta;
