@@ -222,6 +222,13 @@ fn decode_vni(s: &str) -> String {
 }
 
 /// Characters TCVN3 text has and Unicode Vietnamese never does.
+/// Some character in U+0080..U+00FF and none above: the only text a legacy encoding's
+/// marks can be in.
+fn latin1_only_with_marks(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_ascii() && b.iter().all(|&x| x < 0xC4)
+}
+
 fn tcvn3_marker(c: char) -> bool {
     matches!(
         c,
@@ -269,6 +276,11 @@ fn tcvn3_marker(c: char) -> bool {
 /// assert_eq!(detect_legacy("Café crème"), None);
 /// ```
 pub fn detect_legacy(s: &str) -> Option<LegacyEncoding> {
+    // Every mark of either encoding is a Latin-1 letter (U+0080..U+00FF, lead bytes C2/C3)
+    // and nothing above U+00FF may appear: settle most text from its bytes alone.
+    if !latin1_only_with_marks(s) {
+        return None;
+    }
     let mut letters = 0;
     let mut tcvn = 0;
     let mut vni = 0;
@@ -303,7 +315,7 @@ pub fn detect_legacy(s: &str) -> Option<LegacyEncoding> {
 /// Whether short text could be in `enc`: nothing beyond Latin-1 and at least one mark of
 /// that encoding. Used once longer text of the same document was detected as `enc`.
 pub fn could_be_legacy(s: &str, enc: LegacyEncoding) -> bool {
-    if s.chars().any(|c| c as u32 >= 0x100) {
+    if !latin1_only_with_marks(s) {
         return false;
     }
     match enc {
