@@ -107,9 +107,13 @@ fn plainly_clean(b: &[u8]) -> bool {
     let n = b.len();
     let mut bad = false;
     if n >= 2 {
-        for i in 0..n - 2 {
-            bad |= odd(b[i], b[i + 1], b[i + 2]);
-        }
+        // Three views shifted by one byte, zipped: no bounds checks, so it vectorises.
+        let (x, y, z) = (&b[..n - 2], &b[1..n - 1], &b[2..]);
+        bad = x
+            .iter()
+            .zip(y)
+            .zip(z)
+            .fold(false, |bad, ((&x, &y), &z)| bad | odd(x, y, z));
     }
     // The last two bytes, with zeros after them.
     let tail = [
