@@ -224,6 +224,7 @@ impl<'a> Cursor<'a> {
         Ok(())
     }
 
+    #[inline(always)]
     pub fn next(&mut self) -> Result<Ev<'a>> {
         loop {
             self.ticks += 1;
