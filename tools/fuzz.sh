@@ -2,7 +2,7 @@
 # Fuzz the readers and the text normaliser with cargo-fuzz (libFuzzer) on the stable toolchain.
 #
 # usage: tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
-#   targets: docx_bytes docx_xml text_keys deadline pdf_bytes html_text (default: all)
+#   targets: docx_bytes docx_xml text_keys deadline scanners pdf_bytes html_text (default: all)
 #   needs:   cargo install cargo-fuzz   (RUSTC_BOOTSTRAP=1 lets libFuzzer's nightly flags
 #            build on stable; set it for this script only)
 # Extra libFuzzer flags: FUZZ_ARGS="-max_len=65536" tools/fuzz.sh …
@@ -45,8 +45,9 @@ for p in sorted(glob.glob("fixtures/**/*.docx", recursive=True)):
     open(os.path.join(out, hashlib.sha1(data).hexdigest()), "wb").write(data)
 PY
       ;;
-    text_keys|deadline)
-      # Strings from the reviewed records: contents, agencies, deadlines, metadata.
+    text_keys|deadline|scanners)
+      # Strings from the reviewed records: contents, agencies, deadlines, metadata (and,
+      # for the citation/date scanners, every line of the seed texts).
       python3 - "$dir" "$t" <<'PY'
 import sys, json, glob, os, hashlib
 out, target = sys.argv[1], sys.argv[2]
@@ -56,11 +57,15 @@ def walk(v, key=""):
         for k, x in v.items(): walk(x, k)
     elif isinstance(v, list):
         for x in v: walk(x, key)
-    elif isinstance(v, str) and v and (target == "text_keys" or key == "text"):
+    elif isinstance(v, str) and v and (target != "deadline" or key == "text"):
         seen.add(v)
 for p in glob.glob("golden/**/*.json", recursive=True) + glob.glob("fixtures/truth/*.json"):
     try: walk(json.load(open(p)))
     except Exception: pass
+if target == "scanners":
+    for p in glob.glob("fixtures/text/*.txt"):
+        try: seen.update(l for l in open(p, encoding="utf-8").read().splitlines() if l.strip())
+        except Exception: pass
 for s in list(seen)[:3000]:
     b = s.encode()
     open(os.path.join(out, hashlib.sha1(b).hexdigest()), "wb").write(b)

@@ -1,8 +1,8 @@
 //! The text normaliser: no panic on any string, `clean` idempotent, `is_clean` never wrong
-//! when it says yes, keys stable under `clean` (a key of raw text equals the key of its cleaned text).
+//! when it says yes, the keys' fast path equal to their general path, keys stable under `clean` (a key of raw text equals the key of its cleaned text).
 #![no_main]
 
-use kehoach_text::{ascii_key, clean, clean_lines, is_clean, match_key, similarity};
+use kehoach_text::{ascii_key, clean, clean_lines, is_clean, key_general, match_key, similarity};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -24,6 +24,9 @@ fuzz_target!(|data: &[u8]| {
         ascii_key(&s),
         "ascii_key changes under clean: {s:?}"
     );
+    // The table-driven fast path and the general path agree.
+    assert_eq!(match_key(&s), key_general::match_key(&s), "match_key fast path on {s:?}");
+    assert_eq!(ascii_key(&s), key_general::ascii_key(&s), "ascii_key fast path on {s:?}");
     let k = match_key(&s);
     assert_eq!(match_key(&k), k, "match_key is not idempotent on {s:?}");
     for line in clean_lines(&s) {

@@ -24,6 +24,6 @@ mod key;
 mod legacy;
 mod whitespace;
 
-pub use key::{ascii_key, match_key, similarity};
+pub use key::{ascii_key, general as key_general, match_key, similarity};
 pub use legacy::{could_be_legacy, decode_legacy, detect_legacy, encoding_of_font, LegacyEncoding};
 pub use whitespace::{clean, clean_lines, is_clean, is_invisible};

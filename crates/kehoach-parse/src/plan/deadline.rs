@@ -303,8 +303,8 @@ mod tests {
 
     /// The regexes `find_date` replaced, as the reference it must agree with.
     fn find_date_by_regex(s: &str) -> Option<(i32, u32, u32)> {
-        let num = Regex::new(r"(?-u:\b)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?-u:\b)").unwrap();
-        let words = Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").unwrap();
+        let num = Regex::new(r"(?-u:\b)([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})(?-u:\b)").unwrap();
+        let words = Regex::new(r"(?i)ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})").unwrap();
         let m = num.captures(s).or_else(|| words.captures(s))?;
         let d: u32 = m[1].parse().ok()?;
         let mo: u32 = m[2].parse().ok()?;
