@@ -40,7 +40,8 @@ pub fn classify(header: &str) -> Option<Role> {
     if k.is_empty() {
         return None;
     }
-    let has = |w: &str| contains_words(&k, w);
+    let words: Vec<&str> = k.split(' ').collect();
+    let has = |phrase: &str| contains_words(&words, phrase);
     if k == "stt" || k == "tt" || k == "so tt" || k == "so thu tu" || k.starts_with("stt ") {
         return Some(Role::Stt);
     }
@@ -70,20 +71,23 @@ pub fn classify(header: &str) -> Option<Role> {
     None
 }
 
-/// Whether `key` contains the words of `phrase` as whole words.
-fn contains_words(key: &str, phrase: &str) -> bool {
-    let mut start = 0;
-    while let Some(i) = key[start..].find(phrase) {
-        let at = start + i;
-        let end = at + phrase.len();
-        let before_ok = at == 0 || key.as_bytes()[at - 1] == b' ';
-        let after_ok = end == key.len() || key.as_bytes()[end] == b' ';
-        if before_ok && after_ok {
-            return true;
-        }
-        start = at + 1;
-    }
-    false
+/// Whether the words of a key contain the words of `phrase` in a row. (Compared word by
+/// word: headers are classified for every cell of a table's first rows.)
+fn contains_words(words: &[&str], phrase: &str) -> bool {
+    let (first, second) = match phrase.split_once(' ') {
+        Some((a, b)) => (a, Some(b)),
+        None => (phrase, None),
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        *w == first
+            && match second {
+                None => true,
+                Some(rest) => {
+                    let n = rest.split(' ').count();
+                    words.get(i + 1..i + 1 + n).is_some_and(|ws| ws.iter().copied().eq(rest.split(' ')))
+                }
+            }
+    })
 }
 
 #[cfg(test)]
