@@ -855,7 +855,12 @@ fn fuzz_regressions_end_cleanly() {
             continue;
         }
         let bytes = std::fs::read(p).unwrap();
-        let _ = bounded(&name, &bytes, &Limits::default(), 10.0, 256 * MB);
+        let r = bounded(&name, &bytes, &Limits::default(), 10.0, 256 * MB);
+        // The outcome each reader find must keep (text finds are checked below).
+        let expect_corrupt = matches!(name.as_str(), "docx_font_name_multibyte.docx");
+        if expect_corrupt {
+            assert!(matches!(r, Err(ParseError::Corrupt(_))), "{name}: {r:?}");
+        }
         if name.starts_with("text_") || name.starts_with("deadline_") {
             let s = String::from_utf8_lossy(&bytes);
             let c = kehoach_text::clean(&s);
@@ -873,6 +878,21 @@ fn fuzz_regressions_end_cleanly() {
             let d = kehoach_parse::plan::deadline::parse(&s);
             assert_eq!(kehoach_parse::plan::deadline::parse(&d.text), d, "{name}");
         }
+    }
+}
+
+/// Fuzz find (docx_xml, `fixtures/hostile/docx_font_name_multibyte.docx`): a `w:rFonts` name
+/// with a multi-byte character across byte 4 (".Vcơ") panicked in `encoding_of_font`, which
+/// sliced the name at byte 4. Such a name is no legacy font; the run reads as Unicode.
+#[test]
+fn font_name_with_a_multibyte_character_reads() {
+    let doc = body(
+        r#"<w:p><w:r><w:rPr><w:rFonts w:ascii=".Vcơ" w:hAnsi="VNIơ"/></w:rPr><w:t>Kế hoạch</w:t></w:r></w:p>"#,
+    );
+    let p = parse_bytes(&docx(doc.as_bytes()), &Limits::default()).expect("reads");
+    match &p.document.blocks[..] {
+        [kehoach_parse::model::Block::Paragraph(para)] => assert_eq!(para.text, "Kế hoạch"),
+        other => panic!("{other:?}"),
     }
 }
 

@@ -113,6 +113,7 @@ const TCVN3: &[(char, char)] = &[
 /// assert_eq!(encoding_of_font(".VnTimeH"), Some((LegacyEncoding::Tcvn3, true)));
 /// assert_eq!(encoding_of_font("VNI-Times"), Some((LegacyEncoding::Vni, false)));
 /// assert_eq!(encoding_of_font("Times New Roman"), None);
+/// assert_eq!(encoding_of_font(".Vcơ"), None); // fuzz find: was a panic
 /// ```
 pub fn encoding_of_font(font: &str) -> Option<(LegacyEncoding, bool)> {
     let f = font.trim();
@@ -120,7 +121,8 @@ pub fn encoding_of_font(font: &str) -> Option<(LegacyEncoding, bool)> {
         let name = rest.trim_end_matches(|c: char| c.is_ascii_digit());
         return Some((LegacyEncoding::Tcvn3, name.ends_with('H')));
     }
-    if f.len() >= 4 && f[..4].eq_ignore_ascii_case("VNI-") {
+    // Bytes, not `f[..4]`: a name like ".Vcơ" has no character boundary at 4.
+    if f.as_bytes().get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"VNI-")) {
         return Some((LegacyEncoding::Vni, false));
     }
     None
