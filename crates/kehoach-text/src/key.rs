@@ -70,9 +70,18 @@ fn for_each_token(s: &str, f: impl FnMut(&[char])) {
 
 /// A character that is itself a combining mark (canonical combining class not 0).
 fn has_combining_class(c: char) -> bool {
-    (c as u32) >= 0x300
-        && !('\u{1E00}'..='\u{1EFF}').contains(&c)
-        && unicode_normalization::char::canonical_combining_class(c) != 0
+    use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
+    if (c as u32) < 0x300 || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
+        return false;
+    }
+    if canonical_combining_class(c) != 0 {
+        return true;
+    }
+    // A character that decomposes into marks (Tibetan U+0F73 → U+0F71 U+0F72) is reordered
+    // by NFC too: it needs the full pass as well.
+    let mut marks = false;
+    decompose_canonical(c, |d| marks |= canonical_combining_class(d) != 0);
+    marks
 }
 
 fn tokens(s: &str, mut f: impl FnMut(&[char])) {
