@@ -116,18 +116,10 @@ fn plainly_clean(b: &[u8]) -> bool {
             .fold(false, |bad, ((&x, &y), &z)| bad | odd(x, y, z));
     }
     // The last two bytes, with zeros after them.
-    let tail = [
-        b.get(n.wrapping_sub(2)).copied(),
-        b.get(n.wrapping_sub(1)).copied(),
-    ];
-    let mut pad = [0u8; 4];
-    let mut k = 0;
-    for t in tail.into_iter().flatten() {
-        pad[k] = t;
-        k += 1;
-    }
-    for i in 0..k {
-        bad |= odd(pad[i], pad[i + 1], pad[i + 2]);
+    match *b {
+        [.., x, y] => bad |= odd(x, y, 0) | odd(y, 0, 0),
+        [y] => bad |= odd(y, 0, 0),
+        [] => {}
     }
     !bad
 }

@@ -46,7 +46,7 @@ const TYPES: &[&str] = &[
 ];
 
 /// Words that end a citation when a space comes before them.
-const END_WORDS: &[&str] = &[
+pub(crate) const END_WORDS: &[&str] = &[
     "về",
     "quy định",
     "hướng dẫn",
@@ -125,11 +125,9 @@ fn at_type(text: &str, start: usize, ty: &str) -> Option<usize> {
     if !first_ok || b.get(1) != t.get(1) || !b[1..].starts_with(&t[1..]) {
         return None;
     }
-    let rest = &text[start + ty.len()..];
-    let p = Scan::new(text, text.len() - rest.len());
-    let p = p.spaces1()?;
+    let p = Scan::new(text, start + ty.len()).spaces1()?;
     // ([Ss]ố \s* :? \s*)?
-    let p = match p.word("số").or_else(|| p.word("Số")) {
+    let p = match p.lit("số").or_else(|| p.lit("Số")) {
         Some(q) => {
             let q = q.spaces();
             q.lit(":").unwrap_or(q).spaces()
@@ -249,9 +247,6 @@ impl<'a> Scan<'a> {
         self.rest().starts_with(s).then(|| self.to(self.at + s.len()))
     }
 
-    fn word(self, s: &str) -> Option<Self> {
-        self.lit(s)
-    }
 
     /// Up to `max` ASCII digits: the position after them and how many.
     fn digits(self, max: usize) -> (Self, usize) {

@@ -143,7 +143,7 @@ fn is_motto(key: &str) -> bool {
 }
 
 fn regex(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| regex::RegexBuilder::new(pat).dfa_size_limit(32 << 20).build().expect("static regex"))
+    cell.get_or_init(|| Regex::new(pat).expect("static regex"))
 }
 
 /// Parses "Số: 182/KH-UBND" (or the blank "Số: /KH-STP").
@@ -299,16 +299,7 @@ fn trim_citation_end(s: &str) -> &str {
         .trim_end()
         .trim_end_matches([';', ',', '.', ')'])
         .trim_end();
-    for w in [
-        "về",
-        "quy định",
-        "hướng dẫn",
-        "ban hành",
-        "sửa đổi",
-        "phê duyệt",
-        "triển khai",
-        "thực hiện",
-    ] {
+    for w in super::citation::END_WORDS {
         if let Some(r) = s.strip_suffix(w) {
             if r.ends_with(' ') {
                 s = r.trim_end();
