@@ -70,7 +70,9 @@ impl Owners {
     fn cell_at(&mut self, table: &Table, row: usize, col: usize) -> Option<(usize, usize)> {
         self.advance(table, row);
         let cells = &table.rows.get(row)?.cells;
-        let i = cells.iter().position(|c| c.col <= col && col < c.col_end())?;
+        let i = cells
+            .iter()
+            .position(|c| c.col <= col && col < c.col_end())?;
         let cell = &cells[i];
         if !cell.covered {
             return Some((row, i));
@@ -83,18 +85,20 @@ impl Owners {
                 return Some((r, i));
             }
         }
-        (row.saturating_sub(OWNER_SCAN_ROWS)..row).rev().find_map(|r| {
-            table.rows[r]
-                .cells
-                .iter()
-                .position(|c| spans(r, c))
-                .map(|i| (r, i))
-        })
+        (row.saturating_sub(OWNER_SCAN_ROWS)..row)
+            .rev()
+            .find_map(|r| {
+                table.rows[r]
+                    .cells
+                    .iter()
+                    .position(|c| spans(r, c))
+                    .map(|i| (r, i))
+            })
     }
 }
 
-/// The text of every cell of a table (see [`Cell::text`]), computed once: the body's
-/// cells are read by several passes.
+/// The text of every cell of a table (see [`Cell::text`]), computed once per table: finding
+/// the header, skipping repeated headers and reading the rows all look at them.
 struct Texts {
     rows: Vec<Vec<String>>,
 }
@@ -141,36 +145,32 @@ struct Draft {
     location: Location,
 }
 
-fn row_texts_key(table: &Table, row: usize) -> Vec<String> {
-    table.rows[row]
-        .cells
-        .iter()
-        .filter(|c| !c.covered)
-        .map(|c| kehoach_text::match_key(&c.text()))
-        .collect()
-}
-
-/// [`row_texts_key`] from texts already computed.
-fn row_keys(table: &Table, texts: &Texts, row: usize) -> Vec<String> {
+/// The texts of a row's own (not covered) cells, in order.
+fn uncovered<'t>(
+    table: &'t Table,
+    texts: &'t Texts,
+    row: usize,
+) -> impl Iterator<Item = &'t str> + Clone {
     table.rows[row]
         .cells
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.covered)
-        .map(|(i, _)| kehoach_text::match_key(texts.get(row, i)))
+        .map(move |(i, _)| texts.get(row, i))
+}
+
+/// The match keys of a row's own cells.
+fn row_keys(table: &Table, texts: &Texts, row: usize) -> Vec<String> {
+    uncovered(table, texts, row)
+        .map(kehoach_text::match_key)
         .collect()
 }
 
 /// Recognises the header of a table within its first rows.
-fn find_header(table: &Table) -> Option<Header> {
+fn find_header(table: &Table, texts: &Texts) -> Option<Header> {
     let scan = table.rows.len().min(6);
     for r in 0..scan {
-        let roles: Vec<Role> = table.rows[r]
-            .cells
-            .iter()
-            .filter(|c| !c.covered)
-            .filter_map(|c| classify(&c.text()))
-            .collect();
+        let roles: Vec<Role> = uncovered(table, texts, r).filter_map(classify).collect();
         let has_anchor = roles.contains(&Role::Content) || roles.contains(&Role::Stt);
         let distinct = [
             Role::Stt,
@@ -189,18 +189,10 @@ fn find_header(table: &Table) -> Option<Header> {
         // holds no item number, or cells merged down from the first header row.
         let mut end = r + 1;
         while end < table.rows.len() && end < r + 3 {
-            let row = &table.rows[end];
-            let named = row
-                .cells
-                .iter()
-                .filter(|c| !c.covered)
-                .filter(|c| classify(&c.text()).is_some())
+            let named = uncovered(table, texts, end)
+                .filter(|t| classify(t).is_some())
                 .count();
-            let numbered = row
-                .cells
-                .iter()
-                .filter(|c| !c.covered)
-                .any(|c| stt::parse(&c.text()).is_some());
+            let numbered = uncovered(table, texts, end).any(|t| stt::parse(t).is_some());
             if named > 0 && !numbered {
                 end += 1;
             } else {
@@ -255,10 +247,11 @@ fn find_header(table: &Table) -> Option<Header> {
             });
         }
         let mut body_start = end;
-        while body_start < table.rows.len() && is_column_number_row(table, body_start) {
+        while body_start < table.rows.len() && numbers_columns(uncovered(table, texts, body_start))
+        {
             body_start += 1;
         }
-        let keys = row_texts_key(table, r);
+        let keys = row_keys(table, texts, r);
         let mut roles = vec![Role::Extra; table.grid_cols];
         for c in &columns {
             if let Some(slot) = roles.get_mut(c.index) {
@@ -275,18 +268,8 @@ fn find_header(table: &Table) -> Option<Header> {
     None
 }
 
-/// A row that only numbers the columns: "(1) (2) (3) (4) (5)" or "1 2 3 4 5".
-fn is_column_number_row(table: &Table, row: usize) -> bool {
-    let texts: Vec<String> = table.rows[row]
-        .cells
-        .iter()
-        .filter(|c| !c.covered)
-        .map(|c| c.text())
-        .collect();
-    numbers_columns(texts.iter().map(String::as_str))
-}
-
-/// Whether the texts of a row's uncovered cells, in order, number the columns.
+/// A row that only numbers the columns: "(1) (2) (3) (4) (5)" or "1 2 3 4 5", from the
+/// texts of its own cells in order.
 fn numbers_columns<'a>(mut cells: impl Iterator<Item = &'a str> + Clone) -> bool {
     // Fast reject: the first cell must read "1" or "(1)".
     let first = cells.clone().next().unwrap_or_default();
@@ -367,7 +350,8 @@ pub fn extract_items(doc: &Document) -> Found {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut current: Option<(Header, usize)> = None; // header and grid width of the table family
     for (ti, table) in doc.tables().enumerate() {
-        let (header, start) = match find_header(table) {
+        let texts = Texts::new(table);
+        let (header, start) = match find_header(table, &texts) {
             Some(h) => {
                 let start = h.body_start;
                 (h, start)
@@ -383,7 +367,15 @@ pub fn extract_items(doc: &Document) -> Found {
         if found.columns.is_empty() {
             found.columns = header.columns.clone();
         }
-        read_rows(table, ti, &header, start, &mut drafts, &mut found.warnings);
+        read_rows(
+            table,
+            &texts,
+            ti,
+            &header,
+            start,
+            &mut drafts,
+            &mut found.warnings,
+        );
         current = Some((header, table.grid_cols));
     }
     found.items = finish(drafts);
@@ -392,6 +384,7 @@ pub fn extract_items(doc: &Document) -> Found {
 
 fn read_rows(
     table: &Table,
+    texts: &Texts,
     ti: usize,
     header: &Header,
     start: usize,
@@ -399,15 +392,9 @@ fn read_rows(
     warnings: &mut Vec<String>,
 ) {
     let mut owners = Owners::new();
-    let texts = Texts::new(table);
     for r in start..table.rows.len() {
-        let uncovered = table.rows[r]
-            .cells
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.covered)
-            .map(|(i, _)| texts.get(r, i));
-        if is_repeated_header(table, &texts, r, header, &mut owners) || numbers_columns(uncovered)
+        if is_repeated_header(table, texts, r, header, &mut owners)
+            || numbers_columns(uncovered(table, texts, r))
         {
             continue;
         }
