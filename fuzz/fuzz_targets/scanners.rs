@@ -19,26 +19,51 @@ fuzz_target!(|data: &[u8]| {
     static LAW: OnceLock<Regex> = OnceLock::new();
     static NUM: OnceLock<Regex> = OnceLock::new();
     static WORDS: OnceLock<Regex> = OnceLock::new();
-    let cite = re(&CITE, r"([Ll]uật|[Nn]ghị định|[Nn]ghị quyết|[Qq]uyết định|[Tt]hông tư liên tịch|[Tt]hông tư|[Cc]hỉ thị|[Kk]ế hoạch|[Cc]ông văn|[Vv]ăn bản|[Tt]hông báo|[Hh]ướng dẫn|[Tt]ờ trình|[Cc]hương trình|LUẬT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG TƯ)\s+(?:[Ss]ố\s*:?\s*)?([0-9]*)\s*/\s*(?:([0-9]{4})\s*/\s*)?([A-ZĐ][A-ZĐ0-9&]*(?:\s*-\s*[A-ZĐ0-9&]+)*)((?:\s+ngày\s*(?:[0-9]{1,2})?\s*(?:/|tháng)\s*(?:[0-9]{1,2})?\s*(?:/|năm)\s*[0-9]{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)|[;,.)]|$)");
+    let cite = re(
+        &CITE,
+        r"([Ll]uật|[Nn]ghị định|[Nn]ghị quyết|[Qq]uyết định|[Tt]hông tư liên tịch|[Tt]hông tư|[Cc]hỉ thị|[Kk]ế hoạch|[Cc]ông văn|[Vv]ăn bản|[Tt]hông báo|[Hh]ướng dẫn|[Tt]ờ trình|[Cc]hương trình|LUẬT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG TƯ)\s+(?:[Ss]ố\s*:?\s*)?([0-9]*)\s*/\s*(?:([0-9]{4})\s*/\s*)?([A-ZĐ][A-ZĐ0-9&]*(?:\s*-\s*[A-ZĐ0-9&]+)*)((?:\s+ngày\s*(?:[0-9]{1,2})?\s*(?:/|tháng)\s*(?:[0-9]{1,2})?\s*(?:/|năm)\s*[0-9]{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)|[;,.)]|$)",
+    );
     let want: Vec<_> = cite.find_iter(&s).map(|m| m.range()).collect();
     let got: Vec<_> = spans(&s).into_iter().map(|(r, _)| r).collect();
     assert_eq!(got, want, "citation spans of {s:?}");
 
-    let law = re(&LAW, r"(Luật|Bộ luật)\s+([\p{Uppercase}][^;,]*?)\s+(?:ngày\s+[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*([0-9]{4})|năm\s+([0-9]{4}))");
+    let law = re(
+        &LAW,
+        r"(Luật|Bộ luật)\s+([\p{Uppercase}][^;,]*?)\s+(?:ngày\s+[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*([0-9]{4})|năm\s+([0-9]{4}))",
+    );
     let want: Vec<_> = law
         .captures_iter(&s)
-        .map(|m| (m.get(0).unwrap().range(), m.get(3).or(m.get(4)).and_then(|y| y.as_str().parse::<i32>().ok())))
+        .map(|m| {
+            (
+                m.get(0).unwrap().range(),
+                m.get(3)
+                    .or(m.get(4))
+                    .and_then(|y| y.as_str().parse::<i32>().ok()),
+            )
+        })
         .collect();
-    let got: Vec<_> = law_spans(&s).into_iter().map(|l| (l.span, l.year)).collect();
+    let got: Vec<_> = law_spans(&s)
+        .into_iter()
+        .map(|l| (l.span, l.year))
+        .collect();
     assert_eq!(got, want, "law spans of {s:?}");
 
-    let num = re(&NUM, r"(?-u:\b)([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})(?-u:\b)");
-    let words = re(&WORDS, r"(?i)ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})");
-    let want = num.captures(&s).or_else(|| words.captures(&s)).and_then(|m| {
-        let d: u32 = m[1].parse().ok()?;
-        let mo: u32 = m[2].parse().ok()?;
-        let y: i32 = m[3].parse().ok()?;
-        ((1..=31).contains(&d) && (1..=12).contains(&mo)).then_some((y, mo, d))
-    });
+    let num = re(
+        &NUM,
+        r"(?-u:\b)([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})(?-u:\b)",
+    );
+    let words = re(
+        &WORDS,
+        r"(?i)ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})",
+    );
+    let want = num
+        .captures(&s)
+        .or_else(|| words.captures(&s))
+        .and_then(|m| {
+            let d: u32 = m[1].parse().ok()?;
+            let mo: u32 = m[2].parse().ok()?;
+            let y: i32 = m[3].parse().ok()?;
+            ((1..=31).contains(&d) && (1..=12).contains(&mo)).then_some((y, mo, d))
+        });
     assert_eq!(find_date(&s), want, "find_date of {s:?}");
 });

@@ -25,8 +25,16 @@ fuzz_target!(|data: &[u8]| {
         "ascii_key changes under clean: {s:?}"
     );
     // The table-driven fast path and the general path agree.
-    assert_eq!(match_key(&s), key_general::match_key(&s), "match_key fast path on {s:?}");
-    assert_eq!(ascii_key(&s), key_general::ascii_key(&s), "ascii_key fast path on {s:?}");
+    assert_eq!(
+        match_key(&s),
+        key_general::match_key(&s),
+        "match_key fast path on {s:?}"
+    );
+    assert_eq!(
+        ascii_key(&s),
+        key_general::ascii_key(&s),
+        "ascii_key fast path on {s:?}"
+    );
     let k = match_key(&s);
     assert_eq!(match_key(&k), k, "match_key is not idempotent on {s:?}");
     for line in clean_lines(&s) {

@@ -30,28 +30,15 @@ fn main() {
     let mode = args.next().unwrap_or_else(|| "parse".into());
     let bytes = std::fs::read(&path).unwrap();
     let limits = kehoach_parse::Limits::default();
+    // Plan extraction alone works on a document read once, outside the loop.
+    let doc = (mode == "plan").then(|| kehoach_parse::read_document(&bytes, &limits).unwrap());
     let mut total = 0;
-    if mode == "plan" {
-        // Plan extraction alone, on a document read once.
-        let doc = kehoach_parse::read_document(&bytes, &limits).unwrap();
-        for _ in 0..n {
-            total += kehoach_parse::plan::extract(&doc).items.len();
-        }
-        println!("{total}");
-        return;
-    }
-    if mode == "plan" {
-        // Plan extraction alone, on a document read once.
-        let doc = kehoach_parse::read_document(&bytes, &limits).unwrap();
-        for _ in 0..n {
-            total += kehoach_parse::plan::extract(&doc).items.len();
-        }
-        println!("{total}");
-        return;
-    }
     for _ in 0..n {
         total += match mode.as_str() {
             "floor" => floor(&bytes),
+            "plan" => kehoach_parse::plan::extract(doc.as_ref().unwrap())
+                .items
+                .len(),
             "read" => kehoach_parse::read_document(&bytes, &limits)
                 .unwrap()
                 .blocks

@@ -506,13 +506,27 @@ mod tests {
         let mut samples: Vec<String> = Vec::new();
         let chars: Vec<char> = (0u32..0x2100).filter_map(char::from_u32).collect();
         for &c in &chars {
-            for t in ["{c}", "a{c}b", "h{c}ng", "{c}{c} x", "Ð{c}.", "ơ{c}\u{200b}"] {
+            for t in [
+                "{c}",
+                "a{c}b",
+                "h{c}ng",
+                "{c}{c} x",
+                "Ð{c}.",
+                "ơ{c}\u{200b}",
+            ] {
                 samples.push(t.replace("{c}", &c.to_string()));
             }
         }
         samples.extend(
-            ["hằng năm", "Hằng", "hằngg", "Kế hoạch, năm 2026", "ĐỊNH HOÁ – “trích yếu”", "x\u{7}y"]
-                .map(String::from),
+            [
+                "hằng năm",
+                "Hằng",
+                "hằngg",
+                "Kế hoạch, năm 2026",
+                "ĐỊNH HOÁ – “trích yếu”",
+                "x\u{7}y",
+            ]
+            .map(String::from),
         );
         for s in &samples {
             if let Some(k) = fast_key(s, Kind::Match) {

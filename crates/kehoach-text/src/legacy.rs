@@ -122,7 +122,10 @@ pub fn encoding_of_font(font: &str) -> Option<(LegacyEncoding, bool)> {
         return Some((LegacyEncoding::Tcvn3, name.ends_with('H')));
     }
     // Bytes, not `f[..4]`: a name like ".Vcơ" has no character boundary at 4.
-    if f.as_bytes().get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"VNI-")) {
+    if f.as_bytes()
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"VNI-"))
+    {
         return Some((LegacyEncoding::Vni, false));
     }
     None

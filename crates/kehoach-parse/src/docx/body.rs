@@ -348,9 +348,7 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::Start(Ns::W, e) => match local(&e) {
                     b"trPr" | b"tblPrEx" => visit_props(&mut self.c, &[], |name, e| match name {
                         b"tblHeader" => row.repeat_header = on_off(e),
-                        b"gridBefore" => {
-                            col += attr_num::<usize>(e, b"val").unwrap_or(0).min(1000)
-                        }
+                        b"gridBefore" => col += attr_num::<usize>(e, b"val").unwrap_or(0).min(1000),
                         _ => {}
                     })?,
                     b"tc" => {

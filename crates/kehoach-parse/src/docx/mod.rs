@@ -28,7 +28,10 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     // may be linked to one (pStyle): without either, numbering.xml is not read at all.
     let numbered = memchr::memmem::find(&xml, b"numPr").is_some()
         || memchr::memmem::find(&xml, b"pStyle").is_some();
-    let numbering = match numbered.then(|| pkg.read("word/numbering.xml")).transpose()? {
+    let numbering = match numbered
+        .then(|| pkg.read("word/numbering.xml"))
+        .transpose()?
+    {
         Some(Some(n)) => Some(numbering::Numbering::parse(&xml::part_text(&n), limits)?),
         _ => None,
     };

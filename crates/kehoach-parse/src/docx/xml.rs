@@ -260,7 +260,10 @@ impl<'a> Cursor<'a> {
                 }
                 Event::End(e) => {
                     if self.depth == 0 {
-                        return Err(ParseError::corrupt(format!("{} closes an element it never opened", self.part)));
+                        return Err(ParseError::corrupt(format!(
+                            "{} closes an element it never opened",
+                            self.part
+                        )));
                     }
                     let ns = self.resolve(e.name().as_ref());
                     self.depth -= 1;
@@ -283,7 +286,9 @@ impl<'a> Cursor<'a> {
                         }
                     }
                 }
-                Event::CData(c) => Ev::Text(Cow::Owned(String::from_utf8_lossy(&c.into_inner()).into_owned())),
+                Event::CData(c) => Ev::Text(Cow::Owned(
+                    String::from_utf8_lossy(&c.into_inner()).into_owned(),
+                )),
                 Event::Eof => {
                     if self.depth != 0 {
                         return Err(ParseError::corrupt(format!(

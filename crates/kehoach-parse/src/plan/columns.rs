@@ -84,7 +84,9 @@ fn contains_words(words: &[&str], phrase: &str) -> bool {
                 None => true,
                 Some(rest) => {
                     let n = rest.split(' ').count();
-                    words.get(i + 1..i + 1 + n).is_some_and(|ws| ws.iter().copied().eq(rest.split(' ')))
+                    words
+                        .get(i + 1..i + 1 + n)
+                        .is_some_and(|ws| ws.iter().copied().eq(rest.split(' ')))
                 }
             }
     })

@@ -87,7 +87,9 @@ fn date_separator(s: &str) -> Option<&str> {
 /// length the caller may try, longest first.
 fn digit_runs(s: &str, max: usize) -> impl Iterator<Item = (u32, &str)> {
     let n = s.bytes().take(max).take_while(u8::is_ascii_digit).count();
-    (1..=n).rev().map(move |k| (s[..k].parse().unwrap_or(0), &s[k..]))
+    (1..=n)
+        .rev()
+        .map(move |k| (s[..k].parse().unwrap_or(0), &s[k..]))
 }
 
 /// `\b d{1,2} SEP d{1,2} SEP d{4} \b`, leftmost match.
@@ -98,9 +100,13 @@ fn numeric_date(s: &str) -> Option<(u32, u32, i32)> {
             continue;
         }
         for (d, rest) in digit_runs(&s[i..], 2) {
-            let Some(rest) = date_separator(rest) else { continue };
+            let Some(rest) = date_separator(rest) else {
+                continue;
+            };
             for (mo, rest) in digit_runs(rest, 2) {
-                let Some(rest) = date_separator(rest) else { continue };
+                let Some(rest) = date_separator(rest) else {
+                    continue;
+                };
                 let y = rest.as_bytes();
                 if y.len() >= 4
                     && y[..4].iter().all(u8::is_ascii_digit)
@@ -135,7 +141,9 @@ fn spaces(s: &str) -> Option<&str> {
 /// "ngày d tháng m năm yyyy" (any case), leftmost match.
 fn worded_date(s: &str) -> Option<(u32, u32, i32)> {
     for (i, _) in s.char_indices() {
-        let Some(rest) = strip_word_ci(&s[i..], "ngày").and_then(spaces) else { continue };
+        let Some(rest) = strip_word_ci(&s[i..], "ngày").and_then(spaces) else {
+            continue;
+        };
         let found = digit_runs(rest, 2).find_map(|(d, rest)| {
             let rest = strip_word_ci(spaces(rest)?, "tháng").and_then(spaces)?;
             digit_runs(rest, 2).find_map(|(mo, rest)| {
@@ -303,8 +311,12 @@ mod tests {
 
     /// The regexes `find_date` replaced, as the reference it must agree with.
     fn find_date_by_regex(s: &str) -> Option<(i32, u32, u32)> {
-        let num = Regex::new(r"(?-u:\b)([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})(?-u:\b)").unwrap();
-        let words = Regex::new(r"(?i)ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})").unwrap();
+        let num =
+            Regex::new(r"(?-u:\b)([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})(?-u:\b)")
+                .unwrap();
+        let words =
+            Regex::new(r"(?i)ngày\s+([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})")
+                .unwrap();
         let m = num.captures(s).or_else(|| words.captures(s))?;
         let d: u32 = m[1].parse().ok()?;
         let mo: u32 = m[2].parse().ok()?;

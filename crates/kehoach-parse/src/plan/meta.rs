@@ -577,9 +577,8 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         let mut signer = Signer::default();
         let upper = is_upper(t);
         let is_auth = if upper { auth.captures(t) } else { None };
-        let is_position = upper
-            && positions.iter().any(|p| key.ends_with(p))
-            && key.split(' ').count() <= 6;
+        let is_position =
+            upper && positions.iter().any(|p| key.ends_with(p)) && key.split(' ').count() <= 6;
         if let Some(a) = is_auth {
             signer.authority = Some(format!("{}.", &a[1]));
             signer.on_behalf_of = Some(a[2].trim().to_string());
