@@ -3,6 +3,8 @@
 #
 # usage: tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #        tools/fuzz.sh merge [TARGET...]     # minimise each corpus (libFuzzer -merge=1)
+#        tools/fuzz.sh report [TARGET...]    # per run: seconds, executions, coverage, and how
+#                                            # long before the end coverage last grew (plateau)
 #   targets: docx_bytes docx_xml text_keys deadline scanners pdf_bytes html_text (default: all)
 #   needs:   cargo install cargo-fuzz   (RUSTC_BOOTSTRAP=1 lets libFuzzer's nightly flags
 #            build on stable; set it for this script only)
@@ -17,9 +19,43 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=run
-if [ "${1:-}" = merge ]; then mode=merge; shift; else secs=${1:-240}; shift || true; fi
+case "${1:-}" in
+  merge|report) mode=$1; shift ;;
+  *) secs=${1:-240}; shift || true ;;
+esac
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=($(sed -n 's/^name = "\(.*\)"$/\1/p' fuzz/Cargo.toml | grep -v kehoach-fuzz))
+
+# One line per run log: its length, executions, edge coverage (cov) at the start and end, and
+# the seconds between the last new edge and the end. Logs written before runs were stamped
+# estimate time as executions / exec/s.
+if [ $mode = report ]; then
+  printf '%-11s %-10s %7s %10s %13s %9s\n' target run seconds execs cov 'quiet(s)'
+  for t in "${targets[@]}"; do
+    for log in fuzz/artifacts/"$t"/run-*.log; do
+      [ -e "$log" ] || continue
+      awk -v t="$t" -v run="$(basename "$log" .log)" '
+        /#[0-9]+[ \t]+(INITED|NEW|REDUCE|pulse|DONE)[ \t]+cov:/ {
+          stamped = ($1 ~ /^[0-9]+s$/)
+          for (i = 1; i <= NF; i++) {
+            if ($i ~ /^#[0-9]+$/) n = substr($i, 2) + 0
+            if ($i == "cov:") cov = $(i + 1) + 0
+            if ($i == "exec/s:") eps = $(i + 1) + 0
+          }
+          now = stamped ? $1 + 0 : (eps > 0 ? n / eps : 0)
+          if (cov0 == "") cov0 = cov
+          if (cov > best) { best = cov; grew = now }
+          last = now; execs = n
+        }
+        /stat::number_of_executed_units:/ { execs = $NF }
+        END {
+          if (cov0 == "") exit
+          printf "%-11s %-10s %7d %10d %6d->%-6d %9d\n", t, run, last, execs, cov0, best, last - grew
+        }' "$log"
+    done
+  done
+  exit 0
+fi
 export RUSTC_BOOTSTRAP=1
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/fuzz/target}
 export CARGO_BUILD_JOBS=${CARGO_BUILD_JOBS:-2}
