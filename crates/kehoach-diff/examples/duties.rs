@@ -1,5 +1,5 @@
 //! Calibration: each parent duty, its best draft match and score.
-use kehoach_diff::matching::{best_match, tokens, Weights};
+use kehoach_diff::matching::{tokens, Vocab, Weights};
 fn load(p: &str) -> kehoach_diff::Source {
     let bytes = std::fs::read(p).unwrap();
     kehoach_diff::Source::from_parsed(
@@ -35,9 +35,15 @@ fn main() {
         .map(|i| tokens(&i.content))
         .collect();
     let w = Weights::from_docs(pt.iter().chain(dt.iter().flatten()));
+    let mut vocab = Vocab::default();
+    let db: Vec<_> = dt
+        .iter()
+        .map(|t| t.as_ref().map(|t| vocab.bag(t, &w)))
+        .collect();
     for (pi, duty) in kehoach_diff::rules::kh201_missing_item::duties(&cx, &parent.plan) {
         let p = &parent.plan.items[pi];
-        let (di, s, pair) = best_match(&tokens(&p.content), &dt, &w).unwrap();
+        let pb = vocab.bag(&tokens(&p.content), &w);
+        let (di, s, pair) = vocab.best_match(&pb, &db).unwrap();
         println!(
             "{:6} {:?} {:.2}{} -> {:6} | {} || {}",
             p.stt,

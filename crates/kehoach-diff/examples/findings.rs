@@ -5,11 +5,12 @@ fn load(p: &str) -> kehoach_diff::Source {
     kehoach_diff::Source::from_parsed(p, parsed)
 }
 
-fn main() {
+fn main() -> Result<(), kehoach_diff::TooManyPairs> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let draft = load(&args[0]);
     let parents: Vec<_> = args[1..].iter().map(|p| load(p)).collect();
-    for f in kehoach_diff::check(&draft, &parents, &Default::default()) {
+    for f in kehoach_diff::check(&draft, &parents, &Default::default())? {
         println!("{f}");
     }
+    Ok(())
 }

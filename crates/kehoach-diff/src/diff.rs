@@ -12,7 +12,7 @@ use kehoach_parse::plan::{Item, ItemKind, Plan};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::matching::{score, tokens, Weights};
+use crate::matching::{tokens, PairLimit, TooManyPairs, Vocab, Weights};
 
 /// A field of an item that changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -137,46 +137,167 @@ fn stt_key(s: &str) -> String {
     s.trim().trim_end_matches('.').to_string()
 }
 
-/// Compares two plans.
-pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
+/// Candidates kept per old item; more are found again when these are taken.
+const KEEP: usize = 8;
+
+/// An old item's best candidates, (score, new index) best first.
+struct Candidates {
+    list: Vec<(f64, usize)>,
+    next: usize,
+    /// Some candidates were dropped for `KEEP`.
+    truncated: bool,
+}
+
+impl Candidates {
+    /// The `KEEP` best new items for old item `i` among those not yet taken: score
+    /// descending, then index ascending.
+    fn best(
+        i: usize,
+        taken: &[Option<usize>],
+        score: &mut impl FnMut(usize, usize) -> Option<f64>,
+    ) -> Self {
+        let mut list: Vec<(f64, usize)> = Vec::with_capacity(KEEP + 1);
+        let mut truncated = false;
+        for (j, t) in taken.iter().enumerate() {
+            if t.is_some() {
+                continue;
+            }
+            let Some(s) = score(i, j) else { continue };
+            if list.len() == KEEP {
+                truncated = true;
+                // Later indices lose ties.
+                if s <= list[KEEP - 1].0 {
+                    continue;
+                }
+                list.pop();
+            }
+            let at = list.partition_point(|&(t, _)| t >= s);
+            list.insert(at, (s, j));
+        }
+        Candidates {
+            list,
+            next: 0,
+            truncated,
+        }
+    }
+}
+
+/// A heap entry: the best remaining candidate of old item `i`.
+#[derive(PartialEq)]
+struct Head {
+    s: f64,
+    i: usize,
+    j: usize,
+}
+
+impl Eq for Head {}
+
+impl Ord for Head {
+    /// Highest score first, then lowest old index, then lowest new index.
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        self.s
+            .total_cmp(&o.s)
+            .then(o.i.cmp(&self.i))
+            .then(o.j.cmp(&self.j))
+    }
+}
+
+impl PartialOrd for Head {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+
+/// Old → (new, score ≤ 1) and new → old.
+type Pairing = (Vec<Option<(usize, f64)>>, Vec<Option<usize>>);
+
+/// Pairs old and new items greedily: of all candidate pairs, best score first (ties: lower
+/// old index, then lower new index), a pair is taken when both items are still free. Each
+/// old item keeps only its `KEEP` best candidates (looking again when they are all taken),
+/// so memory stays O(items) where a list of all candidate pairs would hold up to n × m;
+/// the pairs chosen are the same.
+fn greedy_pairs(
+    n_old: usize,
+    n_new: usize,
+    score: &mut impl FnMut(usize, usize) -> Option<f64>,
+) -> Pairing {
+    let mut old_to_new: Vec<Option<(usize, f64)>> = vec![None; n_old];
+    let mut new_to_old: Vec<Option<usize>> = vec![None; n_new];
+    let mut cands: Vec<Candidates> = (0..n_old)
+        .map(|i| Candidates::best(i, &new_to_old, score))
+        .collect();
+    let mut heap: std::collections::BinaryHeap<Head> = cands
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.list.first().map(|&(s, j)| Head { s, i, j }))
+        .collect();
+    while let Some(Head { s, i, j }) = heap.pop() {
+        if new_to_old[j].is_none() {
+            old_to_new[i] = Some((j, s.min(1.0)));
+            new_to_old[j] = Some(i);
+            continue;
+        }
+        let c = &mut cands[i];
+        c.next += 1;
+        if c.next == c.list.len() && c.truncated {
+            *c = Candidates::best(i, &new_to_old, score);
+        }
+        if let Some(&(s, j)) = c.list.get(c.next) {
+            heap.push(Head { s, i, j });
+        }
+    }
+    (old_to_new, new_to_old)
+}
+
+/// Compares two plans, refusing plans whose item pairs exceed the default [`PairLimit`].
+pub fn diff(old: &Plan, new: &Plan) -> Result<PlanDiff, TooManyPairs> {
+    diff_limited(old, new, PairLimit::default())
+}
+
+/// Compares two plans: every pair of items is scored, so `limit` bounds old × new items.
+pub fn diff_limited(old: &Plan, new: &Plan, limit: PairLimit) -> Result<PlanDiff, TooManyPairs> {
+    limit.allow(old.items.len(), new.items.len())?;
     let ot: Vec<Vec<String>> = old.items.iter().map(|i| tokens(&i.content)).collect();
     let nt: Vec<Vec<String>> = new.items.iter().map(|i| tokens(&i.content)).collect();
     let w = Weights::from_docs(ot.iter().chain(nt.iter()));
-    // Candidate pairs above the threshold, best first; same number and same kind break ties.
-    let mut cands: Vec<(f64, usize, usize)> = Vec::new();
-    for (i, a) in ot.iter().enumerate() {
-        for (j, b) in nt.iter().enumerate() {
-            let (ia, ib) = (&old.items[i], &new.items[j]);
-            let mut s = if a.is_empty() && b.is_empty() {
-                0.0
-            } else {
-                let s1 = score(a, b, &w);
-                let s2 = score(b, a, &w);
-                s1.max(s2)
-            };
-            if kehoach_text::match_key(&ia.content) == kehoach_text::match_key(&ib.content) {
-                s = s.max(1.0);
-            }
-            if s < 0.5 {
-                continue;
-            }
-            let bonus = if stt_key(&ia.stt) == stt_key(&ib.stt) {
-                0.02
-            } else {
-                0.0
-            } + if ia.kind == ib.kind { 0.01 } else { 0.0 };
-            cands.push((s + bonus, i, j));
+    let mut vocab = Vocab::default();
+    let ob: Vec<_> = ot.iter().map(|t| vocab.bag(t, &w)).collect();
+    let nb: Vec<_> = nt.iter().map(|t| vocab.bag(t, &w)).collect();
+    // Per item, once: the content key, the number key and the kind.
+    let facts = |items: &[Item]| -> Vec<(String, String, ItemKind)> {
+        items
+            .iter()
+            .map(|it| {
+                (
+                    kehoach_text::match_key(&it.content),
+                    stt_key(&it.stt),
+                    it.kind,
+                )
+            })
+            .collect()
+    };
+    let (of, nf) = (facts(&old.items), facts(&new.items));
+    // A pair's score, when it is a candidate (0.5 or more); same number and same kind add a
+    // little, to break ties.
+    let mut pair_score = |i: usize, j: usize| -> Option<f64> {
+        let (a, b, fa, fb) = (&ob[i], &nb[j], &of[i], &nf[j]);
+        let mut s = if a.is_empty() && b.is_empty() {
+            0.0
+        } else {
+            let s1 = vocab.score(a, b);
+            let s2 = vocab.score(b, a);
+            s1.max(s2)
+        };
+        if fa.0 == fb.0 {
+            s = s.max(1.0);
         }
-    }
-    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut old_to_new: Vec<Option<(usize, f64)>> = vec![None; old.items.len()];
-    let mut new_to_old: Vec<Option<usize>> = vec![None; new.items.len()];
-    for (s, i, j) in cands {
-        if old_to_new[i].is_none() && new_to_old[j].is_none() {
-            old_to_new[i] = Some((j, s.min(1.0)));
-            new_to_old[j] = Some(i);
+        if s < 0.5 {
+            return None;
         }
-    }
+        let bonus = if fa.1 == fb.1 { 0.02 } else { 0.0 } + if fa.2 == fb.2 { 0.01 } else { 0.0 };
+        Some(s + bonus)
+    };
+    let (old_to_new, new_to_old) = greedy_pairs(old.items.len(), new.items.len(), &mut pair_score);
     let mut entries = Vec::new();
     let mut summary = Summary::default();
     let mut emitted_old = vec![false; old.items.len()];
@@ -269,11 +390,11 @@ pub fn diff(old: &Plan, new: &Plan) -> PlanDiff {
     .into_iter()
     .flatten()
     .collect();
-    PlanDiff {
+    Ok(PlanDiff {
         entries,
         summary,
         meta,
-    }
+    })
 }
 
 /// A piece of a word-level diff.
@@ -336,6 +457,67 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The greedy pairing as first written: every candidate pair in one sorted list.
+    fn greedy_by_sorting(
+        n_old: usize,
+        n_new: usize,
+        score: &mut impl FnMut(usize, usize) -> Option<f64>,
+    ) -> Pairing {
+        let mut cands = Vec::new();
+        for i in 0..n_old {
+            for j in 0..n_new {
+                if let Some(s) = score(i, j) {
+                    cands.push((s, i, j));
+                }
+            }
+        }
+        cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let mut old_to_new = vec![None; n_old];
+        let mut new_to_old = vec![None; n_new];
+        for (s, i, j) in cands {
+            if old_to_new[i].is_none() && new_to_old[j].is_none() {
+                old_to_new[i] = Some((j, f64::min(s, 1.0)));
+                new_to_old[j] = Some(i);
+            }
+        }
+        (old_to_new, new_to_old)
+    }
+
+    #[test]
+    fn greedy_pairs_keeps_few_candidates_and_pairs_the_same() {
+        // Score matrices with many ties and gaps (few distinct scores, some pairs not
+        // candidates), sized around KEEP so that candidate lists run out and are refilled.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut rand = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..3000 {
+            let (n, m) = (rand(30) as usize, rand(30) as usize);
+            let levels = 1 + rand(4);
+            let holes = rand(3);
+            let matrix: Vec<Vec<Option<f64>>> = (0..n)
+                .map(|_| {
+                    (0..m)
+                        .map(|_| (rand(4) >= holes).then(|| 0.5 + rand(levels) as f64 * 0.25))
+                        .collect()
+                })
+                .collect();
+            let mut f = |i: usize, j: usize| matrix[i][j];
+            assert_eq!(
+                greedy_pairs(n, m, &mut f),
+                greedy_by_sorting(n, m, &mut f),
+                "{matrix:?}"
+            );
+        }
+        // All alike: every old item's first KEEP candidates are taken before its turn.
+        let mut same = |_: usize, _: usize| Some(1.0);
+        let (o2n, _) = greedy_pairs(100, 100, &mut same);
+        assert!(o2n.iter().enumerate().all(|(i, p)| *p == Some((i, 1.0))));
+    }
 
     #[test]
     fn words() {

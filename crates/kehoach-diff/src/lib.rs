@@ -10,7 +10,7 @@
 //! let bytes = std::fs::read("draft.docx").unwrap();
 //! let parsed = kehoach_parse::parse_bytes(&bytes, &Default::default()).unwrap();
 //! let draft = Source::from_parsed("draft.docx", parsed);
-//! for f in check(&draft, &[], &Options::default()) {
+//! for f in check(&draft, &[], &Options::default()).unwrap() {
 //!     println!("{f}");
 //! }
 //! ```
@@ -28,6 +28,7 @@ pub mod textscan;
 
 pub use data::RulesData;
 pub use finding::{Finding, Severity, Where};
+pub use matching::{PairLimit, TooManyPairs};
 pub use rules::{check, explain, registry, RuleInfo};
 
 use kehoach_parse::plan::Plan;
@@ -79,6 +80,8 @@ pub struct Options {
     pub data: RulesData,
     /// Minimum similarity for a draft item to count as the parent item's twin.
     pub threshold: f64,
+    /// The most draft item × parent item pairs to score against one parent.
+    pub max_item_pairs: PairLimit,
 }
 
 impl Default for Options {
@@ -87,6 +90,7 @@ impl Default for Options {
             stage: Stage::Draft,
             data: RulesData::builtin(),
             threshold: 0.6,
+            max_item_pairs: PairLimit::default(),
         }
     }
 }

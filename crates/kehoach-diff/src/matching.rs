@@ -98,41 +98,170 @@ impl Weights {
     pub fn of(&self, t: &str) -> f64 {
         self.idf.get(t).copied().unwrap_or(self.default)
     }
+}
 
-    fn total(&self, ts: &[String]) -> f64 {
-        ts.iter().map(|t| self.of(t)).sum()
+/// Token lists interned for scoring many pairs: each distinct token gets a small id and its
+/// weight, so that scoring a pair is two passes over id arrays instead of hashing strings.
+/// One vocabulary serves one set of [`Weights`] (a token's weight is fixed when it is first
+/// interned).
+/// Comparing two plans scores every pair of their items (n × m), and a hostile draft can have
+/// 100,000 rows; see [`PairLimit`].
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    ids: HashMap<String, u32>,
+    weight: Vec<f64>,
+    /// Scratch multiset counts, by id (all zero between calls).
+    counts: Vec<u32>,
+}
+
+/// A token list in a [`Vocab`]: its ids in text order and its total weight.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Bag {
+    ids: Vec<u32>,
+    total: f64,
+}
+
+impl Bag {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
     }
 }
 
-/// Weight of the multiset intersection.
-fn common_w(a: &[String], b: &[String], w: &Weights) -> f64 {
-    let mut m: HashMap<&str, usize> = HashMap::new();
-    for t in a {
-        *m.entry(t.as_str()).or_default() += 1;
+impl Vocab {
+    /// Interns a token list with the weights `w` gives its tokens.
+    pub fn bag(&mut self, ts: &[String], w: &Weights) -> Bag {
+        let mut total = 0.0;
+        let ids = ts
+            .iter()
+            .map(|t| {
+                let n = self.weight.len() as u32;
+                let id = *self.ids.entry(t.clone()).or_insert_with(|| {
+                    self.weight.push(w.of(t));
+                    self.counts.push(0);
+                    n
+                });
+                total += self.weight[id as usize];
+                id
+            })
+            .collect();
+        Bag { ids, total }
     }
-    let mut c = 0.0;
-    for t in b {
-        if let Some(n) = m.get_mut(t.as_str()) {
-            if *n > 0 {
-                *n -= 1;
-                c += w.of(t);
+
+    /// Weight of the multiset intersection of `a` with the concatenation of `bs`, summed in
+    /// the order of `bs`' tokens.
+    fn common(&mut self, a: &Bag, bs: &[&Bag]) -> f64 {
+        for &t in &a.ids {
+            self.counts[t as usize] += 1;
+        }
+        let mut c = 0.0;
+        for b in bs {
+            for &t in &b.ids {
+                let n = &mut self.counts[t as usize];
+                if *n > 0 {
+                    *n -= 1;
+                    c += self.weight[t as usize];
+                }
             }
         }
+        for &t in &a.ids {
+            self.counts[t as usize] = 0;
+        }
+        c
     }
-    c
+
+    /// [`score`] on interned lists.
+    pub fn score(&mut self, parent: &Bag, draft: &Bag) -> f64 {
+        if parent.is_empty() || draft.is_empty() {
+            return 0.0;
+        }
+        let (tp, td) = (parent.total, draft.total);
+        let c = self.common(parent, &[draft]);
+        let d = 2.0 * c / (tp + td);
+        if d < 0.3 {
+            return d;
+        }
+        let cov_p = if parent.len() >= 4 { 0.9 * c / tp } else { 0.0 };
+        let cov_d = if draft.len() >= 8 { 0.85 * c / td } else { 0.0 };
+        d.max(cov_p).max(cov_d)
+    }
+
+    /// [`dice`] on interned lists (token counts, not weights).
+    pub fn dice(&mut self, a: &Bag, b: &Bag) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        for &t in &a.ids {
+            self.counts[t as usize] += 1;
+        }
+        let mut c = 0usize;
+        for &t in &b.ids {
+            let n = &mut self.counts[t as usize];
+            if *n > 0 {
+                *n -= 1;
+                c += 1;
+            }
+        }
+        for &t in &a.ids {
+            self.counts[t as usize] = 0;
+        }
+        2.0 * c as f64 / (a.len() + b.len()) as f64
+    }
+
+    /// The best match of `parent` among `drafts` (`None` for items that may not match, such
+    /// as group headings), also trying each pair of neighbouring draft items together (a
+    /// split item): (index, score, pair).
+    pub fn best_match(
+        &mut self,
+        parent: &Bag,
+        drafts: &[Option<Bag>],
+    ) -> Option<(usize, f64, bool)> {
+        let mut best: Option<(usize, f64, bool)> = None;
+        for (i, d) in drafts.iter().enumerate() {
+            let Some(d) = d else { continue };
+            let s = self.score(parent, d);
+            if best.is_none_or(|b| s > b.1) {
+                best = Some((i, s, false));
+            }
+            if let Some(Some(next)) = drafts.get(i + 1) {
+                if parent.len() >= 6 {
+                    let c = self.common(parent, &[d, next]);
+                    let both_total = next
+                        .ids
+                        .iter()
+                        .fold(d.total, |t, &id| t + self.weight[id as usize]);
+                    let dd = 2.0 * c / (parent.total + both_total);
+                    let s2 = 0.85 * c / parent.total;
+                    if dd >= 0.3 && best.is_none_or(|b| s2 > b.1 + 0.05) {
+                        best = Some((i, s2, true));
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+/// Interns two token lists (for the one-pair functions below).
+fn pair_bags(a: &[String], b: &[String], w: &Weights) -> (Vocab, Bag, Bag) {
+    let mut v = Vocab::default();
+    let (ba, bb) = (v.bag(a, w), v.bag(b, w));
+    (v, ba, bb)
 }
 
 /// Size of the multiset intersection.
 pub fn common(a: &[String], b: &[String]) -> usize {
-    common_w(a, b, &Weights::uniform()) as usize
+    let (mut v, ba, bb) = pair_bags(a, b, &Weights::uniform());
+    v.common(&ba, &[&bb]) as usize
 }
 
 /// Plain token Dice.
 pub fn dice(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64
+    let (mut v, ba, bb) = pair_bags(a, b, &Weights::uniform());
+    v.dice(&ba, &bb)
 }
 
 /// How well `draft` covers `parent`, with weighted tokens: the best of Dice, the share of
@@ -141,50 +270,65 @@ pub fn dice(a: &[String], b: &[String]) -> f64 {
 /// Containment counts only for texts long enough to mean something and already alike
 /// (Dice ≥ 0.3), and is slightly discounted.
 pub fn score(parent: &[String], draft: &[String], w: &Weights) -> f64 {
-    if parent.is_empty() || draft.is_empty() {
-        return 0.0;
-    }
-    let (tp, td) = (w.total(parent), w.total(draft));
-    let c = common_w(parent, draft, w);
-    let d = 2.0 * c / (tp + td);
-    if d < 0.3 {
-        return d;
-    }
-    let cov_p = if parent.len() >= 4 { 0.9 * c / tp } else { 0.0 };
-    let cov_d = if draft.len() >= 8 { 0.85 * c / td } else { 0.0 };
-    d.max(cov_p).max(cov_d)
+    let (mut v, bp, bd) = pair_bags(parent, draft, w);
+    v.score(&bp, &bd)
 }
 
-/// The best match of `parent` among `drafts` (token lists; `None` for items that may not
-/// match, such as group headings), also trying each pair of neighbouring draft items
-/// together (a split item): (index, score, pair).
-pub fn best_match(
-    parent: &[String],
-    drafts: &[Option<Vec<String>>],
-    w: &Weights,
-) -> Option<(usize, f64, bool)> {
-    let mut best: Option<(usize, f64, bool)> = None;
-    for (i, d) in drafts.iter().enumerate() {
-        let Some(d) = d else { continue };
-        let s = score(parent, d, w);
-        if best.map_or(true, |b| s > b.1) {
-            best = Some((i, s, false));
-        }
-        if let Some(Some(next)) = drafts.get(i + 1) {
-            if parent.len() >= 6 {
-                let mut both = d.clone();
-                both.extend(next.iter().cloned());
-                let c = common_w(parent, &both, w);
-                let dd = 2.0 * c / (w.total(parent) + w.total(&both));
-                let s2 = 0.85 * c / w.total(parent);
-                if dd >= 0.3 && best.map_or(true, |b| s2 > b.1 + 0.05) {
-                    best = Some((i, s2, true));
-                }
-            }
-        }
+/// The most item pairs one comparison may score (draft items × parent items): comparing
+/// plans scores every pair, so two hostile 100,000-row tables would take 10¹⁰ pairs.
+/// Real plans have at most a few hundred items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PairLimit(pub u64);
+
+impl Default for PairLimit {
+    fn default() -> Self {
+        PairLimit(PairLimit::DEFAULT)
     }
-    best
 }
+
+impl PairLimit {
+    /// 25,000,000 pairs: two plans of 5,000 items. Scoring costs about 40 ns a pair, so a
+    /// comparison at the limit takes 1–2.5 s (2.5 s when every item is alike and the
+    /// candidates are looked for twice); memory grows with the items, not the pairs.
+    pub const DEFAULT: u64 = 25_000_000;
+
+    /// Refuses a comparison of `left` items with `right` items over the limit.
+    pub fn allow(self, left: usize, right: usize) -> Result<(), TooManyPairs> {
+        let pairs = left as u64 * right as u64;
+        if pairs > self.0 {
+            return Err(TooManyPairs {
+                left,
+                right,
+                limit: self.0,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A comparison refused by its [`PairLimit`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooManyPairs {
+    pub left: usize,
+    pub right: usize,
+    pub limit: u64,
+}
+
+impl std::fmt::Display for TooManyPairs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "comparing {} items with {} items means scoring {} item pairs, over the limit of {} \
+             (limit max_item_pairs; raise it with --max-item-pairs)",
+            self.left,
+            self.right,
+            self.left as u64 * self.right as u64,
+            self.limit
+        )
+    }
+}
+
+impl std::error::Error for TooManyPairs {}
 
 #[cfg(test)]
 mod tests {

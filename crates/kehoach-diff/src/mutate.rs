@@ -5,7 +5,7 @@
 use kehoach_parse::plan::{deadline, meta::find_citations, ItemKind, Plan};
 
 use crate::facts::Facts;
-use crate::matching::{best_match, tokens, Weights};
+use crate::matching::{tokens, Vocab, Weights};
 use crate::rules::kh201_missing_item::{duties, Duty};
 use crate::rules::Ctx;
 use crate::{Options, Source};
@@ -194,20 +194,29 @@ pub fn mutate(plan: &Plan, parent: Option<&Plan>, kind: Kind) -> Option<Mutant> 
                 .collect();
             let pt: Vec<Vec<String>> = parent.items.iter().map(|it| tokens(&it.content)).collect();
             let w = Weights::from_docs(pt.iter().chain(dt.iter().flatten()));
+            let mut vocab = Vocab::default();
+            let db: Vec<_> = dt
+                .iter()
+                .map(|t| t.as_ref().map(|t| vocab.bag(t, &w)))
+                .collect();
+            let pb: Vec<_> = pt.iter().map(|t| vocab.bag(t, &w)).collect();
             for (pi, duty) in duties(&cx, parent) {
                 if duty != Duty::Lead {
                     continue;
                 }
-                let Some((di, s, false)) = best_match(&pt[pi], &dt, &w) else {
+                let Some((di, s, false)) = vocab.best_match(&pb[pi], &db) else {
                     continue;
                 };
                 if s < 0.9 {
                     continue;
                 }
                 // Without that item, nothing else may cover the parent item.
-                let mut rest = dt.clone();
+                let mut rest = db.clone();
                 rest[di] = None;
-                if best_match(&pt[pi], &rest, &w).is_some_and(|b| b.1 >= opts.threshold) {
+                if vocab
+                    .best_match(&pb[pi], &rest)
+                    .is_some_and(|b| b.1 >= opts.threshold)
+                {
                     continue;
                 }
                 p.items.remove(di);

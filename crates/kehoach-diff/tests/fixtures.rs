@@ -20,11 +20,11 @@ fn render(fs: &[Finding]) -> String {
 }
 
 fn alone(prefix: &str) -> Vec<Finding> {
-    check(&load(prefix), &[], &Options::default())
+    check(&load(prefix), &[], &Options::default()).unwrap()
 }
 
 fn against_004(prefix: &str) -> Vec<Finding> {
-    check(&load(prefix), &[load("004")], &Options::default())
+    check(&load(prefix), &[load("004")], &Options::default()).unwrap()
 }
 
 fn has(fs: &[Finding], code: &str, stt: Option<&str>, field: Option<&str>) -> bool {
@@ -147,7 +147,7 @@ fn copied_into_2026() -> Vec<Finding> {
             .next();
     }
     d.plan_year = Some(2026);
-    check(&s, &[], &Options::default())
+    check(&s, &[], &Options::default()).unwrap()
 }
 
 #[test]
@@ -207,7 +207,8 @@ fn variants_of_004_give_the_same_findings() {
             &kehoach_diff::Source::from_parsed("v", parsed),
             &[],
             &Options::default(),
-        ));
+        )
+        .unwrap());
         let name = p.file_name().unwrap().to_string_lossy().to_string();
         let want: Vec<_> = if name.contains("autonum") || name.contains(".all.") {
             base.iter().filter(|k| k.0 != "KH403").cloned().collect()

@@ -14,6 +14,7 @@ fn findings(plan: &kehoach_parse::plan::Plan, parent: &kehoach_parse::plan::Plan
         &[Source::from_plan("parent", parent.clone())],
         &Options::default(),
     )
+    .unwrap()
 }
 
 fn at(f: &Finding, m: &Mutant) -> bool {
@@ -67,7 +68,7 @@ fn stale_drift_is_not_flagged_before_it_took_effect() {
         Kind::SupersededDecree,
     ] {
         let m = mutate::mutate(&plan, None, k).unwrap();
-        let got = check(&Source::from_plan("p", m.plan), &[], &Options::default());
+        let got = check(&Source::from_plan("p", m.plan), &[], &Options::default()).unwrap();
         assert!(!got.iter().any(|f| f.code == m.code), "{k:?}");
     }
 }
@@ -80,7 +81,8 @@ fn drift_in_004_is_found() {
         &Source::from_plan("p", plan.clone()),
         &[],
         &Options::default(),
-    );
+    )
+    .unwrap();
     for k in [
         Kind::ItemYear,
         Kind::DeadlineYear,
@@ -97,7 +99,8 @@ fn drift_in_004_is_found() {
             &Source::from_plan("p", m.plan.clone()),
             &[],
             &Options::default(),
-        );
+        )
+        .unwrap();
         assert!(
             got.iter().any(|f| at(f, &m)),
             "{k:?} ({}) not found",

@@ -128,3 +128,25 @@ fn rules_and_diff() {
         .unwrap()
         .starts_with("<!DOCTYPE html>"));
 }
+
+#[test]
+fn comparisons_past_the_pair_limit_exit_2_naming_the_flag() {
+    // 003 has 35 items, 004 has 45: 1,575 pairs.
+    for cmd in [&["diff"][..], &["check", "--against"][..]] {
+        let o = bin()
+            .args(cmd.iter().take(1))
+            .arg(fixture("003"))
+            .args(cmd.iter().skip(1))
+            .arg(fixture("004"))
+            .args(["--max-item-pairs", "1500"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}: {err}");
+        assert!(
+            err.contains("over the limit of 1500") && err.contains("--max-item-pairs"),
+            "{cmd:?}: {err}"
+        );
+        assert!(o.stdout.is_empty(), "{cmd:?}");
+    }
+}

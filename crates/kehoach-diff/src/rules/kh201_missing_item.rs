@@ -2,7 +2,7 @@ use kehoach_parse::plan::{ItemKind, Plan};
 
 use super::{Ctx, Rule, RuleInfo};
 use crate::facts::{body_key, Level};
-use crate::matching::{best_match, tokens, Weights};
+use crate::matching::{tokens, Vocab, Weights};
 use crate::textscan::excerpt;
 use crate::{Finding, Severity, Where};
 
@@ -159,24 +159,30 @@ impl Rule for MissingItem {
                 .map(|it| tokens(&it.content))
                 .collect();
             let w = Weights::from_docs(ptoks.iter().chain(draft_tokens.iter().flatten()));
-            let group_tokens: Vec<Option<Vec<String>>> = plan
+            let mut vocab = Vocab::default();
+            let draft_bags: Vec<_> = draft_tokens
+                .iter()
+                .map(|t| t.as_ref().map(|t| vocab.bag(t, &w)))
+                .collect();
+            let group_bags: Vec<_> = plan
                 .items
                 .iter()
                 .zip(&draft_tokens)
-                .map(|(it, t)| t.is_none().then(|| tokens(&it.content)))
+                .map(|(it, t)| t.is_none().then(|| vocab.bag(&tokens(&it.content), &w)))
                 .collect();
             for (pi, duty) in duties(cx, &parent.plan) {
                 let p = &parent.plan.items[pi];
-                let pt = tokens(&p.content);
-                let Some((di, score, pair)) = best_match(&pt, &draft_tokens, &w) else {
+                let pt = vocab.bag(&ptoks[pi], &w);
+                let Some((di, score, pair)) = vocab.best_match(&pt, &draft_bags) else {
                     continue;
                 };
                 if score >= cx.opts.threshold {
                     continue;
                 }
                 // Only a group heading says it: the draft has the heading but no task.
-                let heading =
-                    best_match(&pt, &group_tokens, &w).filter(|g| g.1 >= cx.opts.threshold && !g.2);
+                let heading = vocab
+                    .best_match(&pt, &group_bags)
+                    .filter(|g| g.1 >= cx.opts.threshold && !g.2);
                 let d = &plan.items[di];
                 let closest = if pair && di + 1 < plan.items.len() {
                     format!(
@@ -356,6 +362,7 @@ mod district {
             &[crate::Source::from_plan("p", parent.clone())],
             &crate::Options::default(),
         )
+        .unwrap()
         .into_iter()
         .filter(|f| f.code == "KH201")
         .collect();

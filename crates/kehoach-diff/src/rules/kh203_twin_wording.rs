@@ -1,5 +1,5 @@
 use super::{Ctx, Rule, RuleInfo};
-use crate::matching::{dice, tokens};
+use crate::matching::{tokens, Vocab, Weights};
 use crate::textscan::{levenshtein, words, Word};
 use crate::{Finding, Severity};
 
@@ -122,12 +122,15 @@ impl Rule for TwinWording {
                 .collect::<Vec<_>>()
                 .join(" \n ");
             let parent_words = words(&parent_all);
+            let mut vocab = Vocab::default();
+            let uniform = Weights::uniform();
+            let pbags: Vec<_> = ptoks.iter().map(|t| vocab.bag(t, &uniform)).collect();
             for (di, it) in plan.items.iter().enumerate() {
-                let dt = tokens(&it.content);
-                let Some((pi, s)) = ptoks
+                let dt = vocab.bag(&tokens(&it.content), &uniform);
+                let Some((pi, s)) = pbags
                     .iter()
                     .enumerate()
-                    .map(|(pi, p)| (pi, dice(&dt, p)))
+                    .map(|(pi, p)| (pi, vocab.dice(&dt, p)))
                     .max_by(|a, b| a.1.total_cmp(&b.1))
                 else {
                     continue;

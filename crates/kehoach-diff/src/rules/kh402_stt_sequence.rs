@@ -31,7 +31,8 @@ impl Rule for SttSequence {
         let plan = &cx.draft.plan;
         let ps: Vec<Option<Vec<u32>>> = plan.items.iter().map(|it| parts(&it.stt)).collect();
         let mut prev: Option<Vec<u32>> = None;
-        let mut seen: Vec<Vec<u32>> = Vec::new();
+        // A set, not a list: a table of 100,000 numbered rows must not take n² comparisons.
+        let mut seen: std::collections::HashSet<Vec<u32>> = std::collections::HashSet::new();
         for (i, it) in plan.items.iter().enumerate() {
             let Some(p) = ps[i].clone() else {
                 // A Roman or lettered number: the Arabic count restarts.
@@ -41,13 +42,13 @@ impl Rule for SttSequence {
                 }
                 continue;
             };
-            if seen.contains(&p) {
+            if seen.contains(p.as_slice()) {
                 // KH401 reports it; carry on from the number it should have had.
                 let next = ps.get(i + 1).and_then(|n| n.as_deref());
                 prev = fitting(prev.as_deref(), next).or(Some(p));
                 continue;
             }
-            seen.push(p.clone());
+            seen.insert(p.clone());
             let ok = match &prev {
                 None => p == [1],
                 Some(q) => successors(q).contains(&p),

@@ -79,6 +79,7 @@ mod tests {
             ..Options::default()
         };
         check(&Source::from_plan("t", p.clone()), &[], &opts)
+            .unwrap()
             .iter()
             .map(|f| f.code)
             .collect()

@@ -14,7 +14,7 @@
 //! | KH7xx | the signing stage |
 
 use crate::facts::Facts;
-use crate::{Finding, Options, Severity, Source};
+use crate::{Finding, Options, Severity, Source, TooManyPairs};
 
 /// Declares a rule: a unit struct with its documentation and a `const INFO: RuleInfo`.
 macro_rules! declare_rule {
@@ -155,7 +155,17 @@ pub fn explain(code_or_name: &str) -> Option<&'static RuleInfo> {
 
 /// Runs every rule on a draft, with the parent plans it should follow. Findings come sorted
 /// by place in the document (metadata first, then items in order), then by code.
-pub fn check(draft: &Source, parents: &[Source], opts: &Options) -> Vec<Finding> {
+/// Refused when a parent's items times the draft's exceed `opts.max_item_pairs`: the rules
+/// that match items (KH201, KH203) score every pair.
+pub fn check(
+    draft: &Source,
+    parents: &[Source],
+    opts: &Options,
+) -> Result<Vec<Finding>, TooManyPairs> {
+    for p in parents {
+        opts.max_item_pairs
+            .allow(draft.plan.items.len(), p.plan.items.len())?;
+    }
     let cx = Ctx {
         draft,
         facts: Facts::of(draft),
@@ -169,7 +179,7 @@ pub fn check(draft: &Source, parents: &[Source], opts: &Options) -> Vec<Finding>
     }
     sort(&mut out);
     out.dedup();
-    out
+    Ok(out)
 }
 
 /// Document order: fields, paragraphs, items, parent items.

@@ -111,7 +111,7 @@ pub fn plan_2026() -> Plan {
 }
 
 pub fn findings(p: &Plan) -> Vec<crate::Finding> {
-    check(&Source::from_plan("t", p.clone()), &[], &Options::default())
+    check(&Source::from_plan("t", p.clone()), &[], &Options::default()).unwrap()
 }
 
 pub fn codes(p: &Plan) -> Vec<&'static str> {
@@ -124,6 +124,7 @@ pub fn codes_against(p: &Plan, parent: &Plan) -> Vec<&'static str> {
         &[Source::from_plan("parent", parent.clone())],
         &Options::default(),
     )
+    .unwrap()
     .iter()
     .map(|f| f.code)
     .collect()

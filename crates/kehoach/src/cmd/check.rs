@@ -1,5 +1,6 @@
 //! `kehoach check DRAFT [--against PARENT]... [--stage draft|signed] [--format text|json|html]
-//! [--out FILE] [--rules-data FILE] [--select CODES] [--ignore CODES] [--threshold SCORE]`
+//! [--out FILE] [--rules-data FILE] [--select CODES] [--ignore CODES] [--threshold SCORE]
+//! [--max-item-pairs N]`
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -55,6 +56,10 @@ pub struct Args {
     /// Not these rules: codes or code prefixes, comma-separated ("KH403,KH6").
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
     ignore: Vec<String>,
+    /// Most draft items × parent items to compare per parent (every pair is scored; real
+    /// plans have a few hundred items).
+    #[arg(long, value_name = "N", default_value_t = kehoach_diff::PairLimit::DEFAULT)]
+    max_item_pairs: u64,
 }
 
 fn parse_threshold(s: &str) -> Result<f64, String> {
@@ -106,7 +111,7 @@ pub fn use_colour(out: &Option<PathBuf>) -> bool {
 }
 
 /// Exit codes: 0 no error-level finding, 1 some error-level finding, 2 a file that cannot be
-/// read or parsed, or bad rules data.
+/// read or parsed, bad rules data, or plans too large to compare (`--max-item-pairs`).
 pub fn run(args: Args) -> u8 {
     let mut data = RulesData::builtin();
     if let Some(p) = &args.rules_data {
@@ -148,8 +153,15 @@ pub fn run(args: Args) -> u8 {
         },
         data,
         threshold: args.threshold,
+        max_item_pairs: kehoach_diff::PairLimit(args.max_item_pairs),
     };
-    let mut findings = check(&draft, &parents, &opts);
+    let mut findings = match check(&draft, &parents, &opts) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {}: {e}", draft.name);
+            return 2;
+        }
+    };
     findings.retain(|f| chosen(f.code, &args.select, &args.ignore));
     let colour = use_colour(&args.out);
     let mut out = match output(&args.out) {

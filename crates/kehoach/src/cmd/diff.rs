@@ -1,4 +1,4 @@
-//! `kehoach diff OLD NEW [--format text|json|html] [--out FILE]`
+//! `kehoach diff OLD NEW [--format text|json|html] [--out FILE] [--max-item-pairs N]`
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -31,9 +31,14 @@ pub struct Args {
     /// Write to a file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Most old items × new items to compare (every pair is scored; real plans have a few
+    /// hundred items).
+    #[arg(long, value_name = "N", default_value_t = kehoach_diff::PairLimit::DEFAULT)]
+    max_item_pairs: u64,
 }
 
-/// Exit codes: 0 the plans were compared, 2 a file could not be read or parsed.
+/// Exit codes: 0 the plans were compared, 2 a file could not be read or parsed, or the plans
+/// are too large to compare (`--max-item-pairs`).
 pub fn run(args: Args) -> u8 {
     let (old, new) = match (load(&args.old), load(&args.new)) {
         (Ok(a), Ok(b)) => (a, b),
@@ -42,7 +47,14 @@ pub fn run(args: Args) -> u8 {
             return 2;
         }
     };
-    let d = kehoach_diff::diff::diff(&old.plan, &new.plan);
+    let limit = kehoach_diff::PairLimit(args.max_item_pairs);
+    let d = match kehoach_diff::diff::diff_limited(&old.plan, &new.plan, limit) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {} and {}: {e}", old.name, new.name);
+            return 2;
+        }
+    };
     let colour = use_colour(&args.out);
     let mut out = match output(&args.out) {
         Ok(o) => o,

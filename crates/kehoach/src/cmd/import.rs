@@ -59,7 +59,9 @@ impl Checker for DiffChecker {
             plan: record.plan(),
             document: document.cloned(),
         };
+        // Without parent plans nothing is compared pairwise, so nothing can be refused.
         kehoach_diff::check(&source, &[], &self.opts)
+            .unwrap_or_default()
             .into_iter()
             .map(|f| Finding {
                 item_seq: f.location.item,

@@ -283,7 +283,7 @@ mod tests {
     }
 
     fn render(old: &Source, new: &Source) -> String {
-        let d = kehoach_diff::diff::diff(&old.plan, &new.plan);
+        let d = kehoach_diff::diff::diff(&old.plan, &new.plan).unwrap();
         let mut s = Vec::new();
         text(&mut s, old, new, &d, false, false).unwrap();
         String::from_utf8(s).unwrap()
