@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Fuzz the readers and the text normaliser with cargo-fuzz (libFuzzer) on the stable toolchain.
+# Fuzz the readers, the text normaliser and the drift checks with cargo-fuzz (libFuzzer) on the
+# stable toolchain.
 #
 # usage: tools/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #        tools/fuzz.sh merge [TARGET...]     # minimise each corpus (libFuzzer -merge=1)
 #        tools/fuzz.sh report [TARGET...]    # per run: seconds, executions, coverage, and how
 #                                            # long before the end coverage last grew (plateau)
-#   targets: docx_bytes docx_xml text_keys deadline scanners pdf_bytes html_text (default: all)
+#   targets: docx_bytes docx_xml check text_keys deadline scanners pdf_bytes html_text (default: all)
 #   needs:   cargo install cargo-fuzz   (RUSTC_BOOTSTRAP=1 lets libFuzzer's nightly flags
 #            build on stable; set it for this script only)
 # Extra libFuzzer flags: FUZZ_ARGS="-max_len=65536" tools/fuzz.sh …
@@ -65,7 +66,7 @@ san=${FUZZ_SANITIZER:-none}
 max_len() {
   case $1 in
     docx_bytes|html_text) echo 65536 ;;
-    docx_xml|pdf_bytes) echo 262144 ;;
+    docx_xml|check|pdf_bytes) echo 262144 ;;
     text_keys|scanners) echo 4096 ;;
     deadline) echo 1024 ;;
     *) echo 1048576 ;;
@@ -78,19 +79,9 @@ stamp() {
   while IFS= read -r l; do printf '%6ds %s\n' $((SECONDS - t0)) "$l"; done
 }
 
-seed() {
-  local t=$1 dir=fuzz/corpus/$1
-  mkdir -p "$dir"
-  case $t in
-    docx_bytes)
-      find fixtures -name '*.docx' -exec cp -n {} "$dir"/ \; ;;
-    pdf_bytes)
-      find fixtures -name '*.pdf' -size -400k -exec cp -n {} "$dir"/ \; ;;
-    html_text)
-      find fixtures/html fixtures/text -type f -size -400k -exec cp -n {} "$dir"/ \; ;;
-    docx_xml)
-      # document.xml, then 0xFF, then numbering.xml: the split the target makes.
-      python3 - "$dir" <<'PY'
+# document.xml, then 0xFF, then numbering.xml of each fixture: the split docx_xml and check make.
+seed_docx_xml() {
+  python3 - "$1" <<'PY'
 import sys, zipfile, glob, os, hashlib
 out = sys.argv[1]
 for p in sorted(glob.glob("fixtures/**/*.docx", recursive=True)):
@@ -103,7 +94,25 @@ for p in sorted(glob.glob("fixtures/**/*.docx", recursive=True)):
     data = doc + (b"\xff" + num if num is not None else b"")
     open(os.path.join(out, hashlib.sha1(data).hexdigest()), "wb").write(data)
 PY
-      ;;
+}
+
+seed() {
+  local t=$1 dir=fuzz/corpus/$1
+  mkdir -p "$dir"
+  case $t in
+    docx_bytes)
+      find fixtures -name '*.docx' -exec cp -n {} "$dir"/ \; ;;
+    pdf_bytes)
+      find fixtures -name '*.pdf' -size -400k -exec cp -n {} "$dir"/ \; ;;
+    html_text)
+      find fixtures/html fixtures/text -type f -size -400k -exec cp -n {} "$dir"/ \; ;;
+    check)
+      # The same inputs as docx_xml (documents the reader makes plans of); its corpus, once
+      # it has one, has the most.
+      [ -d fuzz/corpus/docx_xml ] && cp -n fuzz/corpus/docx_xml/* "$dir"/ 2>/dev/null || true
+      seed_docx_xml "$dir" ;;
+    docx_xml)
+      seed_docx_xml "$dir" ;;
     text_keys|deadline|scanners)
       # Strings from the reviewed records: contents, agencies, deadlines, metadata (and,
       # for the citation/date scanners, every line of the seed texts).

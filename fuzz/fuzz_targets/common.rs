@@ -2,6 +2,8 @@
 // that every refusal is a clean error.
 #![allow(dead_code)]
 
+use std::io::Write;
+
 use kehoach_parse::{Limits, ParseError};
 
 /// Limits for fuzzing: a real plan fits; libFuzzer's -rss_limit_mb and -timeout catch what
@@ -31,4 +33,30 @@ pub fn parse(bytes: &[u8]) {
             }
         }
     }
+}
+
+/// Structure-aware .docx: the fuzz input is split into word/document.xml and
+/// word/numbering.xml at the first 0xFF byte (never in UTF-8) and stored in a valid zip
+/// package, so that mutations reach the XML walker instead of dying in the zip directory.
+pub fn docx_of_parts(data: &[u8]) -> Vec<u8> {
+    let (document, numbering) = match data.iter().position(|&b| b == 0xFF) {
+        Some(i) => (&data[..i], Some(&data[i + 1..])),
+        None => (data, None),
+    };
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        z.start_file("[Content_Types].xml", opts).unwrap();
+        z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#).unwrap();
+        z.start_file("word/document.xml", opts).unwrap();
+        z.write_all(document).unwrap();
+        if let Some(n) = numbering {
+            z.start_file("word/numbering.xml", opts).unwrap();
+            z.write_all(n).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
 }
