@@ -130,7 +130,7 @@ fn rules_and_diff() {
 }
 
 #[test]
-fn comparisons_past_the_pair_limit_exit_2_naming_the_flag() {
+fn check_and_diff_limits_exit_2_naming_the_flag() {
     // 003 has 35 items, 004 has 45: 1,575 pairs.
     for cmd in [&["diff"][..], &["check", "--against"][..]] {
         let o = bin()
@@ -148,5 +148,19 @@ fn comparisons_past_the_pair_limit_exit_2_naming_the_flag() {
             "{cmd:?}: {err}"
         );
         assert!(o.stdout.is_empty(), "{cmd:?}");
+    }
+    // The reading limits of `parse` apply to both plans too.
+    for cmd in [&["diff"][..], &["check", "--against"][..]] {
+        let o = bin()
+            .args(cmd.iter().take(1))
+            .arg(fixture("003"))
+            .args(cmd.iter().skip(1))
+            .arg(fixture("004"))
+            .args(["--max-table-rows", "5"])
+            .output()
+            .unwrap();
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}: {err}");
+        assert!(err.contains("--max-table-rows"), "{cmd:?}: {err}");
     }
 }

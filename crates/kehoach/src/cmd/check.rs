@@ -60,6 +60,8 @@ pub struct Args {
     /// plans have a few hundred items).
     #[arg(long, value_name = "N", default_value_t = kehoach_diff::PairLimit::DEFAULT)]
     max_item_pairs: u64,
+    #[command(flatten)]
+    limits: super::parse::LimitArgs,
 }
 
 fn parse_threshold(s: &str) -> Result<f64, String> {
@@ -86,10 +88,10 @@ fn chosen(code: &str, select: &[String], ignore: &[String]) -> bool {
 }
 
 /// Reads and parses one plan into a source for the checker.
-pub fn load(path: &Path) -> Result<Source, String> {
+pub fn load(path: &Path, limits: &Limits) -> Result<Source, String> {
     let shown = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read the file: {e}"))?;
-    let parsed = std::panic::catch_unwind(|| parse_bytes(&bytes, &Limits::default()))
+    let parsed = std::panic::catch_unwind(|| parse_bytes(&bytes, limits))
         .map_err(|_| format!("{shown}: internal error while parsing (please report this file)"))?
         .map_err(|e| format!("{shown}: cannot parse the file: {e}"))?;
     Ok(Source::from_parsed(&shown, parsed))
@@ -126,7 +128,8 @@ pub fn run(args: Args) -> u8 {
             }
         }
     }
-    let draft = match load(&args.draft) {
+    let limits = args.limits.limits();
+    let draft = match load(&args.draft, &limits) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
@@ -135,7 +138,7 @@ pub fn run(args: Args) -> u8 {
     };
     let mut parents = Vec::new();
     for p in &args.against {
-        match load(p) {
+        match load(p, &limits) {
             Ok(s) => parents.push(s),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -35,12 +35,15 @@ pub struct Args {
     /// hundred items).
     #[arg(long, value_name = "N", default_value_t = kehoach_diff::PairLimit::DEFAULT)]
     max_item_pairs: u64,
+    #[command(flatten)]
+    limits: super::parse::LimitArgs,
 }
 
 /// Exit codes: 0 the plans were compared, 2 a file could not be read or parsed, or the plans
 /// are too large to compare (`--max-item-pairs`).
 pub fn run(args: Args) -> u8 {
-    let (old, new) = match (load(&args.old), load(&args.new)) {
+    let limits = args.limits.limits();
+    let (old, new) = match (load(&args.old, &limits), load(&args.new, &limits)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
             eprintln!("error: {e}");
