@@ -129,38 +129,32 @@ fn rules_and_diff() {
         .starts_with("<!DOCTYPE html>"));
 }
 
+/// `kehoach diff 003 004 FLAGS` and `kehoach check 003 --against 004 FLAGS`: must exit 2
+/// with nothing on stdout and an error that contains every one of `says`.
+fn refused_by_both(flags: &[&str], says: &[&str]) {
+    for cmd in [&["diff"][..], &["check", "--against"][..]] {
+        let o = bin()
+            .args(cmd.iter().take(1))
+            .arg(fixture("003"))
+            .args(cmd.iter().skip(1))
+            .arg(fixture("004"))
+            .args(flags)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}: {err}");
+        assert!(says.iter().all(|s| err.contains(s)), "{cmd:?}: {err}");
+        assert!(o.stdout.is_empty(), "{cmd:?}");
+    }
+}
+
 #[test]
 fn check_and_diff_limits_exit_2_naming_the_flag() {
     // 003 has 35 items, 004 has 45: 1,575 pairs.
-    for cmd in [&["diff"][..], &["check", "--against"][..]] {
-        let o = bin()
-            .args(cmd.iter().take(1))
-            .arg(fixture("003"))
-            .args(cmd.iter().skip(1))
-            .arg(fixture("004"))
-            .args(["--max-item-pairs", "1500"])
-            .output()
-            .unwrap();
-        let err = String::from_utf8(o.stderr).unwrap();
-        assert_eq!(o.status.code(), Some(2), "{cmd:?}: {err}");
-        assert!(
-            err.contains("over the limit of 1500") && err.contains("--max-item-pairs"),
-            "{cmd:?}: {err}"
-        );
-        assert!(o.stdout.is_empty(), "{cmd:?}");
-    }
+    refused_by_both(
+        &["--max-item-pairs", "1500"],
+        &["over the limit of 1500", "--max-item-pairs"],
+    );
     // The reading limits of `parse` apply to both plans too.
-    for cmd in [&["diff"][..], &["check", "--against"][..]] {
-        let o = bin()
-            .args(cmd.iter().take(1))
-            .arg(fixture("003"))
-            .args(cmd.iter().skip(1))
-            .arg(fixture("004"))
-            .args(["--max-table-rows", "5"])
-            .output()
-            .unwrap();
-        let err = String::from_utf8(o.stderr).unwrap();
-        assert_eq!(o.status.code(), Some(2), "{cmd:?}: {err}");
-        assert!(err.contains("--max-table-rows"), "{cmd:?}: {err}");
-    }
+    refused_by_both(&["--max-table-rows", "5"], &["--max-table-rows"]);
 }
