@@ -5,7 +5,7 @@ fn load(p: &str) -> kehoach_diff::Source {
     kehoach_diff::Source::from_parsed(p, parsed)
 }
 
-fn main() -> Result<(), kehoach_diff::TooManyPairs> {
+fn main() -> Result<(), kehoach_diff::TooMuchMatching> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let draft = load(&args[0]);
     let parents: Vec<_> = args[1..].iter().map(|p| load(p)).collect();

@@ -12,7 +12,7 @@ use kehoach_parse::plan::{Item, ItemKind, Plan};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::matching::{tokens, PairLimit, TooManyPairs, Vocab, Weights};
+use crate::matching::{tokens, MatchLimit, TooMuchMatching, Vocab, Weights};
 
 /// A field of an item that changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -249,14 +249,18 @@ fn greedy_pairs(
     (old_to_new, new_to_old)
 }
 
-/// Compares two plans, refusing plans whose item pairs exceed the default [`PairLimit`].
-pub fn diff(old: &Plan, new: &Plan) -> Result<PlanDiff, TooManyPairs> {
-    diff_limited(old, new, PairLimit::default())
+/// Compares two plans, refusing plans too large to match under the default [`MatchLimit`].
+pub fn diff(old: &Plan, new: &Plan) -> Result<PlanDiff, TooMuchMatching> {
+    diff_limited(old, new, MatchLimit::default())
 }
 
-/// Compares two plans: every pair of items is scored, so `limit` bounds old × new items.
-pub fn diff_limited(old: &Plan, new: &Plan, limit: PairLimit) -> Result<PlanDiff, TooManyPairs> {
-    limit.allow(old.items.len(), new.items.len())?;
+/// Compares two plans: every pair of items is scored, so `limit` bounds the work.
+pub fn diff_limited(
+    old: &Plan,
+    new: &Plan,
+    limit: MatchLimit,
+) -> Result<PlanDiff, TooMuchMatching> {
+    limit.allow(&old.items, &new.items)?;
     let ot: Vec<Vec<String>> = old.items.iter().map(|i| tokens(&i.content)).collect();
     let nt: Vec<Vec<String>> = new.items.iter().map(|i| tokens(&i.content)).collect();
     let w = Weights::from_docs(ot.iter().chain(nt.iter()));

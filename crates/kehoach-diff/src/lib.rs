@@ -28,7 +28,7 @@ pub mod textscan;
 
 pub use data::RulesData;
 pub use finding::{Finding, Severity, Where};
-pub use matching::{PairLimit, TooManyPairs};
+pub use matching::{MatchLimit, TooMuchMatching};
 pub use rules::{check, explain, registry, RuleInfo};
 
 use kehoach_parse::plan::Plan;
@@ -80,8 +80,9 @@ pub struct Options {
     pub data: RulesData,
     /// Minimum similarity for a draft item to count as the parent item's twin.
     pub threshold: f64,
-    /// The most draft item × parent item pairs to score against one parent.
-    pub max_item_pairs: PairLimit,
+    /// How much matching of draft items with one parent's items may be done (in word
+    /// comparisons; every pair of items is scored).
+    pub max_word_comparisons: MatchLimit,
 }
 
 impl Default for Options {
@@ -90,7 +91,7 @@ impl Default for Options {
             stage: Stage::Draft,
             data: RulesData::builtin(),
             threshold: 0.6,
-            max_item_pairs: PairLimit::default(),
+            max_word_comparisons: MatchLimit::default(),
         }
     }
 }

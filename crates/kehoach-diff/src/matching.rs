@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use kehoach_parse::plan::Item;
+
 /// Abbreviations written both ways in plans, expanded before matching.
 const ABBREVIATIONS: &[(&str, &str)] = &[
     ("TTHC", "thủ tục hành chính"),
@@ -105,7 +107,7 @@ impl Weights {
 /// One vocabulary serves one set of [`Weights`] (a token's weight is fixed when it is first
 /// interned).
 /// Comparing two plans scores every pair of their items (n × m), and a hostile draft can have
-/// 100,000 rows; see [`PairLimit`].
+/// 100,000 rows; see [`MatchLimit`].
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     ids: HashMap<String, u32>,
@@ -274,31 +276,46 @@ pub fn score(parent: &[String], draft: &[String], w: &Weights) -> f64 {
     v.score(&bp, &bd)
 }
 
-/// The most item pairs one comparison may score (draft items × parent items): comparing
-/// plans scores every pair, so two hostile 100,000-row tables would take 10¹⁰ pairs.
-/// Real plans have at most a few hundred items.
+/// How much matching one comparison may do, in word comparisons: comparing plans scores
+/// every pair of their items (draft × parent, old × new), and scoring a pair reads both
+/// items' words, so the work is n × m + m × (words of the n items) + n × (words of the m
+/// items). Two hostile 100,000-row tables would take hours; real plans (a few hundred items
+/// of at most ~160 words) take a fraction of the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PairLimit(pub u64);
+pub struct MatchLimit(pub u64);
 
-impl Default for PairLimit {
+impl Default for MatchLimit {
     fn default() -> Self {
-        PairLimit(PairLimit::DEFAULT)
+        MatchLimit(MatchLimit::DEFAULT)
     }
 }
 
-impl PairLimit {
-    /// 25,000,000 pairs: two plans of 5,000 items. Scoring costs about 40 ns a pair, so a
-    /// comparison at the limit takes 1–2.5 s (2.5 s when every item is alike and the
-    /// candidates are looked for twice); memory grows with the items, not the pairs.
-    pub const DEFAULT: u64 = 25_000_000;
+impl MatchLimit {
+    /// 250,000,000 word comparisons: 1–2.5 s here (a word comparison, the two scores of a
+    /// pair included, costs 5 ns on 004's items (35 words) and 7 ns on items of 490 words,
+    /// where the weighted sum's additions are the bound). A large real comparison (two
+    /// plans of 500 items of 100 words) takes 50,000,000; 003 against 004 takes 101,310.
+    pub const DEFAULT: u64 = 250_000_000;
 
-    /// Refuses a comparison of `left` items with `right` items over the limit.
-    pub fn allow(self, left: usize, right: usize) -> Result<(), TooManyPairs> {
-        let pairs = left as u64 * right as u64;
-        if pairs > self.0 {
-            return Err(TooManyPairs {
-                left,
-                right,
+    /// Refuses comparing `left` with `right` past the limit.
+    pub fn allow(self, left: &[Item], right: &[Item]) -> Result<(), TooMuchMatching> {
+        let words = |items: &[Item]| -> u64 {
+            items
+                .iter()
+                .map(|i| i.content.split_whitespace().count() as u64)
+                .sum()
+        };
+        let (n, m) = (left.len() as u64, right.len() as u64);
+        let (wl, wr) = (words(left), words(right));
+        let work = n
+            .saturating_mul(m)
+            .saturating_add(m.saturating_mul(wl))
+            .saturating_add(n.saturating_mul(wr));
+        if work > self.0 {
+            return Err(TooMuchMatching {
+                left: (left.len(), wl),
+                right: (right.len(), wr),
+                work,
                 limit: self.0,
             });
         }
@@ -306,29 +323,29 @@ impl PairLimit {
     }
 }
 
-/// A comparison refused by its [`PairLimit`].
+/// A comparison refused by its [`MatchLimit`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TooManyPairs {
-    pub left: usize,
-    pub right: usize,
+pub struct TooMuchMatching {
+    /// Items and words of each side.
+    pub left: (usize, u64),
+    pub right: (usize, u64),
+    /// Word comparisons it would take.
+    pub work: u64,
     pub limit: u64,
 }
 
-impl std::fmt::Display for TooManyPairs {
+impl std::fmt::Display for TooMuchMatching {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "comparing {} items with {} items means scoring {} item pairs, over the limit of {} \
-             (limit max_item_pairs; raise it with --max-item-pairs)",
-            self.left,
-            self.right,
-            self.left as u64 * self.right as u64,
-            self.limit
+            "matching {} items ({} words) with {} items ({} words) takes {} word comparisons, \
+             over the limit of {} (raise it with --max-word-comparisons)",
+            self.left.0, self.left.1, self.right.0, self.right.1, self.work, self.limit
         )
     }
 }
 
-impl std::error::Error for TooManyPairs {}
+impl std::error::Error for TooMuchMatching {}
 
 #[cfg(test)]
 mod tests {

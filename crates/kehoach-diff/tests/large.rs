@@ -1,12 +1,12 @@
 //! Large and hostile plans: the checks stay linear where they can, and the comparisons that
-//! score every pair of items (plan diff, KH201, KH203) refuse past their pair limit with an
+//! score every pair of items (plan diff, KH201, KH203) refuse past their match limit with an
 //! error that names it, instead of running for hours on two 100,000-row tables.
 
 mod common;
 
 use common::load;
 use kehoach_diff::diff::{diff, diff_limited};
-use kehoach_diff::{check, Options, PairLimit, Source};
+use kehoach_diff::{check, MatchLimit, Options, Source};
 use kehoach_parse::plan::{Item, ItemKind, Plan};
 
 /// A plan of `n` numbered tasks ("1." … "n."), all saying `content`.
@@ -60,7 +60,8 @@ fn numbering_rules_on_20000_items_find_the_one_duplicate() {
 }
 
 #[test]
-fn comparisons_past_the_pair_limit_are_refused_with_the_flag_named() {
+fn comparisons_past_the_match_limit_are_refused_with_the_flag_named() {
+    // 300 × 200 pairs + 200 × 1,800 words + 300 × 1,200 words = 780,000 word comparisons.
     let draft = numbered(300, "Rà soát thủ tục hành chính", |k| {
         format!("{}.", k + 1)
     });
@@ -68,7 +69,7 @@ fn comparisons_past_the_pair_limit_are_refused_with_the_flag_named() {
         format!("{}.", k + 1)
     });
     let opts = Options {
-        max_item_pairs: PairLimit(59_999),
+        max_word_comparisons: MatchLimit(779_999),
         ..Options::default()
     };
     let err = check(
@@ -78,19 +79,32 @@ fn comparisons_past_the_pair_limit_are_refused_with_the_flag_named() {
     )
     .unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("300 items with 200 items"), "{msg}");
-    assert!(msg.contains("60000 item pairs"), "{msg}");
-    assert!(msg.contains("--max-item-pairs"), "{msg}");
+    assert!(
+        msg.contains("matching 300 items (1800 words) with 200 items (1200 words)"),
+        "{msg}"
+    );
+    assert!(msg.contains("takes 780000 word comparisons"), "{msg}");
+    assert!(msg.contains("over the limit of 779999"), "{msg}");
+    assert!(msg.contains("--max-word-comparisons"), "{msg}");
     // Without parents nothing is compared pairwise.
     assert!(check(&Source::from_plan("draft", draft.clone()), &[], &opts).is_ok());
-    let err = diff_limited(&parent, &draft, PairLimit(59_999)).unwrap_err();
-    assert_eq!((err.left, err.right, err.limit), (200, 300, 59_999));
+    let err = diff_limited(&parent, &draft, MatchLimit(779_999)).unwrap_err();
+    assert_eq!(
+        (err.left, err.right, err.work),
+        ((200, 1200), (300, 1800), 780_000)
+    );
     // At the limit it runs.
-    assert!(diff_limited(&parent, &draft, PairLimit(60_000)).is_ok());
-    // The default limit (two plans of 5,000 items) refuses 5,001 × 5,000.
-    let huge = numbered(5_001, "x", |k| format!("{}.", k + 1));
-    let big = numbered(5_000, "x", |k| format!("{}.", k + 1));
-    assert!(diff(&huge, &big).is_err());
+    assert!(diff_limited(&parent, &draft, MatchLimit(780_000)).is_ok());
+    // The default (250,000,000): two plans of 1,000 items of 45 words pass (91,000,000); of
+    // 500 words they do not (1,001,000,000), nor do 10,000 one-word items (300,000,000).
+    let words = |n| vec!["từ"; n].join(" ");
+    let plan = |n, w| numbered(n, &words(w), |k| format!("{}.", k + 1));
+    let limit = MatchLimit::default();
+    assert!(limit
+        .allow(&plan(1_000, 45).items, &plan(1_000, 45).items)
+        .is_ok());
+    assert!(diff(&plan(1_000, 500), &plan(1_000, 500)).is_err());
+    assert!(diff(&plan(10_000, 1), &plan(10_000, 1)).is_err());
 }
 
 #[test]

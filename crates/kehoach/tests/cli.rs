@@ -150,10 +150,10 @@ fn refused_by_both(flags: &[&str], says: &[&str]) {
 
 #[test]
 fn check_and_diff_limits_exit_2_naming_the_flag() {
-    // 003 has 35 items, 004 has 45: 1,575 pairs.
+    // 003 against 004: 35 × 45 items and their words, 101,310 word comparisons.
     refused_by_both(
-        &["--max-item-pairs", "1500"],
-        &["over the limit of 1500", "--max-item-pairs"],
+        &["--max-word-comparisons", "100000"],
+        &["over the limit of 100000", "--max-word-comparisons"],
     );
     // The reading limits of `parse` apply to both plans too.
     refused_by_both(&["--max-table-rows", "5"], &["--max-table-rows"]);

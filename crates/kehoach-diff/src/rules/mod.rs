@@ -14,7 +14,7 @@
 //! | KH7xx | the signing stage |
 
 use crate::facts::Facts;
-use crate::{Finding, Options, Severity, Source, TooManyPairs};
+use crate::{Finding, Options, Severity, Source, TooMuchMatching};
 
 /// Declares a rule: a unit struct with its documentation and a `const INFO: RuleInfo`.
 macro_rules! declare_rule {
@@ -155,16 +155,16 @@ pub fn explain(code_or_name: &str) -> Option<&'static RuleInfo> {
 
 /// Runs every rule on a draft, with the parent plans it should follow. Findings come sorted
 /// by place in the document (metadata first, then items in order), then by code.
-/// Refused when a parent's items times the draft's exceed `opts.max_item_pairs`: the rules
-/// that match items (KH201, KH203) score every pair.
+/// Refused when matching the draft's items with a parent's would pass
+/// `opts.max_word_comparisons`: the rules that match items (KH201, KH203) score every pair.
 pub fn check(
     draft: &Source,
     parents: &[Source],
     opts: &Options,
-) -> Result<Vec<Finding>, TooManyPairs> {
+) -> Result<Vec<Finding>, TooMuchMatching> {
     for p in parents {
-        opts.max_item_pairs
-            .allow(draft.plan.items.len(), p.plan.items.len())?;
+        opts.max_word_comparisons
+            .allow(&draft.plan.items, &p.plan.items)?;
     }
     let cx = Ctx {
         draft,

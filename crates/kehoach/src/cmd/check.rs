@@ -1,6 +1,6 @@
 //! `kehoach check DRAFT [--against PARENT]... [--stage draft|signed] [--format text|json|html]
 //! [--out FILE] [--rules-data FILE] [--select CODES] [--ignore CODES] [--threshold SCORE]
-//! [--max-item-pairs N]`
+//! [--max-word-comparisons N]`
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -56,10 +56,10 @@ pub struct Args {
     /// Not these rules: codes or code prefixes, comma-separated ("KH403,KH6").
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
     ignore: Vec<String>,
-    /// Most draft items × parent items to compare per parent (every pair is scored; real
-    /// plans have a few hundred items).
-    #[arg(long, value_name = "N", default_value_t = kehoach_diff::PairLimit::DEFAULT)]
-    max_item_pairs: u64,
+    /// Most matching work per parent, in word comparisons: every draft item is scored against
+    /// every parent item (n × m pairs, each reading both items' words).
+    #[arg(long, value_name = "N", default_value_t = kehoach_diff::MatchLimit::DEFAULT)]
+    max_word_comparisons: u64,
     #[command(flatten)]
     limits: super::parse::LimitArgs,
 }
@@ -113,7 +113,7 @@ pub fn use_colour(out: &Option<PathBuf>) -> bool {
 }
 
 /// Exit codes: 0 no error-level finding, 1 some error-level finding, 2 a file that cannot be
-/// read or parsed, bad rules data, or plans too large to compare (`--max-item-pairs`).
+/// read or parsed, bad rules data, or plans too large to compare (`--max-word-comparisons`).
 pub fn run(args: Args) -> u8 {
     let mut data = RulesData::builtin();
     if let Some(p) = &args.rules_data {
@@ -156,7 +156,7 @@ pub fn run(args: Args) -> u8 {
         },
         data,
         threshold: args.threshold,
-        max_item_pairs: kehoach_diff::PairLimit(args.max_item_pairs),
+        max_word_comparisons: kehoach_diff::MatchLimit(args.max_word_comparisons),
     };
     let mut findings = match check(&draft, &parents, &opts) {
         Ok(f) => f,

@@ -1,4 +1,4 @@
-//! `kehoach diff OLD NEW [--format text|json|html] [--out FILE] [--max-item-pairs N]`
+//! `kehoach diff OLD NEW [--format text|json|html] [--out FILE] [--max-word-comparisons N]`
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -31,16 +31,16 @@ pub struct Args {
     /// Write to a file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Most old items × new items to compare (every pair is scored; real plans have a few
-    /// hundred items).
-    #[arg(long, value_name = "N", default_value_t = kehoach_diff::PairLimit::DEFAULT)]
-    max_item_pairs: u64,
+    /// Most matching work, in word comparisons: every old item is scored against every new
+    /// item (n × m pairs, each reading both items' words).
+    #[arg(long, value_name = "N", default_value_t = kehoach_diff::MatchLimit::DEFAULT)]
+    max_word_comparisons: u64,
     #[command(flatten)]
     limits: super::parse::LimitArgs,
 }
 
 /// Exit codes: 0 the plans were compared, 2 a file could not be read or parsed, or the plans
-/// are too large to compare (`--max-item-pairs`).
+/// are too large to compare (`--max-word-comparisons`).
 pub fn run(args: Args) -> u8 {
     let limits = args.limits.limits();
     let (old, new) = match (load(&args.old, &limits), load(&args.new, &limits)) {
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> u8 {
             return 2;
         }
     };
-    let limit = kehoach_diff::PairLimit(args.max_item_pairs);
+    let limit = kehoach_diff::MatchLimit(args.max_word_comparisons);
     let d = match kehoach_diff::diff::diff_limited(&old.plan, &new.plan, limit) {
         Ok(d) => d,
         Err(e) => {
