@@ -27,11 +27,11 @@ esac
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=($(sed -n 's/^name = "\(.*\)"$/\1/p' fuzz/Cargo.toml | grep -v kehoach-fuzz))
 
-# One line per run log: its length, executions, edge coverage (cov) at the start and end, and
-# the seconds between the last new edge and the end. Logs written before runs were stamped
+# One line per run log: its length, executions, edge coverage (cov) at the start and end, the
+# seconds between the last new edge and the end, and the edges gained in the run's last quarter. Logs written before runs were stamped
 # estimate time as executions / exec/s.
 if [ $mode = report ]; then
-  printf '%-11s %-10s %7s %10s %13s %9s\n' target run seconds execs cov 'quiet(s)'
+  printf '%-11s %-10s %7s %10s %13s %9s %9s\n' target run seconds execs cov 'quiet(s)' 'last 1/4'
   for t in "${targets[@]}"; do
     for log in fuzz/artifacts/"$t"/run-*.log; do
       [ -e "$log" ] || continue
@@ -46,12 +46,16 @@ if [ $mode = report ]; then
           now = stamped ? $1 + 0 : (eps > 0 ? n / eps : 0)
           if (cov0 == "") cov0 = cov
           if (cov > best) { best = cov; grew = now }
+          k++; ts[k] = now; cs[k] = best
           last = now; execs = n
         }
         /stat::number_of_executed_units:/ { execs = $NF }
         END {
           if (cov0 == "") exit
-          printf "%-11s %-10s %7d %10d %6d->%-6d %9d\n", t, run, last, execs, cov0, best, last - grew
+          # Edges gained in the last quarter of the run.
+          q = cov0
+          for (i = 1; i <= k; i++) if (ts[i] <= last * 0.75) q = cs[i]
+          printf "%-11s %-10s %7d %10d %6d->%-6d %9d %9s\n", t, run, last, execs, cov0, best, last - grew, "+" (best - q)
         }' "$log"
     done
   done
