@@ -65,7 +65,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
 
 /// Reads decoded HTML (a page, or a table embedded in a text file).
 pub(crate) fn read_decoded(text: &str, limits: &Limits) -> Result<Document> {
-    prescan_depth(text, limits)?;
+    prescan(text, limits)?;
     let html = Html::parse_document(text);
     let mut w = Walker::new(limits);
     w.walk(&html)?;
@@ -187,14 +187,16 @@ fn optional_end_group(name: &[u8]) -> Option<(u8, &'static [&'static [u8]])> {
     })
 }
 
-/// Refuses a page nested deeper than the limit before html5ever builds its tree: the tree
-/// builder's scope checks walk the stack of open elements, so a page of a hundred thousand
-/// unclosed `<div>`s takes it minutes. The estimate follows open and end tags with the
-/// implied end tags of `<p>`, `<li>`, `<td>`, `<tr>` and the like; the exact depth is checked
+/// Refuses a page nested deeper than the limit, or with more elements, before html5ever
+/// builds its tree: the tree builder's scope checks walk the stack of open elements, so a
+/// page of a hundred thousand unclosed `<div>`s takes it minutes, and the tree takes about
+/// 230 bytes an element. The depth estimate follows open and end tags with the implied end
+/// tags of `<p>`, `<li>`, `<td>`, `<tr>` and the like; the exact depth and count are checked
 /// again on the tree.
-fn prescan_depth(text: &str, limits: &Limits) -> Result<()> {
+fn prescan(text: &str, limits: &Limits) -> Result<()> {
     let b = text.as_bytes();
     let mut stack: Vec<Vec<u8>> = Vec::new();
+    let mut elements = 0u64;
     let mut i = 0;
     let find = |from: usize, pat: &[u8]| -> Option<usize> {
         b.get(from..)?
@@ -247,6 +249,13 @@ fn prescan_depth(text: &str, limits: &Limits) -> Result<()> {
             }
             continue;
         }
+        elements += 1;
+        Limits::check(
+            elements,
+            limits.max_html_elements,
+            "the number of HTML elements",
+            "--max-html-elements",
+        )?;
         if matches!(
             name.as_slice(),
             b"script"
@@ -290,9 +299,9 @@ fn prescan_depth(text: &str, limits: &Limits) -> Result<()> {
         // html, head/body and the document itself come on top of what the page nests.
         Limits::check(
             stack.len() as u64 + 1,
-            limits.max_xml_depth,
+            limits.html_depth(),
             "the nesting depth of HTML elements",
-            "--max-xml-depth",
+            "--max-xml-depth (at most 512 for HTML)",
         )?;
     }
     Ok(())
@@ -596,16 +605,16 @@ impl<'l> Walker<'l> {
         self.elements += 1;
         Limits::check(
             self.elements,
-            self.limits.max_xml_elements,
+            self.limits.max_html_elements,
             "the number of HTML elements",
-            "--max-xml-elements",
+            "--max-html-elements",
         )?;
         let depth = self.frames.len() as u64 + 1;
         Limits::check(
             depth,
-            self.limits.max_xml_depth,
+            self.limits.html_depth(),
             "the nesting depth of HTML elements",
-            "--max-xml-depth",
+            "--max-xml-depth (at most 512 for HTML)",
         )?;
         let name = el.name();
         let parent = self.top();

@@ -17,10 +17,15 @@ pub struct Limits {
     pub max_entry_bytes: u64,
     /// Inflated size / compressed size of one entry.
     pub max_inflate_ratio: u64,
-    /// Nesting depth of XML or HTML elements.
+    /// Nesting depth of XML or HTML elements. For HTML, values above
+    /// [`MAX_HTML_DEPTH_CEILING`] count as that ceiling.
     pub max_xml_depth: u64,
     /// XML elements in one part.
     pub max_xml_elements: u64,
+    /// Elements of an HTML page. html5ever builds the whole tree before it is read (about
+    /// 230 bytes an element: 4,000,000 `<div>`s in a 44 MB page took 917 MB), so this,
+    /// counted before the tree is built, bounds the memory an HTML file takes.
+    pub max_html_elements: u64,
     /// Rows of one table.
     pub max_table_rows: u64,
     /// Tables nested inside table cells, counting the outermost as 1. Readers recurse once
@@ -51,6 +56,13 @@ pub struct Limits {
 /// recurses, and a stack overflow aborts the process (no `catch_unwind` can stop it).
 pub const MAX_TABLE_DEPTH_CEILING: u64 = 100;
 
+/// The deepest HTML nesting any setting allows. html5ever's tree builder checks scopes by
+/// walking the stack of open elements, so each element costs up to the depth: 50,000 nested
+/// `<div>`s took 40 s, 200,000 took minutes, past any time limit (the tree is built before
+/// the reader's budget can be checked). Browsers cap the depth of the tree they build the
+/// same way (Blink at 512).
+pub const MAX_HTML_DEPTH_CEILING: u64 = 512;
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
@@ -60,6 +72,7 @@ impl Default for Limits {
             max_inflate_ratio: 200,
             max_xml_depth: 256,
             max_xml_elements: 20_000_000,
+            max_html_elements: 1_000_000,
             max_table_rows: 200_000,
             max_table_depth: 32,
             max_cells: 2_000_000,
@@ -82,6 +95,11 @@ impl Limits {
             l.deadline = Instant::now().checked_add(Duration::from_secs_f64(l.max_seconds));
         }
         l
+    }
+
+    /// The nesting limit for HTML elements, at most [`MAX_HTML_DEPTH_CEILING`].
+    pub fn html_depth(&self) -> u64 {
+        self.max_xml_depth.min(MAX_HTML_DEPTH_CEILING)
     }
 
     /// The nesting limit for tables, at most [`MAX_TABLE_DEPTH_CEILING`].

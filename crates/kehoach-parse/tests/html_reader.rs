@@ -284,7 +284,7 @@ fn limits_are_enforced() {
         matches!(
             err,
             ParseError::Limit {
-                flag: "--max-xml-depth",
+                flag: "--max-xml-depth (at most 512 for HTML)",
                 ..
             }
         ),
@@ -304,7 +304,7 @@ fn limits_are_enforced() {
         matches!(
             err,
             ParseError::Limit {
-                flag: "--max-xml-depth",
+                flag: "--max-xml-depth (at most 512 for HTML)",
                 ..
             }
         ),

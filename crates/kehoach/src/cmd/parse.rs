@@ -50,12 +50,15 @@ pub struct LimitArgs {
     /// Inflated size / compressed size of one zip entry.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_inflate_ratio)]
     pub max_inflate_ratio: u64,
-    /// Nesting depth of XML or HTML elements.
+    /// Nesting depth of XML or HTML elements (at most 512 for HTML).
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_xml_depth)]
     pub max_xml_depth: u64,
     /// XML elements in one part.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_xml_elements)]
     pub max_xml_elements: u64,
+    /// Elements of an HTML page (its whole tree is built in memory, ~230 bytes an element).
+    #[arg(long, value_name = "N", default_value_t = Limits::default().max_html_elements)]
+    pub max_html_elements: u64,
     /// Rows of one table.
     #[arg(long, value_name = "N", default_value_t = Limits::default().max_table_rows)]
     pub max_table_rows: u64,
@@ -91,6 +94,7 @@ impl LimitArgs {
             max_inflate_ratio: self.max_inflate_ratio,
             max_xml_depth: self.max_xml_depth,
             max_xml_elements: self.max_xml_elements,
+            max_html_elements: self.max_html_elements,
             max_table_rows: self.max_table_rows,
             max_table_depth: self.max_table_depth,
             max_cells: self.max_cells,
