@@ -1125,6 +1125,38 @@ fn zlib_wrap(deflate: &[u8]) -> Vec<u8> {
 }
 
 #[test]
+fn pdf_of_many_tiny_objects_is_refused_without_holding_them() {
+    // lopdf holds every object (about 1.1 KB for "[1 2 3]": 1,900,000 of them in 92 MB took
+    // 2.2 GB); they are counted as they load and dropped past the limit.
+    let mut objs = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
+    ];
+    objs.extend(std::iter::repeat_n(b"[1 2 3]".to_vec(), 250_000));
+    let p = pdf(&objs);
+    let limits = Limits {
+        max_pdf_objects: 50_000,
+        ..Limits::default()
+    };
+    let e = expect_limit(
+        bounded("pdf 250,000 objects", &p, &limits, 30.0, 128 * MB),
+        "--max-pdf-objects",
+    );
+    assert!(e.to_string().contains("the limit is 50000"), "{e}");
+    // The default is 200,000.
+    expect_limit(
+        bounded(
+            "pdf 250,000 objects",
+            &p,
+            &Limits::default(),
+            30.0,
+            512 * MB,
+        ),
+        "--max-pdf-objects",
+    );
+}
+
+#[test]
 fn pdf_limits_are_enforced() {
     let ops = b"0 0 m 1 1 l S\n".repeat(20_000);
     let p = one_page_pdf(stream("", &ops));
