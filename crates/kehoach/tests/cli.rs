@@ -150,7 +150,7 @@ fn refused_by_both(flags: &[&str], says: &[&str]) {
 
 #[test]
 fn check_and_diff_limits_exit_2_naming_the_flag() {
-    // 003 against 004: 35 × 45 items and their words, 101,310 word comparisons.
+    // 003 against 004: 35 × 45 items and their words, 260,394 word comparisons.
     refused_by_both(
         &["--max-word-comparisons", "100000"],
         &["over the limit of 100000", "--max-word-comparisons"],

@@ -121,7 +121,13 @@ impl Rule for TwinWording {
                 .map(|it| it.content.as_str())
                 .collect::<Vec<_>>()
                 .join(" \n ");
-            let parent_words = words(&parent_all);
+            // How often the parent writes each word (counted once, not per near miss).
+            let mut parent_usage: std::collections::HashMap<String, usize> =
+                std::collections::HashMap::new();
+            for w in words(&parent_all) {
+                *parent_usage.entry(w.key).or_default() += 1;
+            }
+            let usage = |k: &str| parent_usage.get(k).copied().unwrap_or(0);
             let mut vocab = Vocab::default();
             let uniform = Weights::uniform();
             let pbags: Vec<_> = ptoks.iter().map(|t| vocab.bag(t, &uniform)).collect();
@@ -147,11 +153,7 @@ impl Rule for TwinWording {
                         let wrong = kehoach_text::match_key(&m.wrong);
                         let right = kehoach_text::match_key(&m.right);
                         right.split(' ').any(|w| w == a.key) && wrong.split(' ').any(|w| w == b.key)
-                    }) || {
-                        let n_draft = parent_words.iter().filter(|w| w.key == a.key).count();
-                        let n_parent = parent_words.iter().filter(|w| w.key == b.key).count();
-                        n_draft > n_parent
-                    };
+                    }) || usage(&a.key) > usage(&b.key);
                     let mut at = crate::Where::item(plan, di, "content");
                     at.parent_stt = Some(p.stt.trim().to_string());
                     let kind = if a.ascii == b.ascii {

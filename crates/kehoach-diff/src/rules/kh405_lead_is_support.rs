@@ -28,12 +28,16 @@ impl Rule for LeadIsSupport {
     fn check(&self, cx: &Ctx, out: &mut Vec<Finding>) {
         let plan = &cx.draft.plan;
         for (i, it) in plan.items.iter().enumerate() {
+            // Keyed once per item: a hostile cell can name thousands of agencies, and keying
+            // every lead again for every support made that quadratic (fuzz find, `check`).
+            let leads: std::collections::HashSet<String> =
+                it.lead.iter().map(|l| body_key(l)).collect();
             for s in &it.support {
                 let k = body_key(s);
                 if k.is_empty() {
                     continue;
                 }
-                if it.lead.iter().any(|l| body_key(l) == k) {
+                if leads.contains(&k) {
                     out.push(
                         Finding::new(
                             &Self::INFO,
@@ -58,5 +62,21 @@ mod tests {
         let mut p = plan_2026();
         p.items[2].support = vec!["Văn phòng sở".into()];
         assert!(codes(&p).contains(&"KH405"));
+    }
+
+    #[test]
+    fn thousands_of_agencies_in_one_cell() {
+        // A fuzzed cell named thousands of agencies; every lead was keyed again for every
+        // support (20,000² keys). Now each is keyed once; the one shared name is found.
+        let mut p = plan_2026();
+        p.items[2].lead = (0..20_000).map(|k| format!("Sở số {k}")).collect();
+        p.items[2].support = (0..20_000).map(|k| format!("Phòng số {k}")).collect();
+        p.items[2].support[19_999] = "SỞ SỐ 7".into();
+        let f: Vec<_> = findings(&p)
+            .into_iter()
+            .filter(|f| f.code == "KH405")
+            .collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].message, "\"SỞ SỐ 7\" is both lead and support");
     }
 }
