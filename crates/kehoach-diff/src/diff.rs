@@ -418,7 +418,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
     let kb: Vec<String> = b.iter().map(|w| kehoach_text::match_key(w)).collect();
     let (n, m) = (a.len(), b.len());
     // Too long to align word by word: the whole old text, then the whole new one.
-    if n.saturating_mul(m) > 4_000_000 {
+    if n.saturating_mul(m) > crate::matching::ALIGN_CELLS {
         return vec![Piece::Old(a.join(" ")), Piece::New(b.join(" "))];
     }
     let mut t = vec![vec![0u32; m + 1]; n + 1];

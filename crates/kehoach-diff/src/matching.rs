@@ -276,11 +276,16 @@ pub fn score(parent: &[String], draft: &[String], w: &Weights) -> f64 {
     v.score(&bp, &bd)
 }
 
+/// The largest word-by-word alignment (words × words) of two texts; longer pairs are not
+/// aligned (KH203 compares no words, the word diff shows the whole old and new texts).
+pub const ALIGN_CELLS: usize = 4_000_000;
+
 /// How much matching one comparison may do, in word comparisons: comparing plans scores
 /// every pair of their items (draft × parent, old × new), and scoring a pair reads both
 /// items' words, so the work is n × m + m × (words of the n items) + n × (words of the m
 /// items); then each left item is aligned word by word with its match (KH203's twin, the
-/// diff's word diff), at most (words of the n items) × (words of the longest right item). Two hostile 100,000-row tables would take hours; real plans (a few hundred items
+/// diff's word diff), at most its words × the words of the longest right item, and never
+/// more than [`ALIGN_CELLS`]. Two hostile 100,000-row tables would take hours; real plans (a few hundred items
 /// of at most ~160 words) take a fraction of the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MatchLimit(pub u64);
@@ -313,11 +318,19 @@ impl MatchLimit {
             .map(|i| i.content.split_whitespace().count() as u64)
             .max()
             .unwrap_or(0);
+        let aligning: u64 = left
+            .iter()
+            .map(|i| {
+                (i.content.split_whitespace().count() as u64)
+                    .saturating_mul(longest_right)
+                    .min(ALIGN_CELLS as u64)
+            })
+            .fold(0, u64::saturating_add);
         let work = n
             .saturating_mul(m)
             .saturating_add(m.saturating_mul(wl))
             .saturating_add(n.saturating_mul(wr))
-            .saturating_add(wl.saturating_mul(longest_right));
+            .saturating_add(aligning);
         if work > self.0 {
             return Err(TooMuchMatching {
                 left: (left.len(), wl),

@@ -31,7 +31,7 @@ declare_rule! {
 fn lcs(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len(), b.len());
     // Cells are short; a huge one is not compared word by word.
-    if n.saturating_mul(m) > 4_000_000 {
+    if n.saturating_mul(m) > crate::matching::ALIGN_CELLS {
         return Vec::new();
     }
     let mut t = vec![vec![0u32; m + 1]; n + 1];
