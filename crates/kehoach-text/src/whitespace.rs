@@ -196,7 +196,10 @@ mod tests {
             ("m\u{0}\u{301}", "\u{1E3F}"),
             ("e\u{200B}\u{301}", "é"),
             // Marks out of canonical order are put in order (classes 202 < 220 < 232).
-            ("H\u{317}\u{321}\u{315}\u{317}", "H\u{321}\u{317}\u{317}\u{315}"),
+            (
+                "H\u{317}\u{321}\u{315}\u{317}",
+                "H\u{321}\u{317}\u{317}\u{315}",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(clean(input), want, "input {input:?}");
