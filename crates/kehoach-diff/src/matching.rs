@@ -156,22 +156,9 @@ impl Vocab {
     /// Weight of the multiset intersection of `a` with the concatenation of `bs`, summed in
     /// the order of `bs`' tokens.
     fn common(&mut self, a: &Bag, bs: &[&Bag]) -> f64 {
-        for &t in &a.ids {
-            self.counts[t as usize] += 1;
-        }
         let mut c = 0.0;
-        for b in bs {
-            for &t in &b.ids {
-                let n = &mut self.counts[t as usize];
-                if *n > 0 {
-                    *n -= 1;
-                    c += self.weight[t as usize];
-                }
-            }
-        }
-        for &t in &a.ids {
-            self.counts[t as usize] = 0;
-        }
+        let weight = &self.weight;
+        intersect(&mut self.counts, a, bs, |t| c += weight[t as usize]);
         c
     }
 
@@ -196,20 +183,8 @@ impl Vocab {
         if a.is_empty() || b.is_empty() {
             return 0.0;
         }
-        for &t in &a.ids {
-            self.counts[t as usize] += 1;
-        }
         let mut c = 0usize;
-        for &t in &b.ids {
-            let n = &mut self.counts[t as usize];
-            if *n > 0 {
-                *n -= 1;
-                c += 1;
-            }
-        }
-        for &t in &a.ids {
-            self.counts[t as usize] = 0;
-        }
+        intersect(&mut self.counts, a, &[b], |_| c += 1);
         2.0 * c as f64 / (a.len() + b.len()) as f64
     }
 
@@ -244,6 +219,27 @@ impl Vocab {
             }
         }
         best
+    }
+}
+
+/// Walks the multiset intersection of `a` with the concatenation of `bs`, calling `hit` with
+/// each shared token of `bs`, in their order. `counts` is scratch indexed by token id, all
+/// zero before and after.
+fn intersect(counts: &mut [u32], a: &Bag, bs: &[&Bag], mut hit: impl FnMut(u32)) {
+    for &t in &a.ids {
+        counts[t as usize] += 1;
+    }
+    for b in bs {
+        for &t in &b.ids {
+            let n = &mut counts[t as usize];
+            if *n > 0 {
+                *n -= 1;
+                hit(t);
+            }
+        }
+    }
+    for &t in &a.ids {
+        counts[t as usize] = 0;
     }
 }
 
@@ -285,8 +281,8 @@ pub const ALIGN_CELLS: usize = 4_000_000;
 /// items' words, so the work is n × m + m × (words of the n items) + n × (words of the m
 /// items); then each left item is aligned word by word with its match (KH203's twin, the
 /// diff's word diff), at most its words × the words of the longest right item, and never
-/// more than [`ALIGN_CELLS`]. Two hostile 100,000-row tables would take hours; real plans (a few hundred items
-/// of at most ~160 words) take a fraction of the default.
+/// more than [`ALIGN_CELLS`]. Two hostile 100,000-row tables would take hours; real plans
+/// (a few hundred items of at most ~160 words) take a fraction of the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MatchLimit(pub u64);
 
@@ -305,36 +301,29 @@ impl MatchLimit {
 
     /// Refuses comparing `left` with `right` past the limit.
     pub fn allow(self, left: &[Item], right: &[Item]) -> Result<(), TooMuchMatching> {
-        let words = |items: &[Item]| -> u64 {
+        let words = |items: &[Item]| -> Vec<u64> {
             items
                 .iter()
                 .map(|i| i.content.split_whitespace().count() as u64)
-                .sum()
+                .collect()
         };
-        let (n, m) = (left.len() as u64, right.len() as u64);
         let (wl, wr) = (words(left), words(right));
-        let longest_right = right
+        let (sum_l, sum_r): (u64, u64) = (wl.iter().sum(), wr.iter().sum());
+        let longest_right = wr.iter().copied().max().unwrap_or(0);
+        let aligning = wl
             .iter()
-            .map(|i| i.content.split_whitespace().count() as u64)
-            .max()
-            .unwrap_or(0);
-        let aligning: u64 = left
-            .iter()
-            .map(|i| {
-                (i.content.split_whitespace().count() as u64)
-                    .saturating_mul(longest_right)
-                    .min(ALIGN_CELLS as u64)
-            })
+            .map(|&w| w.saturating_mul(longest_right).min(ALIGN_CELLS as u64))
             .fold(0, u64::saturating_add);
+        let (n, m) = (left.len() as u64, right.len() as u64);
         let work = n
             .saturating_mul(m)
-            .saturating_add(m.saturating_mul(wl))
-            .saturating_add(n.saturating_mul(wr))
+            .saturating_add(m.saturating_mul(sum_l))
+            .saturating_add(n.saturating_mul(sum_r))
             .saturating_add(aligning);
         if work > self.0 {
             return Err(TooMuchMatching {
-                left: (left.len(), wl),
-                right: (right.len(), wr),
+                left: (left.len(), sum_l),
+                right: (right.len(), sum_r),
                 work,
                 limit: self.0,
             });
