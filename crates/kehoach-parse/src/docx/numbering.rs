@@ -271,12 +271,14 @@ fn set(cur: &mut Option<(u32, Level)>, f: impl FnOnce(&mut Level)) {
 }
 
 /// A bullet's symbol: private-use Symbol-font code points become "•", a dash stays a dash.
+/// Cleaned like any label (a level text may hold a tab, a line break or, decoded from broken
+/// UTF-8, "\u{FFFD}\r\u{FFFD}"), since it becomes part of the paragraph's text.
 fn bullet(text: &str) -> String {
-    let t = text.trim();
+    let t = kehoach_text::clean(text);
     if t.is_empty() || t.chars().any(|c| ('\u{F000}'..='\u{F0FF}').contains(&c)) {
         "•".to_string()
     } else {
-        t.to_string()
+        t
     }
 }
 
@@ -398,6 +400,30 @@ mod tests {
             // The counter saturates instead of overflowing; the label stays short.
             let label = n.next_label("1", 0).unwrap();
             assert!(label.len() <= 32 * 10, "{}", label.len());
+        }
+    }
+
+    #[test]
+    fn bullet_labels_are_clean() {
+        // A fuzz find: a bullet's level text decoded from broken UTF-8 held "\r", which went
+        // into the cell text unfolded.
+        let xml = |text: &str| {
+            format!(
+                r#"<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+                  <w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>
+                  <w:lvlText w:val="{text}"/></w:lvl></w:abstractNum>
+                  <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+            )
+        };
+        for (text, label) in [
+            ("\u{FFFD}\r\u{FFFD}", "\u{FFFD} \u{FFFD}"),
+            ("&#9;-&#10;&#10;", "-"),
+            (" o\u{A0}o ", "o o"),
+            ("\u{F0B7}", "•"),
+            ("&#13;", "•"),
+        ] {
+            let mut n = Numbering::parse(&xml(text), &Limits::default()).unwrap();
+            assert_eq!(n.next_label("1", 0).as_deref(), Some(label), "{text:?}");
         }
     }
 
