@@ -19,6 +19,16 @@ const MAX_FORM_DEPTH: usize = 12;
 const MAX_STATE_DEPTH: usize = 256;
 /// A stroked line or filled rectangle at most this thick (points) is a ruling.
 const MAX_RULE_THICKNESS: f32 = 3.0;
+/// Page coordinates farther out than this are off any page (PDF's implementation limit is
+/// ±32,767 units, ISO 32000-1 Annex C; an A0 sheet is 3,370 units tall): glyphs and rules there
+/// are dropped. Bounding them keeps every sum and midpoint of coordinates finite: f32 overflows
+/// at 3.4e38, and a rule at y = ±inf made the ruling's grouping compare NaN (a fuzz find).
+const MAX_COORD: f32 = 1.0e6;
+
+/// Whether a page coordinate is within [`MAX_COORD`] (false for NaN and infinities).
+fn on_page(v: f32) -> bool {
+    v.abs() <= MAX_COORD
+}
 
 /// One glyph with its text, in page space.
 #[derive(Debug, Clone)]
@@ -439,7 +449,7 @@ impl<'a> Interp<'a> {
                 let t = ox * nx + oy * ny;
                 let px = (ox + ex) / 2.0 - nx * size * 0.3;
                 let py = (oy + ey) / 2.0 - ny * size * 0.3;
-                if [s0, s1, t, px, py, size].iter().all(|v| v.is_finite()) {
+                if [s0, s1, t, px, py, size].into_iter().all(on_page) {
                     self.out.glyphs.push(Glyph {
                         x0: s0.min(s1),
                         x1: s0.max(s1),
@@ -598,7 +608,7 @@ impl<'a> Interp<'a> {
 }
 
 fn push_seg(segs: &mut Vec<Seg>, ax: f32, ay: f32, bx: f32, by: f32) {
-    if !(ax.is_finite() && ay.is_finite() && bx.is_finite() && by.is_finite()) {
+    if ![ax, ay, bx, by].into_iter().all(on_page) {
         return;
     }
     if segs.len() >= 1_000_000 {
@@ -674,5 +684,21 @@ mod tests {
             &[1.0, 0.0, 0.0, -1.0, 0.0, 100.0],
         );
         assert_eq!(apply(&m, 1.0, 1.0), (3.0, 97.0));
+    }
+
+    #[test]
+    fn rules_off_the_page_are_dropped() {
+        // A fuzz find: a rule at y = -3e38 (finite) had its midpoint (ay + by) / 2 overflow
+        // to -inf, and the ruling's grouping then compared NaN.
+        let mut segs = Vec::new();
+        push_seg(&mut segs, 0.0, -3.0e38, 100.0, -3.0e38);
+        push_seg(&mut segs, 1.0e7, 5.0, 1.0e7, 50.0);
+        push_seg(&mut segs, 0.0, f32::NAN, 100.0, f32::NAN);
+        assert!(segs.is_empty(), "{segs:?}");
+        push_seg(&mut segs, 0.0, 842.0, 595.0, 842.2);
+        push_seg(&mut segs, -1.0e6, 0.0, -1.0e6, 10.0);
+        assert_eq!(segs.len(), 2);
+        assert_eq!((segs[0].y0, segs[0].x1), (842.1, 595.0));
+        assert_eq!((segs[1].x0, segs[1].y1), (-1.0e6, 10.0));
     }
 }

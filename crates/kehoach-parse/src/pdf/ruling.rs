@@ -43,7 +43,8 @@ fn merge_rules(mut rs: Vec<Rule>) -> Vec<Rule> {
     // Group by `at` (within SNAP of the group's first), then merge along the group.
     let mut i = 0;
     while i < rs.len() {
-        let mut j = i;
+        // A group holds at least its first rule, whatever the comparison says.
+        let mut j = i + 1;
         while j < rs.len() && rs[j].at - rs[i].at <= SNAP / 2.0 {
             j += 1;
         }
@@ -273,6 +274,25 @@ mod tests {
             x1: x,
             y1,
         }
+    }
+
+    #[test]
+    fn rules_at_nan_or_infinity_end_cleanly() {
+        // The reader drops such rules (content::MAX_COORD); grouping must still end on them:
+        // `inf - inf` is NaN, and a group that compared nothing equal was empty (a panic).
+        let segs = vec![
+            hs(f32::INFINITY, 0.0, 10.0),
+            hs(f32::NEG_INFINITY, 0.0, 10.0),
+            hs(f32::NAN, 0.0, 10.0),
+            hs(5.0, 0.0, 10.0),
+            hs(5.5, 8.0, 20.0),
+        ];
+        let (h, v) = merge(&segs);
+        let finite: Vec<_> = h.iter().filter(|r| r.at.is_finite()).collect();
+        assert_eq!(finite.len(), 1);
+        assert_eq!((finite[0].from, finite[0].to), (0.0, 20.0));
+        // inf and -inf alone; the NaN one (not horizontal: NaN != NaN) as a vertical.
+        assert_eq!((h.len(), v.len()), (3, 1));
     }
 
     #[test]
