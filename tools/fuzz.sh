@@ -10,6 +10,7 @@
 #   needs:   cargo install cargo-fuzz   (RUSTC_BOOTSTRAP=1 lets libFuzzer's nightly flags
 #            build on stable; set it for this script only)
 # Extra libFuzzer flags: FUZZ_ARGS="-max_len=65536" tools/fuzz.sh …
+# pdf_bytes mutates with a token dictionary, fuzz/pdf.dict (PDF keywords and operators).
 # Built without a sanitizer by default: the crates are safe Rust, and AddressSanitizer made
 # the readers 3-4.5x slower (pdf_bytes 65 -> 14 ms per corpus input); debug assertions and
 # overflow checks stay on. FUZZ_SANITIZER=address tools/fuzz.sh … to use it anyway.
@@ -74,6 +75,13 @@ max_len() {
     text_keys|scanners) echo 4096 ;;
     deadline) echo 1024 ;;
     *) echo 1048576 ;;
+  esac
+}
+
+# Token dictionary per target (libFuzzer -dict): PDF syntax and operators for pdf_bytes.
+dict_args() {
+  case $1 in
+    pdf_bytes) echo "-dict=$PWD/fuzz/pdf.dict" ;;
   esac
 }
 
@@ -167,6 +175,6 @@ for t in "${targets[@]}"; do
   # one allocation over 1 GB still counts as out-of-memory.
   cargo fuzz run -s "$san" "$t" "fuzz/corpus/$t" -- \
     -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -report_slow_units=1 \
-    -max_len="$(max_len "$t")" -print_final_stats=1 ${FUZZ_ARGS:-} 2>&1 | stamp | tee "fuzz/artifacts/$t/run-$n.log" |
+    -max_len="$(max_len "$t")" -print_final_stats=1 $(dict_args "$t") ${FUZZ_ARGS:-} 2>&1 | stamp | tee "fuzz/artifacts/$t/run-$n.log" |
     grep -E 's #[0-9]+.*DONE|stat::|SUMMARY|ERROR|panicked|Slowest' || true
 done
