@@ -11,6 +11,8 @@
 #            build on stable; set it for this script only)
 # Extra libFuzzer flags: FUZZ_ARGS="-max_len=65536" tools/fuzz.sh …
 # pdf_bytes mutates with a token dictionary, fuzz/pdf.dict (PDF keywords and operators).
+# Where a target still finds paths: FUZZ_ARGS=-print_pcs=1 tools/fuzz.sh …, then
+# tools/fuzz_edges.py fuzz/artifacts/<target>/run-<n>.log (new edges by crate and source line).
 # Built without a sanitizer by default: the crates are safe Rust, and AddressSanitizer made
 # the readers 3-4.5x slower (pdf_bytes 65 -> 14 ms per corpus input); debug assertions and
 # overflow checks stay on. FUZZ_SANITIZER=address tools/fuzz.sh … to use it anyway.
@@ -34,8 +36,7 @@ targets=("$@")
 if [ $mode = report ]; then
   printf '%-11s %-10s %7s %10s %13s %9s %9s\n' target run seconds execs cov 'quiet(s)' 'last 1/4'
   for t in "${targets[@]}"; do
-    for log in fuzz/artifacts/"$t"/run-*.log; do
-      [ -e "$log" ] || continue
+    for log in $(ls -v fuzz/artifacts/"$t"/run-*.log 2>/dev/null); do
       awk -v t="$t" -v run="$(basename "$log" .log)" '
         /#[0-9]+[ \t]+(INITED|NEW|REDUCE|pulse|DONE)[ \t]+cov:/ {
           stamped = ($1 ~ /^[0-9]+s$/)
