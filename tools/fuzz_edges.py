@@ -100,14 +100,17 @@ def classify(frames):
         if c:
             line = re.sub(r":\d+$", "", loc.split("/crates/")[-1])
             return c, "own" if i == 0 else "inlined", line
-    # All frames in std: name the crate from the outermost function's path, if any.
+    # All frames in std: name the crate from the outermost function's name, a kehoach crate
+    # first (`drop_in_place::<Vec<kehoach_parse::model::Row>>`), else the first path that is
+    # not the standard library's or libFuzzer's.
     for fn, _loc in reversed(frames):
-        m = re.search(r"\b(kehoach_\w+)::(\w+)", fn)
-        if m:
-            return m.group(1).replace("_", "-") + "::" + m.group(2), "generic", None
-        m = re.search(r"\b(lopdf|brotli_decompressor|weezl|html5ever|quick_xml|zip|zlib_rs)::", fn)
-        if m:
-            return m.group(1).replace("_", "-"), "generic", None
+        roots = re.findall(r"(?<![:\w])([a-z_][a-z0-9_]*)::(\w+)", fn)
+        ours = [(r, m) for r, m in roots if r.startswith("kehoach_")]
+        for root, module in ours or roots:
+            if root in ("core", "alloc", "std", "fuzzer", "__gnu_cxx"):
+                continue
+            crate = root.replace("_", "-")
+            return (crate + "::" + module if ours else crate), "generic", None
     return "std / libFuzzer", "std", None
 
 
