@@ -36,7 +36,8 @@ targets=("$@")
 if [ $mode = report ]; then
   printf '%-11s %-10s %7s %10s %13s %9s %9s\n' target run seconds execs cov 'quiet(s)' 'last 1/4'
   for t in "${targets[@]}"; do
-    for log in $(ls -v fuzz/artifacts/"$t"/run-*.log 2>/dev/null); do
+    # Numeric order (run-2 before run-10).
+    while IFS= read -r log; do
       awk -v t="$t" -v run="$(basename "$log" .log)" '
         /#[0-9]+[ \t]+(INITED|NEW|REDUCE|pulse|DONE)[ \t]+cov:/ {
           stamped = ($1 ~ /^[0-9]+s$/)
@@ -59,7 +60,7 @@ if [ $mode = report ]; then
           for (i = 1; i <= k; i++) if (ts[i] <= last * 0.75) q = cs[i]
           printf "%-11s %-10s %7d %10d %6d->%-6d %9d %9s\n", t, run, last, execs, cov0, best, last - grew, "+" (best - q)
         }' "$log"
-    done
+    done < <(ls -v fuzz/artifacts/"$t"/run-*.log 2>/dev/null)
   done
   exit 0
 fi
