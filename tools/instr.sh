@@ -2,7 +2,7 @@
 # Instructions per document for floor / read / parse (callgrind; repeatable under load).
 # usage: tools/instr.sh FILE...   (needs valgrind and a release build of the loop example)
 set -euo pipefail
-bin=target/release/examples/loop
+bin=${LOOP_BIN:-target/release/examples/loop}
 count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$1" "$2" "$3" 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'; }
 for f in "$@"; do
   line="$(basename "$f")"

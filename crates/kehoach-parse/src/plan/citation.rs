@@ -21,6 +21,10 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
+use super::deadline::{find_date, iso};
+
 /// Document types a citation starts with, in the regex's order of preference, with the
 /// case of their first letter free unless written in capitals.
 const TYPES: &[&str] = &[
@@ -535,5 +539,216 @@ mod tests {
                 assert_eq!(law_spans(&c[..i]), laws_by_regex(&c[..i]), "{:?}", &c[..i]);
             }
         }
+    }
+}
+
+/// A cited document: "Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh Thái Nguyên".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LegalRef {
+    pub text: String,
+    /// "Quyết định", "Nghị định", "Kế hoạch", "Luật" …
+    pub doc_type: String,
+    /// "182" (none for a law cited by name).
+    pub number: Option<String>,
+    /// Year inside the reference, "61/2018/NĐ-CP" → 2018.
+    pub ref_year: Option<i32>,
+    /// "QĐ-UBND", "NĐ-CP".
+    pub symbol: Option<String>,
+    /// ISO date, where given.
+    pub date: Option<String>,
+    pub issuer: Option<String>,
+}
+
+impl LegalRef {
+    /// "61/2018/NĐ-CP", "182/QĐ-UBND".
+    pub fn reference(&self) -> Option<String> {
+        let n = self.number.as_ref()?;
+        Some(match (self.ref_year, &self.symbol) {
+            (Some(y), Some(s)) => format!("{n}/{y}/{s}"),
+            (None, Some(s)) => format!("{n}/{s}"),
+            _ => n.clone(),
+        })
+    }
+}
+
+/// Finds every document cited in a text.
+///
+/// ```
+/// let refs = kehoach_parse::plan::citation::find_citations(
+///     "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa");
+/// assert_eq!(refs[0].doc_type, "Nghị định");
+/// assert_eq!(refs[0].reference().unwrap(), "61/2018/NĐ-CP");
+/// assert_eq!(refs[0].date.as_deref(), Some("2018-04-23"));
+/// assert_eq!(refs[0].issuer.as_deref(), Some("Chính phủ"));
+/// ```
+pub fn find_citations(text: &str) -> Vec<LegalRef> {
+    let mut out: Vec<LegalRef> = spans(text)
+        .into_iter()
+        .filter_map(|(span, k)| citation_parts(&text[span], type_name(k)))
+        .collect();
+    for law in law_spans(text) {
+        let m = &text[law.span];
+        if out.iter().any(|r| r.text.contains(m)) {
+            continue;
+        }
+        out.push(LegalRef {
+            text: kehoach_text::clean(m),
+            doc_type: law.doc_type.to_string(),
+            number: None,
+            ref_year: law.year,
+            symbol: None,
+            date: find_date(m).map(iso),
+            issuer: None,
+        });
+    }
+    out
+}
+
+/// Reads the parts of one citation span of type `ty` (see [`super::citation`]):
+/// "Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh Thái Nguyên về".
+fn citation_parts(span: &str, ty: &str) -> Option<LegalRef> {
+    let mut rest = span[ty.len()..].trim_start();
+    for prefix in ["số", "Số", "SỐ"] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r.trim_start().trim_start_matches(':').trim_start();
+        }
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let number = Some(rest[..digits].to_string()).filter(|s| !s.is_empty());
+    rest = rest[digits..].trim_start().strip_prefix('/')?.trim_start();
+    let mut ref_year = None;
+    if rest.len() > 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        let after = rest[4..].trim_start();
+        if let Some(a) = after.strip_prefix('/') {
+            ref_year = rest[..4].parse().ok();
+            rest = a.trim_start();
+        }
+    }
+    // Symbol: "QĐ-UBND", "NĐ-CP", "KH- SDDTTG" (spaces around a dash are a typing slip).
+    let is_sym = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ' || c == '&';
+    let mut symbol = String::new();
+    let mut i = 0;
+    // A symbol is short: look at the start of the rest only.
+    let chars: Vec<(usize, char)> = rest.char_indices().take(96).collect();
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_sym(c) {
+            symbol.push(c);
+            i += 1;
+            continue;
+        }
+        // A dash, possibly with spaces around it, followed by more of the symbol.
+        let mut j = i;
+        while j < chars.len() && chars[j].1 == ' ' {
+            j += 1;
+        }
+        if j < chars.len() && chars[j].1 == '-' && !symbol.is_empty() {
+            j += 1;
+            while j < chars.len() && chars[j].1 == ' ' {
+                j += 1;
+            }
+            if j < chars.len() && is_sym(chars[j].1) {
+                symbol.push('-');
+                i = j;
+                continue;
+            }
+        }
+        break;
+    }
+    if symbol.is_empty() {
+        return None;
+    }
+    let after_symbol = chars.get(i).map(|&(b, _)| &rest[b..]).unwrap_or("");
+    // Date and issuer: "ngày 25/12/2025 của UBND tỉnh …" up to the word that ended the match.
+    let (date_part, issuer_part) = match after_symbol.find("của ") {
+        Some(k) => (&after_symbol[..k], Some(&after_symbol[k + "của ".len()..])),
+        None => (after_symbol, None),
+    };
+    let issuer = issuer_part
+        .map(|s| trim_citation_end(s).to_string())
+        .filter(|s| !s.is_empty());
+    let end = match issuer_part {
+        Some(s) => span.len() - s.len() + trim_citation_end(s).len(),
+        None => span.len() - after_symbol.len() + trim_citation_end(date_part).len(),
+    };
+    Some(LegalRef {
+        text: kehoach_text::clean(&span[..end]),
+        doc_type: ty.to_string(),
+        number,
+        ref_year,
+        symbol: Some(symbol),
+        date: find_date(date_part).map(iso),
+        issuer,
+    })
+}
+
+/// Drops the word or punctuation that ended a citation match (" về", ";", ")").
+fn trim_citation_end(s: &str) -> &str {
+    let mut s = s
+        .trim_end()
+        .trim_end_matches([';', ',', '.', ')'])
+        .trim_end();
+    for w in END_WORDS {
+        if let Some(r) = s.strip_suffix(w) {
+            if r.ends_with(' ') {
+                s = r.trim_end();
+                break;
+            }
+        }
+    }
+    s
+}
+
+/// The legal bases of a document: the citations read from its "Căn cứ …" / "Thực hiện …"
+/// lines, given every text line between the title and the first section, in order.
+/// Lines that name no basis are ignored; see [`Bases`] for what could not be read.
+pub fn legal_bases<'a>(lines: impl IntoIterator<Item = &'a str>) -> Bases {
+    let mut out = Bases::default();
+    for t in lines {
+        let head = t.char_indices().nth(48).map_or(t, |(i, _)| &t[..i]);
+        let key = kehoach_text::ascii_key(head.trim());
+        if key.starts_with("can cu ") || key.starts_with("thuc hien ") {
+            out.refs.extend(find_citations(t));
+        }
+    }
+    out
+}
+
+/// What [`legal_bases`] read.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Bases {
+    pub refs: Vec<LegalRef>,
+    /// Warnings for the plan (a basis line that could not be read, kept as text).
+    pub warnings: Vec<String>,
+}
+
+#[cfg(test)]
+mod legal_ref_tests {
+    use super::*;
+
+    #[test]
+    fn citations() {
+        let refs = find_citations("Thực hiện Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên về Kiểm soát");
+        assert_eq!(refs.len(), 1);
+        assert_eq!(refs[0].doc_type, "Kế hoạch");
+        assert_eq!(refs[0].reference().as_deref(), Some("182/KH-UBND"));
+        assert_eq!(refs[0].date.as_deref(), Some("2025-12-25"));
+        assert_eq!(refs[0].issuer.as_deref(), Some("UBND tỉnh Thái Nguyên"));
+        assert_eq!(
+            refs[0].text,
+            "Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên"
+        );
+        let refs = find_citations("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát; Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính phủ sửa đổi");
+        assert_eq!(
+            refs.iter()
+                .map(|r| r.reference().unwrap())
+                .collect::<Vec<_>>(),
+            ["63/2010/NĐ-CP", "92/2017/NĐ-CP"]
+        );
+        let refs = find_citations(
+            "(Kèm theo Kế hoạch số /KH- SDDTTG ngày /01/2026 của Sở Dân tộc và Tôn giáo)",
+        );
+        assert_eq!(refs[0].number, None);
+        assert_eq!(refs[0].symbol.as_deref(), Some("KH-SDDTTG"));
     }
 }

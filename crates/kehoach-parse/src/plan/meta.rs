@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Block, Document};
 
-use super::deadline::{find_date, iso};
+pub use super::citation::{find_citations, LegalRef};
 
 /// Metadata of a plan document. Every part is optional: a draft leaves the number and the
 /// day blank.
@@ -53,35 +53,6 @@ pub struct PartialDate {
     pub day: Option<u32>,
     pub month: Option<u32>,
     pub year: Option<i32>,
-}
-
-/// A cited document: "Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh Thái Nguyên".
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct LegalRef {
-    pub text: String,
-    /// "Quyết định", "Nghị định", "Kế hoạch", "Luật" …
-    pub doc_type: String,
-    /// "182" (none for a law cited by name).
-    pub number: Option<String>,
-    /// Year inside the reference, "61/2018/NĐ-CP" → 2018.
-    pub ref_year: Option<i32>,
-    /// "QĐ-UBND", "NĐ-CP".
-    pub symbol: Option<String>,
-    /// ISO date, where given.
-    pub date: Option<String>,
-    pub issuer: Option<String>,
-}
-
-impl LegalRef {
-    /// "61/2018/NĐ-CP", "182/QĐ-UBND".
-    pub fn reference(&self) -> Option<String> {
-        let n = self.number.as_ref()?;
-        Some(match (self.ref_year, &self.symbol) {
-            (Some(y), Some(s)) => format!("{n}/{y}/{s}"),
-            (None, Some(s)) => format!("{n}/{s}"),
-            _ => n.clone(),
-        })
-    }
 }
 
 /// The signature block: "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / Đinh Hồng Kiên".
@@ -182,134 +153,6 @@ pub fn parse_place_date(line: &str) -> Option<(String, PartialDate)> {
     Some((m[1].trim().to_string(), date))
 }
 
-/// Finds every document cited in a text.
-///
-/// ```
-/// let refs = kehoach_parse::plan::meta::find_citations(
-///     "Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa");
-/// assert_eq!(refs[0].doc_type, "Nghị định");
-/// assert_eq!(refs[0].reference().unwrap(), "61/2018/NĐ-CP");
-/// assert_eq!(refs[0].date.as_deref(), Some("2018-04-23"));
-/// assert_eq!(refs[0].issuer.as_deref(), Some("Chính phủ"));
-/// ```
-pub fn find_citations(text: &str) -> Vec<LegalRef> {
-    let mut out: Vec<LegalRef> = super::citation::spans(text)
-        .into_iter()
-        .filter_map(|(span, k)| citation_parts(&text[span], super::citation::type_name(k)))
-        .collect();
-    for law in super::citation::law_spans(text) {
-        let m = &text[law.span];
-        if out.iter().any(|r| r.text.contains(m)) {
-            continue;
-        }
-        out.push(LegalRef {
-            text: kehoach_text::clean(m),
-            doc_type: law.doc_type.to_string(),
-            number: None,
-            ref_year: law.year,
-            symbol: None,
-            date: find_date(m).map(iso),
-            issuer: None,
-        });
-    }
-    out
-}
-
-/// Reads the parts of one citation span of type `ty` (see [`super::citation`]):
-/// "Quyết định số 182/QĐ-UBND ngày 25/12/2025 của UBND tỉnh Thái Nguyên về".
-fn citation_parts(span: &str, ty: &str) -> Option<LegalRef> {
-    let mut rest = span[ty.len()..].trim_start();
-    for prefix in ["số", "Số", "SỐ"] {
-        if let Some(r) = rest.strip_prefix(prefix) {
-            rest = r.trim_start().trim_start_matches(':').trim_start();
-        }
-    }
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let number = Some(rest[..digits].to_string()).filter(|s| !s.is_empty());
-    rest = rest[digits..].trim_start().strip_prefix('/')?.trim_start();
-    let mut ref_year = None;
-    if rest.len() > 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
-        let after = rest[4..].trim_start();
-        if let Some(a) = after.strip_prefix('/') {
-            ref_year = rest[..4].parse().ok();
-            rest = a.trim_start();
-        }
-    }
-    // Symbol: "QĐ-UBND", "NĐ-CP", "KH- SDDTTG" (spaces around a dash are a typing slip).
-    let is_sym = |c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == 'Đ' || c == '&';
-    let mut symbol = String::new();
-    let mut i = 0;
-    // A symbol is short: look at the start of the rest only.
-    let chars: Vec<(usize, char)> = rest.char_indices().take(96).collect();
-    while i < chars.len() {
-        let c = chars[i].1;
-        if is_sym(c) {
-            symbol.push(c);
-            i += 1;
-            continue;
-        }
-        // A dash, possibly with spaces around it, followed by more of the symbol.
-        let mut j = i;
-        while j < chars.len() && chars[j].1 == ' ' {
-            j += 1;
-        }
-        if j < chars.len() && chars[j].1 == '-' && !symbol.is_empty() {
-            j += 1;
-            while j < chars.len() && chars[j].1 == ' ' {
-                j += 1;
-            }
-            if j < chars.len() && is_sym(chars[j].1) {
-                symbol.push('-');
-                i = j;
-                continue;
-            }
-        }
-        break;
-    }
-    if symbol.is_empty() {
-        return None;
-    }
-    let after_symbol = chars.get(i).map(|&(b, _)| &rest[b..]).unwrap_or("");
-    // Date and issuer: "ngày 25/12/2025 của UBND tỉnh …" up to the word that ended the match.
-    let (date_part, issuer_part) = match after_symbol.find("của ") {
-        Some(k) => (&after_symbol[..k], Some(&after_symbol[k + "của ".len()..])),
-        None => (after_symbol, None),
-    };
-    let issuer = issuer_part
-        .map(|s| trim_citation_end(s).to_string())
-        .filter(|s| !s.is_empty());
-    let end = match issuer_part {
-        Some(s) => span.len() - s.len() + trim_citation_end(s).len(),
-        None => span.len() - after_symbol.len() + trim_citation_end(date_part).len(),
-    };
-    Some(LegalRef {
-        text: kehoach_text::clean(&span[..end]),
-        doc_type: ty.to_string(),
-        number,
-        ref_year,
-        symbol: Some(symbol),
-        date: find_date(date_part).map(iso),
-        issuer,
-    })
-}
-
-/// Drops the word or punctuation that ended a citation match (" về", ";", ")").
-fn trim_citation_end(s: &str) -> &str {
-    let mut s = s
-        .trim_end()
-        .trim_end_matches([';', ',', '.', ')'])
-        .trim_end();
-    for w in super::citation::END_WORDS {
-        if let Some(r) = s.strip_suffix(w) {
-            if r.ends_with(' ') {
-                s = r.trim_end();
-                break;
-            }
-        }
-    }
-    s
-}
-
 /// The last year 19xx/20xx named in a text ("… năm 2026" → 2026).
 pub fn last_year(text: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -381,10 +224,11 @@ fn lines_of(doc: &Document) -> Vec<Line<'_>> {
     out
 }
 
-/// Reads the metadata of a document.
-pub fn extract(doc: &Document) -> DocumentMeta {
+/// Reads the metadata of a document, with warnings for the plan about what could not be read.
+pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
     let lines = lines_of(doc);
     let mut m = DocumentMeta::default();
+    let mut warnings: Vec<String> = Vec::new();
     let mut issuer_lines: Vec<String> = Vec::new();
     let mut i = 0;
     // 1. Header zone: up to the document type.
@@ -468,17 +312,14 @@ pub fn extract(doc: &Document) -> DocumentMeta {
     if !title.is_empty() {
         m.title = Some(kehoach_text::clean(&title.join(" ")));
     }
-    // 3. Legal bases: "Căn cứ …" / "Thực hiện …" paragraphs before the first section.
-    for l in &lines[i.min(lines.len())..] {
-        let t = l.text.trim();
-        let key = &l.key;
-        if is_section_heading(t) || key == "quyet dinh" {
-            break;
-        }
-        if key.starts_with("can cu ") || key.starts_with("thuc hien ") {
-            m.legal_bases.extend(find_citations(t));
-        }
-    }
+    // 3. Legal bases: the lines before the first section (see `citation::legal_bases`).
+    let basis_lines = lines[i.min(lines.len())..]
+        .iter()
+        .take_while(|l| !is_section_heading(l.text.trim()) && l.key != "quyet dinh")
+        .map(|l| l.text.trim());
+    let bases = super::citation::legal_bases(basis_lines);
+    m.legal_bases = bases.refs;
+    warnings.extend(bases.warnings);
     // 4. Recipients, signer, appendix.
     read_closing(&lines, &mut m);
     m.plan_year = m
@@ -492,7 +333,13 @@ pub fn extract(doc: &Document) -> DocumentMeta {
                 .and_then(last_year)
         })
         .or_else(|| m.date.as_ref().and_then(|d| d.year));
-    m
+    (m, warnings)
+}
+
+/// Whether the document is a plan (a Kế hoạch, a Chương trình, a Quyết định issuing one …)
+/// rather than a report, a letter or another kind of document.
+pub fn is_plan(_meta: &DocumentMeta) -> bool {
+    true
 }
 
 /// A body type without its place: "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND".
@@ -673,31 +520,5 @@ mod tests {
             (place.as_str(), d.day, d.month, d.year),
             ("Định Hoá", None, Some(1), None)
         );
-    }
-
-    #[test]
-    fn citations() {
-        let refs = find_citations("Thực hiện Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên về Kiểm soát");
-        assert_eq!(refs.len(), 1);
-        assert_eq!(refs[0].doc_type, "Kế hoạch");
-        assert_eq!(refs[0].reference().as_deref(), Some("182/KH-UBND"));
-        assert_eq!(refs[0].date.as_deref(), Some("2025-12-25"));
-        assert_eq!(refs[0].issuer.as_deref(), Some("UBND tỉnh Thái Nguyên"));
-        assert_eq!(
-            refs[0].text,
-            "Kế hoạch số 182/KH-UBND ngày 25 tháng 12 năm 2025 của UBND tỉnh Thái Nguyên"
-        );
-        let refs = find_citations("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát; Nghị định số 92/2017/NĐ-CP ngày 07/8/2017 của Chính phủ sửa đổi");
-        assert_eq!(
-            refs.iter()
-                .map(|r| r.reference().unwrap())
-                .collect::<Vec<_>>(),
-            ["63/2010/NĐ-CP", "92/2017/NĐ-CP"]
-        );
-        let refs = find_citations(
-            "(Kèm theo Kế hoạch số /KH- SDDTTG ngày /01/2026 của Sở Dân tộc và Tôn giáo)",
-        );
-        assert_eq!(refs[0].number, None);
-        assert_eq!(refs[0].symbol.as_deref(), Some("KH-SDDTTG"));
     }
 }

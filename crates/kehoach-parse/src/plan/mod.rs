@@ -103,14 +103,15 @@ impl Item {
 /// Extracts the plan from a document. Never fails: a document without a work-item table
 /// gives a plan without items and a warning.
 pub fn extract(doc: &Document) -> Plan {
-    let mut plan = Plan {
-        document: meta::extract(doc),
-        ..Default::default()
-    };
+    let (document, meta_warnings) = meta::extract(doc);
     let found = table::extract_items(doc);
-    plan.items = found.items;
-    plan.columns = found.columns;
-    plan.warnings = found.warnings;
+    let mut plan = Plan {
+        document,
+        items: found.items,
+        columns: found.columns,
+        warnings: meta_warnings,
+    };
+    plan.warnings.extend(found.warnings);
     if plan.items.is_empty() {
         plan.warnings.push(
             "no work-item table found (a table whose header names STT and nội dung / nhiệm vụ)"
