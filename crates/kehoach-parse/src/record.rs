@@ -24,6 +24,10 @@ pub struct Record {
     pub schema_version: u32,
     pub source: Source,
     pub document: DocumentMeta,
+    /// Whether the document is a plan; a report or a letter with a table is not, though its
+    /// rows are still given as items.
+    #[serde(default = "crate::plan::yes")]
+    pub is_plan: bool,
     pub columns: Vec<ColumnInfo>,
     pub items: Vec<Item>,
     pub warnings: Vec<String>,
@@ -34,6 +38,7 @@ impl Record {
         let Parsed { document, plan } = parsed;
         let Plan {
             document: meta,
+            is_plan,
             items,
             columns,
             warnings: plan_warnings,
@@ -48,6 +53,7 @@ impl Record {
                 format: document.format.name().to_string(),
             },
             document: meta,
+            is_plan,
             columns,
             items,
             warnings,
@@ -58,6 +64,7 @@ impl Record {
     pub fn plan(&self) -> Plan {
         Plan {
             document: self.document.clone(),
+            is_plan: self.is_plan,
             items: self.items.clone(),
             columns: self.columns.clone(),
             warnings: self.warnings.clone(),

@@ -91,20 +91,25 @@ impl Rule for SttDuplicate {
         let plan = &cx.draft.plan;
         let ps: Vec<Option<Vec<u32>>> = plan.items.iter().map(|it| parts(&it.stt)).collect();
         // Roman section numbers ("I", "II") restart the Arabic numbers under them.
-        let mut section = vec![0usize; ps.len()];
+        // So do tables numbered from 1 again (`location.section`, one per part or appendix).
+        let mut section = vec![(0usize, 0usize); ps.len()];
         let mut cur = 0;
         for (i, it) in plan.items.iter().enumerate() {
             if stt::parse(&it.stt).is_some_and(|s| s.roman) {
                 cur += 1;
             }
-            section[i] = cur;
+            section[i] = (it.location.section, cur);
         }
         // Where each (section, number) first appears: one pass, not a search of the rows
         // before each row (n² on a 100,000-row table).
-        let mut first_at: std::collections::HashMap<(usize, &[u32]), usize> =
+        let mut first_at: std::collections::HashMap<((usize, usize), &[u32]), usize> =
             std::collections::HashMap::new();
         for i in 0..ps.len() {
             let Some(p) = &ps[i] else { continue };
+            if plan.items[i].location.shares_task {
+                // One more row of the task above, its number merged down: the same task.
+                continue;
+            }
             let first = *first_at.entry((section[i], p.as_slice())).or_insert(i);
             if first == i {
                 continue;

@@ -33,7 +33,18 @@ impl Rule for SttSequence {
         let mut prev: Option<Vec<u32>> = None;
         // A set, not a list: a table of 100,000 numbered rows must not take n² comparisons.
         let mut seen: std::collections::HashSet<Vec<u32>> = std::collections::HashSet::new();
+        let mut section = 0;
         for (i, it) in plan.items.iter().enumerate() {
+            if it.location.shares_task {
+                // One more row of the task above (its number merged down): not a new number.
+                continue;
+            }
+            if it.location.section != section {
+                // A table numbered from 1 again (one per part or appendix).
+                section = it.location.section;
+                prev = None;
+                seen.clear();
+            }
             let Some(p) = ps[i].clone() else {
                 // A Roman or lettered number: the Arabic count restarts.
                 if kehoach_parse::plan::stt::parse(&it.stt).is_some_and(|s| s.roman) {
@@ -90,5 +101,30 @@ mod tests {
         p.items[1].stt = "1.1.1".into();
         assert!(codes(&p).contains(&"KH402"));
         assert!(!codes(&plan_2026()).contains(&"KH402"));
+    }
+
+    /// Two tables each numbered from 1 (a plan with one table per appendix) and a task
+    /// whose number is merged down over two rows raise nothing; the same numbers in one
+    /// section do.
+    #[test]
+    fn sections_and_shared_rows() {
+        let mut p = plan_2026();
+        let n = p.items.len();
+        let mut second = p.items.clone();
+        for it in &mut second {
+            it.location.section = 1;
+            it.location.table = 2;
+        }
+        let mut shared = p.items[1].clone();
+        shared.location.shares_task = true;
+        shared.lead = vec!["Các phòng thuộc Sở".into()];
+        p.items.insert(2, shared);
+        p.items.extend(second);
+        let c = codes(&p);
+        assert!(!c.contains(&"KH401") && !c.contains(&"KH402"), "{c:?}");
+        for it in &mut p.items[n + 1..] {
+            it.location.section = 0;
+        }
+        assert!(codes(&p).contains(&"KH401"));
     }
 }

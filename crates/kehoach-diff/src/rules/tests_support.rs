@@ -74,6 +74,7 @@ pub fn plan_2026() -> Plan {
         it.location.rows = 1;
     }
     Plan {
+        is_plan: true,
         document: DocumentMeta {
             issuer: Some("SỞ TƯ PHÁP".into()),
             parent_body: Some("UBND TỈNH THÁI NGUYÊN".into()),

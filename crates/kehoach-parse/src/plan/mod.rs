@@ -30,6 +30,10 @@ pub use meta::{DocNumber, DocumentMeta, LegalRef, PartialDate, Signer};
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Plan {
     pub document: DocumentMeta,
+    /// Whether the document is a plan (see [`meta::is_plan`]): a report or a letter with a
+    /// table still gives its rows as items, marked by this.
+    #[serde(default = "yes")]
+    pub is_plan: bool,
     pub items: Vec<Item>,
     /// The columns of the work-item table, in grid order, with the role each was given.
     pub columns: Vec<ColumnInfo>,
@@ -88,6 +92,23 @@ pub struct Location {
     /// Page, where the reader knows it (PDF).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub page: Option<u32>,
+    /// The section of the plan the item is in: 0, then one more for every table with a
+    /// header of its own whose numbers start again from 1 (one table per part or appendix).
+    /// Item numbers are unique within a section, not across sections.
+    #[serde(skip_serializing_if = "is_zero", default)]
+    pub section: usize,
+    /// The row's number and content are cells merged down from the item above: one more
+    /// assignment of the same task (one row per responsible party), sharing its number.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub shares_task: bool,
+}
+
+pub(crate) fn yes() -> bool {
+    true
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Item {
@@ -105,13 +126,21 @@ impl Item {
 pub fn extract(doc: &Document) -> Plan {
     let (document, meta_warnings) = meta::extract(doc);
     let found = table::extract_items(doc);
+    let is_plan = meta::is_plan(&document);
     let mut plan = Plan {
         document,
+        is_plan,
         items: found.items,
         columns: found.columns,
         warnings: meta_warnings,
     };
     plan.warnings.extend(found.warnings);
+    if !is_plan {
+        let ty = plan.document.doc_type.as_deref().unwrap_or("không rõ loại");
+        plan.warnings.push(format!(
+            "văn bản không phải kế hoạch ({ty}): các dòng của bảng vẫn được trả về nhưng không phải nhiệm vụ của một kế hoạch"
+        ));
+    }
     if plan.items.is_empty() {
         plan.warnings.push(
             "no work-item table found (a table whose header names STT and nội dung / nhiệm vụ)"

@@ -2,7 +2,7 @@
 
 use crate::model::{Cell, Document, Table};
 
-use super::columns::{classify, Role};
+use super::columns::{classify, infer_from_cells, CellEvidence, Role};
 use super::{agency, deadline, stt, ColumnInfo, Item, ItemKind, Location};
 
 /// What [`extract_items`] found.
@@ -23,11 +23,22 @@ struct Header {
     keys: Vec<String>,
     /// The role of each grid column, by index (a lookup per cell must not scan the columns).
     roles: Vec<Role>,
+    /// What was decided from the cells rather than the header text, for the warnings.
+    notes: Vec<String>,
 }
 
 impl Header {
     fn role_of(&self, col: usize) -> Role {
         self.roles.get(col).copied().unwrap_or(Role::Extra)
+    }
+
+    fn set_role(&mut self, col: usize, role: Role) {
+        if let Some(slot) = self.roles.get_mut(col) {
+            *slot = role;
+        }
+        if let Some(c) = self.columns.iter_mut().find(|c| c.index == col) {
+            c.role = role;
+        }
     }
 }
 
@@ -171,6 +182,14 @@ fn find_header(table: &Table, texts: &Texts) -> Option<Header> {
     let scan = table.rows.len().min(6);
     for r in 0..scan {
         let roles: Vec<Role> = uncovered(table, texts, r).filter_map(classify).collect();
+        // A header row names roles in most of its cells and numbers no item: a body row
+        // ("1.2 | Rà soát nhiệm vụ … | Văn phòng | Thời gian …") may name two roles by chance.
+        let nonempty = uncovered(table, texts, r).filter(|t| !t.is_empty()).count();
+        if roles.len() * 5 < nonempty * 3
+            || uncovered(table, texts, r).any(|t| stt::parse(t).is_some())
+        {
+            continue;
+        }
         let has_anchor = roles.contains(&Role::Content) || roles.contains(&Role::Stt);
         let distinct = [
             Role::Stt,
@@ -201,6 +220,8 @@ fn find_header(table: &Table, texts: &Texts) -> Option<Header> {
         }
         let mut columns = Vec::new();
         let mut taken: Vec<Role> = Vec::new();
+        // Columns whose header text named no role: their cells may (see `infer_roles`).
+        let mut unnamed: Vec<usize> = Vec::new();
         for col in 0..table.grid_cols {
             // Header text of the column: the texts of the header cells covering it, top down.
             let mut parts: Vec<String> = Vec::new();
@@ -223,10 +244,12 @@ fn find_header(table: &Table, texts: &Texts) -> Option<Header> {
                 }
             }
             let header = kehoach_text::clean(&parts.join(" "));
-            let mut role = deepest_role
-                .or_else(|| classify(&header))
-                .unwrap_or(Role::Extra);
-            if role != Role::Extra && taken.contains(&role) {
+            let named = deepest_role.or_else(|| classify(&header));
+            if named.is_none() {
+                unnamed.push(col);
+            }
+            let mut role = named.unwrap_or(Role::Extra);
+            if !role.is_extra() && taken.contains(&role) {
                 // The same role twice: a cell spanning two grid columns, or a second column
                 // of that kind; only the first keeps the role.
                 if columns
@@ -237,7 +260,7 @@ fn find_header(table: &Table, texts: &Texts) -> Option<Header> {
                 }
                 role = Role::Extra;
             }
-            if role != Role::Extra {
+            if !role.is_extra() {
                 taken.push(role);
             }
             columns.push(ColumnInfo {
@@ -258,14 +281,62 @@ fn find_header(table: &Table, texts: &Texts) -> Option<Header> {
                 *slot = c.role;
             }
         }
-        return Some(Header {
+        let mut header = Header {
             body_start,
             columns,
             keys,
             roles,
-        });
+            notes: Vec::new(),
+        };
+        infer_roles(table, texts, &mut header, &unnamed);
+        return Some(header);
     }
     None
+}
+
+/// How many body rows are looked at to infer a column's role from its cells.
+const EVIDENCE_ROWS: usize = 200;
+
+/// Gives the columns whose header named no role ("Đơn vị", "Mốc", a blank header cell) the
+/// roles that no header took, from what their cells hold (see [`super::columns`]), and
+/// notes each decision for the plan's warnings.
+fn infer_roles(table: &Table, texts: &Texts, header: &mut Header, unnamed: &[usize]) {
+    const NEEDED: [Role; 3] = [Role::Content, Role::Lead, Role::Deadline];
+    if unnamed.is_empty() || NEEDED.iter().all(|r| header.roles.contains(r)) {
+        return;
+    }
+    let mut evidence = vec![CellEvidence::default(); table.grid_cols];
+    let end = table.rows.len().min(header.body_start + EVIDENCE_ROWS);
+    for r in header.body_start..end {
+        for (i, cell) in table.rows[r].cells.iter().enumerate() {
+            if cell.covered || cell.col_span > 1 || !unnamed.contains(&cell.col) {
+                continue;
+            }
+            if let Some(e) = evidence.get_mut(cell.col) {
+                e.add(texts.get(r, i), &cell.lines());
+            }
+        }
+    }
+    let named: Vec<Option<Role>> = (0..table.grid_cols)
+        .map(|c| (!unnamed.contains(&c)).then(|| header.role_of(c)))
+        .collect();
+    for d in infer_from_cells(&named, &evidence) {
+        let text = header
+            .columns
+            .iter()
+            .find(|c| c.index == d.index)
+            .map(|c| c.header.clone())
+            .unwrap_or_default();
+        header.set_role(d.index, d.role);
+        header.notes.push(format!(
+            "cột {} «{}»: tiêu đề không cho biết vai trò; theo nội dung các ô ({}), coi là cột {} ({})",
+            d.index + 1,
+            text,
+            d.reason,
+            d.role.name_vi(),
+            d.role.name()
+        ));
+    }
 }
 
 /// A row that only numbers the columns: "(1) (2) (3) (4) (5)" or "1 2 3 4 5", from the
@@ -349,11 +420,21 @@ pub fn extract_items(doc: &Document) -> Found {
     let mut found = Found::default();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut current: Option<(Header, usize)> = None; // header and grid width of the table family
+    let mut section = 0;
     for (ti, table) in doc.tables().enumerate() {
         let texts = Texts::new(table);
         let (header, start) = match find_header(table, &texts) {
             Some(h) => {
                 let start = h.body_start;
+                // A table with a header of its own whose numbers start again from the first
+                // ("1", "I", "a") is a new section (one table per part or appendix), not a
+                // continuation whose numbers repeat.
+                if !drafts.is_empty() && restarts_numbering(table, &texts, &h) {
+                    section += 1;
+                }
+                for note in &h.notes {
+                    found.warnings.push(format!("bảng {}: {note}", ti + 1));
+                }
                 (h, start)
             }
             None => match &current {
@@ -370,7 +451,7 @@ pub fn extract_items(doc: &Document) -> Found {
         read_rows(
             table,
             &texts,
-            ti,
+            (ti, section),
             &header,
             start,
             &mut drafts,
@@ -382,15 +463,35 @@ pub fn extract_items(doc: &Document) -> Found {
     found
 }
 
+/// Whether the first item number in a table's body is a first number: "1", "1.", "I", "a)".
+fn restarts_numbering(table: &Table, texts: &Texts, header: &Header) -> bool {
+    let Some(col) = header.roles.iter().position(|r| *r == Role::Stt) else {
+        return false;
+    };
+    (header.body_start..table.rows.len())
+        .filter_map(|r| {
+            let cells = &table.rows[r].cells;
+            let i = cells
+                .iter()
+                .position(|c| !c.covered && c.col <= col && col < c.col_end())?;
+            stt::parse(texts.get(r, i))
+        })
+        .next()
+        .is_some_and(|s| s.parts == [1])
+}
+
+/// Reads the body rows of one table (`at` = its index among the document's tables and the
+/// section it belongs to) into drafts.
 fn read_rows(
     table: &Table,
     texts: &Texts,
-    ti: usize,
+    at: (usize, usize),
     header: &Header,
     start: usize,
     drafts: &mut Vec<Draft>,
     warnings: &mut Vec<String>,
 ) {
+    let (ti, section) = at;
     let mut owners = Owners::new();
     for r in start..table.rows.len() {
         if is_repeated_header(table, texts, r, header, &mut owners)
@@ -407,6 +508,7 @@ fn read_rows(
         let mut extra: Vec<(String, String)> = Vec::new();
         let mut bold = false;
         let mut stt_covered = false;
+        let mut content_covered = false;
         for (ci, cell) in row.cells.iter().enumerate() {
             let ((or, oi), inherited) = if cell.covered {
                 match owners.cell_at(table, r, cell.col) {
@@ -419,22 +521,20 @@ fn read_rows(
             let owner = &table.rows[or].cells[oi];
             let text = texts.get(or, oi);
             let role = assign_role(header, cell, text);
-            if inherited && matches!(role, Role::Stt | Role::Content) {
-                if role == Role::Stt {
-                    stt_covered = true;
-                }
-                continue;
+            if inherited && role == Role::Stt {
+                stt_covered = true;
             }
             match role {
                 Role::Stt => stt_text = text.to_string(),
                 Role::Content => {
                     bold = owner.is_bold();
                     content = text.to_string();
+                    content_covered = inherited;
                 }
                 Role::Lead => lead.extend(owner.lines()),
                 Role::Support => support.extend(owner.lines()),
                 Role::Deadline => dl = text.to_string(),
-                Role::Extra => {
+                Role::Extra | Role::FollowUp => {
                     if !text.is_empty() {
                         let name = header
                             .columns
@@ -457,6 +557,15 @@ fn read_rows(
             && dl.is_empty()
         {
             continue;
+        }
+        // A row whose number is a cell merged down from the row above is one more
+        // assignment of the same task (one row per responsible party): it keeps the shared
+        // number and content, as every vertically merged cell does.
+        let shares_task = stt_covered && !stt_text.is_empty();
+        if shares_task && !content_covered && content.is_empty() {
+            if let Some(prev) = drafts.last() {
+                content = prev.content.clone();
+            }
         }
         // A row with no number continues the row above (a row cut by a page break).
         if stt_text.is_empty() && !stt_covered {
@@ -488,6 +597,8 @@ fn read_rows(
                 row: r,
                 rows: 1,
                 page: row.page,
+                section,
+                shares_task,
             },
         });
     }
@@ -524,7 +635,14 @@ fn append_lines(to: &mut Vec<String>, more: Vec<String>) {
 /// Turns drafts into items: kinds, levels, parents, agencies, deadlines.
 fn finish(drafts: Vec<Draft>) -> Vec<Item> {
     let parsed: Vec<Option<stt::Stt>> = drafts.iter().map(|d| stt::parse(&d.stt)).collect();
-    let has_roman = parsed.iter().flatten().any(|s| s.roman);
+    // Sections that number their groups in Roman numerals (the Arabic numbers under them
+    // are one level deeper).
+    let roman_sections: std::collections::HashSet<usize> = drafts
+        .iter()
+        .zip(&parsed)
+        .filter(|(_, p)| p.as_ref().is_some_and(|s| s.roman))
+        .map(|(d, _)| d.location.section)
+        .collect();
     // For each draft, the index of the next one whose number differs (computed backwards
     // once: looking ahead from every item is quadratic on a run of equal numbers).
     let canon: Vec<Option<String>> = parsed
@@ -543,7 +661,14 @@ fn finish(drafts: Vec<Draft>) -> Vec<Item> {
     // with a lower level is on this stack).
     let mut open: Vec<usize> = Vec::new();
     let mut items: Vec<Item> = Vec::with_capacity(drafts.len());
+    let mut section = 0;
     for (i, d) in drafts.into_iter().enumerate() {
+        if d.location.section != section {
+            // Numbers start again: nothing above is a parent any more.
+            section = d.location.section;
+            open.clear();
+        }
+        let has_roman = roman_sections.contains(&section);
         let lead = agency::split(&d.lead);
         let support = agency::split(&d.support);
         let deadline = deadline::parse(&d.deadline);
