@@ -26,6 +26,9 @@ pub struct Options<'a> {
     pub limits: Limits,
     /// Runs checks on each new document and stores the findings.
     pub checker: Option<&'a dyn Checker>,
+    /// Stores documents that are not plans (reports, letters …) too; by default they are
+    /// recorded in the import log as skipped, with their type, and not stored.
+    pub all_types: bool,
 }
 
 /// What happened to one file.
@@ -38,6 +41,8 @@ pub enum Outcome {
     Present { new_path: bool },
     /// Could not be read or parsed; the error is stored with the source (when readable).
     Failed { error: String },
+    /// Read, but not a plan (a report, a letter …): not stored without `all_types`.
+    Skipped { doc_type: String },
 }
 
 /// Reported after each file is written.
@@ -58,7 +63,16 @@ pub struct Summary {
     /// Present files seen at a path not recorded before.
     pub new_paths: usize,
     pub failed: Vec<FailedFile>,
+    /// Documents that are not plans, not stored (see [`Options::all_types`]).
+    pub skipped: Vec<SkippedFile>,
     pub items: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedFile {
+    pub path: String,
+    /// The document type as written ("BÁO CÁO"), or "không rõ loại".
+    pub doc_type: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -157,6 +171,7 @@ pub fn run(
     let total = summary.files;
     let version = parser_version();
     let checker_version = opts.checker.map(|c| c.version());
+    let all_types = opts.all_types;
     let mut done = 0;
     for m in missing {
         done += 1;
@@ -220,8 +235,13 @@ pub fn run(
             });
         });
         for work in rx_work {
-            let (path, outcome) =
-                write_one(store, run_id, work, &version, checker_version.as_deref())?;
+            let (path, outcome) = write_one(
+                store,
+                run_id,
+                work,
+                (&version, checker_version.as_deref()),
+                all_types,
+            )?;
             done += 1;
             match &outcome {
                 Outcome::Imported { items } => {
@@ -235,6 +255,10 @@ pub fn run(
                 Outcome::Failed { error } => summary.failed.push(FailedFile {
                     path: path.clone(),
                     error: error.clone(),
+                }),
+                Outcome::Skipped { doc_type } => summary.skipped.push(SkippedFile {
+                    path: path.clone(),
+                    doc_type: doc_type.clone(),
                 }),
             }
             progress(&Progress {
@@ -251,15 +275,37 @@ pub fn run(
     Ok(summary)
 }
 
-/// Writes one file's result in one transaction.
+/// Writes one file's result in one transaction (`versions`: the parser's and the checker's).
 fn write_one(
     store: &mut Store,
     run_id: i64,
     work: Work,
-    version: &str,
-    checker_version: Option<&str>,
+    versions: (&str, Option<&str>),
+    all_types: bool,
 ) -> Result<(String, Outcome)> {
+    let (version, checker_version) = versions;
     let tx = store.conn_mut().transaction()?;
+    // A document that is not a plan is only logged, unless every type is asked for.
+    if let Work::Parsed {
+        path,
+        sha,
+        result: Ok((prep, _)),
+        ..
+    } = &work
+    {
+        if !all_types && !prep.record.is_plan {
+            let doc_type = prep
+                .record
+                .document
+                .doc_type
+                .clone()
+                .unwrap_or_else(|| "không rõ loại".into());
+            let note = format!("không phải kế hoạch ({doc_type}); --all-types để lưu");
+            write::log(&tx, run_id, Some(path), Some(sha), "skipped", Some(&note))?;
+            tx.commit()?;
+            return Ok((path.clone(), Outcome::Skipped { doc_type }));
+        }
+    }
     let (path, outcome) = match work {
         Work::Unreadable { path, error } => {
             write::log(&tx, run_id, Some(&path), None, "failed", Some(&error))?;

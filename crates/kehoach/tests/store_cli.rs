@@ -585,3 +585,48 @@ fn import_with_check_stores_findings() {
         .unwrap();
     assert_eq!(n2, 0);
 }
+
+/// A report (Báo cáo) with a task-like table is not a plan: `import` lists it as skipped
+/// with its type and stores nothing for it, exit 0; `--all-types` stores it.
+#[test]
+fn import_skips_documents_that_are_not_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehoach.db");
+    let report = fixture("plans/nghean_baocao_2025.docx");
+    let plan = fixture("plans/cantho_kiemtra_2026.docx");
+    let args = [
+        "import",
+        report.to_str().unwrap(),
+        plan.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    let o = kehoach(&db, &args);
+    let v = &jsonl(&o)[0];
+    assert_eq!(v["imported"], 1, "{v}");
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["skipped"][0]["doc_type"], "BÁO CÁO", "{v}");
+    assert!(
+        v["skipped"][0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("nghean_baocao_2025.docx"),
+        "{v}"
+    );
+    assert_eq!(Store::open(&db).unwrap().stats().unwrap().documents, 1);
+    // The text summary names it, in Vietnamese.
+    let o = kehoach(&db, &["import", report.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).contains("skipped: ") && stdout(&o).contains("không phải kế hoạch (BÁO CÁO)"),
+        "{}",
+        stdout(&o)
+    );
+    // Asked for every type, it is stored.
+    let mut all = args.to_vec();
+    all.push("--all-types");
+    let v = &jsonl(&kehoach(&db, &all))[0];
+    assert_eq!(v["imported"], 1, "{v}");
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 0, "{v}");
+    assert_eq!(Store::open(&db).unwrap().stats().unwrap().documents, 2);
+}

@@ -34,6 +34,10 @@ pub struct Args {
     /// Also run `kehoach check` on each new document and store its findings.
     #[arg(long)]
     check: bool,
+    /// Store documents that are not plans too (reports, letters, guides …); without it they
+    /// are listed as skipped with their type and not stored.
+    #[arg(long)]
+    all_types: bool,
     /// Summary format.
     #[arg(long, short, value_enum, default_value = "text")]
     format: Format,
@@ -170,13 +174,18 @@ pub fn run(args: Args) -> u8 {
     let opts = import::Options {
         checker,
         limits: args.limits.limits(),
-        ..Default::default()
+        all_types: args.all_types,
     };
     let start = Instant::now();
     let mut rep = Reporter::new(None, "import");
     let res = import::run(&mut store, &args.paths, &opts, &mut |p: &Progress| {
-        if let Outcome::Failed { error } = p.outcome {
-            rep.line(&format!("failed: {}: {error}", p.path));
+        match p.outcome {
+            Outcome::Failed { error } => rep.line(&format!("failed: {}: {error}", p.path)),
+            Outcome::Skipped { doc_type } => rep.line(&format!(
+                "skipped: {}: không phải kế hoạch ({doc_type}); --all-types để lưu",
+                p.path
+            )),
+            _ => {}
         }
         let name = std::path::Path::new(p.path)
             .file_name()
@@ -202,7 +211,7 @@ pub fn run(args: Args) -> u8 {
         }
         Format::Text => {
             println!(
-                "imported {} documents ({} items), {} already present{}, {} failed — {} files in {:.1} s",
+                "imported {} documents ({} items), {} already present{}, {} not plans skipped, {} failed — {} files in {:.1} s",
                 summary.imported,
                 summary.items,
                 summary.present,
@@ -211,10 +220,17 @@ pub fn run(args: Args) -> u8 {
                 } else {
                     String::new()
                 },
+                summary.skipped.len(),
                 summary.failed.len(),
                 summary.files,
                 secs
             );
+            for f in &summary.skipped {
+                println!(
+                    "  skipped: {}: không phải kế hoạch ({})",
+                    f.path, f.doc_type
+                );
+            }
             for f in &summary.failed {
                 println!("  failed: {}: {}", f.path, f.error);
             }
