@@ -14,6 +14,8 @@ Outputs (committed; tests need no Python):
   OUTDIR/NAME.docx   WordprocessingML; spans as w:vMerge / w:gridSpan; header block as a
                      borderless two-column table, as issued documents are laid out
   OUTDIR/NAME.html   the same document as HTML with rowspan/colspan
+  OUTDIR/NAME.pdf    the .docx exported by LibreOffice (when `soffice` is installed; skipped
+                     with a message otherwise), as offices export signed plans
   OUTDIR/NAME.json   truth: items (stt, kind, content, lead, support, deadline), and what
                      else the test checks (document fields, is_plan, column roles, sections)
 """
@@ -297,14 +299,25 @@ def w_par(text, bold=False, center=False):
     return f"<w:p>{ppr}{run}</w:p>"
 
 
-def w_table(table, borders=True):
+def widths(ncols, layout, page=9000):
+    """Column widths in twips, as issued plans lay them out within the text width `page`:
+    a layout table's two halves; an item table's narrow STT, wide content, the rest shared."""
+    if layout:
+        return [page * 46 // 100, page * 54 // 100] if ncols == 2 else [page // ncols] * ncols
+    stt, content = page * 7 // 100, page * 40 // 100
+    rest = (page - stt - content) // max(ncols - 2, 1)
+    return [stt, content] + [rest] * (ncols - 2)
+
+
+def w_table(table, borders=True, page=9000):
     ncols, rows = grid(table)
+    ws = widths(ncols, not borders, page)
     b = ('<w:tblBorders><w:top w:val="single" w:sz="4"/><w:left w:val="single" w:sz="4"/>'
          '<w:bottom w:val="single" w:sz="4"/><w:right w:val="single" w:sz="4"/>'
          '<w:insideH w:val="single" w:sz="4"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders>') if borders else \
         '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
     x = [f'<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>{b}</w:tblPr><w:tblGrid>']
-    x += ['<w:gridCol w:w="1500"/>'] * ncols
+    x += [f'<w:gridCol w:w="{w}"/>' for w in ws]
     x.append("</w:tblGrid>")
     for ri, cells in enumerate(rows):
         trpr = "<w:trPr><w:tblHeader/></w:trPr>" if ri == 0 and borders else ""
@@ -313,7 +326,7 @@ def w_table(table, borders=True):
             if covered:
                 x.append('<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>')
                 continue
-            pr = ""
+            pr = f'<w:tcW w:w="{sum(ws[col:col + cs])}" w:type="dxa"/>'
             if cs > 1:
                 pr += f'<w:gridSpan w:val="{cs}"/>'
             if rs > 1:
@@ -331,19 +344,40 @@ def header_table(p):
     return rows
 
 
+PORTRAIT = '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701"/>'
+LANDSCAPE = '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"/>'
+
+
 def docx_xml(p):
+    """The document as issued plans are laid out: the header block, type, title, bases and
+    body on portrait pages; then either the task table in the body followed by recipients and
+    signer, or recipients and signer followed by an appendix on landscape pages."""
     body = [w_table(header_table(p), borders=False)]
     body.append(w_par(p["doc_type"], bold=True, center=True))
     body += [w_par(t, bold=True, center=True) for t in p["title"]]
     body += [w_par(t) for t in p["body"]]
     sign = [["Nơi nhận:\n" + "\n".join("- " + r for r in p["recipients"]), "\n".join(p["signer"])]]
-    body.append(w_table_lines(sign))
-    body += [w_par(t, bold=True, center=True) for t in p["appendix"]]
-    for i, t in enumerate(p["tables"]):
-        if i > 0:
-            body += [w_par(x, bold=True, center=True) for x in p.get("between_tables", [])]
-        body.append(w_table(t))
-    body.append('<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/></w:sectPr>')
+
+    def tables():
+        out = []
+        for i, t in enumerate(p["tables"]):
+            if i > 0:
+                out += [w_par(x, bold=True, center=True) for x in p.get("between_tables", [])]
+            out.append(w_table(t, page=14500 if p["appendix"] else 9000))
+            out.append(w_par(""))
+        return out
+
+    if p["appendix"]:
+        body.append(w_table_lines(sign))
+        # The portrait section ends here; the appendix starts a landscape one.
+        body.append(f"<w:p><w:pPr><w:sectPr>{PORTRAIT}</w:sectPr></w:pPr></w:p>")
+        body += [w_par(t, bold=True, center=True) for t in p["appendix"]]
+        body += tables()
+        body.append(f"<w:sectPr>{LANDSCAPE}</w:sectPr>")
+    else:
+        body += tables()
+        body.append(w_table_lines(sign))
+        body.append(f"<w:sectPr>{PORTRAIT}</w:sectPr>")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
             f'<w:body>{"".join(body)}</w:body></w:document>')
@@ -398,12 +432,18 @@ def write_html(p, path):
     b += [f'<p align="center"><b>{esc(t)}</b></p>' for t in p["title"]]
     b += [f"<p>{esc(t)}</p>" for t in p["body"]]
     sign = [[{"t": ["Nơi nhận:"] + ["- " + r for r in p["recipients"]]}, {"t": p["signer"]}]]
-    b.append(h_table(sign, layout=True))
-    b += [f'<p align="center"><b>{esc(t)}</b></p>' for t in p["appendix"]]
+    tables = []
     for i, t in enumerate(p["tables"]):
         if i > 0:
-            b += [f'<p align="center"><b>{esc(x)}</b></p>' for x in p.get("between_tables", [])]
-        b.append(h_table(t))
+            tables += [f'<p align="center"><b>{esc(x)}</b></p>' for x in p.get("between_tables", [])]
+        tables.append(h_table(t))
+    if p["appendix"]:
+        b.append(h_table(sign, layout=True))
+        b += [f'<p align="center"><b>{esc(t)}</b></p>' for t in p["appendix"]]
+        b += tables
+    else:
+        b += tables
+        b.append(h_table(sign, layout=True))
     path.write_text('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>'
                     + esc(" ".join(p["title"])) + "</title></head><body>\n" + "\n".join(b) + "\n</body></html>\n",
                     encoding="utf-8")
@@ -422,12 +462,22 @@ def write_truth(p, path):
 
 
 def main():
+    import shutil, subprocess, tempfile
     OUT.mkdir(parents=True, exist_ok=True)
     for p in PLANS:
         write_docx(p, OUT / f"{p['name']}.docx")
         write_html(p, OUT / f"{p['name']}.html")
         write_truth(p, OUT / f"{p['name']}.json")
         print(p["name"])
+    soffice = shutil.which("soffice")
+    if not soffice:
+        print("soffice not found: PDFs not made (apt-get install libreoffice-writer-nogui)")
+        return
+    with tempfile.TemporaryDirectory() as profile:
+        docs = [str(OUT / f"{p['name']}.docx") for p in PLANS]
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(OUT)] + docs, check=True,
+                       stdout=subprocess.DEVNULL)
 
 
 if __name__ == "__main__":

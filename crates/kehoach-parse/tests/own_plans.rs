@@ -1,7 +1,8 @@
 //! Plans written for these tests (`fixtures/plans/`, made by tools/make_plan_fixtures.py):
 //! other provinces, bodies, years, column wordings and orders, tasks merged over several
-//! rows, several tables each numbered from 1, a report that is not a plan — each as .docx
-//! and as HTML, held to a truth file written by hand from the document.
+//! rows, several tables each numbered from 1, a report that is not a plan — each as .docx,
+//! as HTML and as LibreOffice's PDF export, held to a truth file written by hand from the
+//! document.
 
 mod common;
 
@@ -38,8 +39,8 @@ fn plan_truth(path: &Path) -> Truth {
 }
 
 fn plans() -> Vec<std::path::PathBuf> {
-    let files = fixtures_in("plans", &["docx", "html"]);
-    assert_eq!(files.len(), 10, "{files:?}");
+    let files = fixtures_in("plans", &["docx", "html", "pdf"]);
+    assert_eq!(files.len(), 15, "{files:?}");
     files
 }
 
@@ -175,7 +176,11 @@ fn sections_restart_levels_and_parents() {
 /// content and parent, its own lead and deadline.
 #[test]
 fn a_task_merged_over_two_rows_gives_two_assignments() {
-    for f in ["plans/laocai_ccch_2026.docx", "plans/laocai_ccch_2026.html"] {
+    for f in [
+        "plans/laocai_ccch_2026.docx",
+        "plans/laocai_ccch_2026.html",
+        "plans/laocai_ccch_2026.pdf",
+    ] {
         let rec = record(&fixture(f));
         let (a, b) = (&rec.items[4], &rec.items[5]);
         assert_eq!((a.stt.as_str(), b.stt.as_str()), ("1", "1"), "{f}");
