@@ -29,6 +29,7 @@
 //! * a lead given **by reference** ("Theo phân công tại Quyết định số 1441/QĐ-UBND", "Theo
 //!   chức năng, nhiệm vụ", "Các cơ quan được giao tại Phụ lục II") is one entry, typed
 //!   [`AgencyKind::Reference`];
+//! * nothing splits inside brackets ("Sở Y tế (Bệnh viện A, Bệnh viện B)");
 //! * each entry loses leading marks and trailing ".", ";", ",", ":" and is `clean`ed; all
 //!   decisions are taken on `ascii_key`s, so "Ủy"/"Uỷ", NFD and case never matter.
 //!
@@ -381,15 +382,31 @@ fn split_line(s: &str, dash_bullet: bool, out: &mut Vec<Agency>) {
     let mut last_word: Option<usize> = None;
     let mut ref_cue = false;
     let mut colon = false;
+    let mut depth = 0u32;
     let mut prev_key = "";
     for (i, t) in toks.iter().enumerate() {
         let Some(sep) = t.sep else {
             last_word = Some(i);
             colon |= s[t.start..t.end].ends_with(':');
+            for c in s[t.start..t.end].chars() {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
             ref_cue |= is_reference_cue(prev_key, &t.key);
             prev_key = &t.key;
             continue;
         };
+        if depth > 0 {
+            // Inside brackets: "Sở Y tế (Bệnh viện A, Bệnh viện B)" is one entry.
+            if sep == Sep::And {
+                last_word = Some(i);
+                prev_key = &t.key;
+            }
+            continue;
+        }
         if sep == Sep::And && last_word.is_none() {
             // "và" opening an entry is a word, not a separator.
             last_word = Some(i);
@@ -554,27 +571,35 @@ pub fn kind_of(entry: &str) -> AgencyKind {
 /// ends on a connector, or the line starts with a lower-case word that begins no entry.
 fn continues(prev: &str, line: &str) -> bool {
     let p = prev.trim_end();
-    if p.ends_with([',', '-', '–', '—', '(', '/']) {
+    let toks = tokenize(line);
+    let starts_entry = classify(&toks, line, 0).kind != StartKind::Unknown;
+    if p.ends_with(['-', '–', '—', '(', '/']) {
         return true;
     }
+    // "Sở Tư pháp," + "Công an tỉnh": the line break is the author's; a name wrapped after its
+    // comma ("Sở Văn hóa," + "Thể thao và Du lịch") goes on.
+    if p.ends_with(',') {
+        return !starts_entry;
+    }
+    // A name cannot end on a connector ("Sở Lao động - Thương binh và" + "Xã hội"); compared
+    // on match keys, which keep tones, so "Sở" is not "số".
     let last = p.rsplit(' ').next().unwrap_or("");
-    let last_key = kehoach_text::ascii_key(last);
-    if matches!(
-        last_key.as_str(),
-        "va" | "cua" | "thuoc" | "cac" | "voi" | "tai" | "theo" | "so" | "cap" | "tren"
-    ) {
-        return true;
+    if last.starts_with(char::is_lowercase) {
+        let key = kehoach_text::match_key(last);
+        let connector = [
+            "và", "của", "thuộc", "các", "với", "tại", "theo", "số", "cấp", "trên",
+        ]
+        .iter()
+        .any(|w| kehoach_text::match_key(w) == key);
+        if connector {
+            return true;
+        }
     }
-    let first = line.split(' ').next().unwrap_or("");
-    let starts_lower = first
+    let starts_lower = line
         .chars()
         .next()
         .is_some_and(|c| c.is_alphabetic() && c.is_lowercase());
-    if !starts_lower {
-        return false;
-    }
-    let toks = tokenize(line);
-    classify(&toks, line, 0).kind == StartKind::Unknown
+    starts_lower && !starts_entry
 }
 
 /// Splits the lines of an agency cell into typed entries (see the module documentation for
