@@ -238,28 +238,14 @@ const UNKNOWN: Start = Start {
     served_end: None,
 };
 
-/// Longest phrase of `set` made of the words at `j..`, as its number of words.
-fn match_words<'a, V>(
-    toks: &[Tok],
-    j: usize,
-    max: usize,
-    mut get: impl FnMut(&str) -> Option<&'a V>,
-) -> Option<(usize, &'a V)> {
-    let mut key = String::new();
-    let mut best = None;
-    for (n, t) in toks.iter().skip(j).take(max).enumerate() {
-        if t.sep.is_some() || t.key.is_empty() {
-            break;
-        }
-        if n > 0 {
-            key.push(' ');
-        }
-        key.push_str(&t.key);
-        if let Some(v) = get(&key) {
-            best = Some((n + 1, v));
-        }
-    }
-    best
+/// The longest phrase of `p` made of the words at `j..` ("và" counts as a word here:
+/// "Đài Phát thanh và Truyền hình"), as its number of words and value.
+fn match_words<V: Copy>(toks: &[Tok], j: usize, p: &shapes::Phrases<V>) -> Option<(usize, V)> {
+    p.longest(|n| {
+        toks.get(j + n)
+            .filter(|t| !t.key.is_empty())
+            .map(|t| t.key.as_str())
+    })
 }
 
 /// Skips list-mark words ("b)" after ";").
@@ -282,16 +268,13 @@ fn classify(toks: &[Tok], s: &str, j: usize) -> Start {
     if first.sep.is_some() {
         return UNKNOWN;
     }
-    for r in &sh.reference_starts {
-        let words = r.split(' ').count();
-        if match_words(toks, j, words, |k| (k == r).then_some(&())).is_some() {
-            return Start {
-                kind: StartKind::Reference,
-                ..UNKNOWN
-            };
-        }
+    if match_words(toks, j, &sh.reference_starts).is_some() {
+        return Start {
+            kind: StartKind::Reference,
+            ..UNKNOWN
+        };
     }
-    if match_words(toks, j, sh.max_collective_words, |k| sh.collective.get(k)).is_some() {
+    if match_words(toks, j, &sh.collective).is_some() {
         return Start {
             kind: StartKind::Collective,
             ..UNKNOWN
@@ -300,7 +283,7 @@ fn classify(toks: &[Tok], s: &str, j: usize) -> Start {
     if !first.cap {
         return UNKNOWN;
     }
-    let Some((n, &head)) = match_words(toks, j, sh.max_head_words, |k| sh.heads.get(k)) else {
+    let Some((n, head)) = match_words(toks, j, &sh.heads) else {
         return UNKNOWN;
     };
     let after_head = j + n;
@@ -308,9 +291,9 @@ fn classify(toks: &[Tok], s: &str, j: usize) -> Start {
     if head == Head::Not {
         return UNKNOWN;
     }
-    if let Some(t) = next {
+    if next.is_some() {
         // "UBND các xã, phường": a head over a collective.
-        if sh.collective.contains_key(&t.key) {
+        if match_words(toks, after_head, &sh.collective).is_some() {
             return Start {
                 kind: StartKind::Collective,
                 ..UNKNOWN
@@ -325,8 +308,7 @@ fn classify(toks: &[Tok], s: &str, j: usize) -> Start {
     }
     let mut served_end = None;
     if toks[j].key == "van" && toks.get(j + 1).is_some_and(|t| t.key == "phong") && n == 2 {
-        served_end = match_words(toks, after_head, sh.max_served_words, |k| sh.served.get(k))
-            .map(|(m, _)| after_head + m);
+        served_end = match_words(toks, after_head, &sh.served).map(|(m, _)| after_head + m);
     }
     Start {
         kind: StartKind::Body,
@@ -365,7 +347,18 @@ fn is_reference_cue(prev: &str, key: &str) -> bool {
 }
 
 /// Splits one logical line (marks already off) into entries.
-fn split_line(s: &str, dash_bullet: bool, out: &mut Vec<Agency>) {
+fn split_line(s: &str, dash_bullet: bool, typed: bool, out: &mut Vec<Agency>) {
+    if !typed && !has_separator(s) {
+        // Most cells: one name, nothing to decide.
+        let text = tidy(s);
+        if !text.is_empty() {
+            out.push(Agency {
+                text: text.to_string(),
+                kind: AgencyKind::Other,
+            });
+        }
+        return;
+    }
     let toks = tokenize(s);
     // A bulleted line with " - " before a body is a flattened bullet list.
     let flattened = dash_bullet
@@ -439,7 +432,7 @@ fn split_line(s: &str, dash_bullet: bool, out: &mut Vec<Agency>) {
                 if complete && body_next && served_end == Some(i) {
                     // "Văn phòng Đoàn ĐBQH và HĐND": an office named after the bodies it serves.
                     let sh = shapes();
-                    let more = match_words(&toks, i + 1, sh.max_served_words, |k| sh.served.get(k));
+                    let more = match_words(&toks, i + 1, &sh.served);
                     match more {
                         Some((m, _)) => {
                             served_end = Some(i + 1 + m);
@@ -483,6 +476,15 @@ fn split_line(s: &str, dash_bullet: bool, out: &mut Vec<Agency>) {
         }
     }
     push_entry(&s[seg_byte..], st.kind, ref_cue, out);
+}
+
+/// Whether a line holds anything [`split_line`] may split at: ",", ";", a dash, "và".
+fn has_separator(s: &str) -> bool {
+    if s.contains([',', ';', '-', '–', '—']) {
+        return true;
+    }
+    s.split(' ')
+        .any(|w| w.len() <= 4 && w.starts_with(['v', 'V']) && kehoach_text::ascii_key(w) == "va")
 }
 
 /// Marks off the front, punctuation off the end.
@@ -537,7 +539,7 @@ fn push_entry(raw: &str, start: StartKind, ref_cue: bool, out: &mut Vec<Agency>)
 pub fn is_reference(entry: &str) -> bool {
     let key = kehoach_text::ascii_key(entry);
     let sh = shapes();
-    if sh.reference_starts.iter().any(|p| {
+    if sh.reference_start_keys.iter().any(|p| {
         key.strip_prefix(p.as_str())
             .is_some_and(|r| r.is_empty() || r.starts_with(' '))
     }) {
@@ -546,7 +548,7 @@ pub fn is_reference(entry: &str) -> bool {
     let padded = format!(" {key} ");
     sh.reference_anywhere
         .iter()
-        .any(|p| padded.contains(&format!(" {p} ")))
+        .any(|p| padded.contains(p.as_str()))
 }
 
 /// The kind of one entry, as [`entries`] types it.
@@ -613,6 +615,10 @@ fn continues(prev: &str, line: &str) -> bool {
 /// assert_eq!(e[2].text, "Sở Tài chính");
 /// ```
 pub fn entries(lines: &[String]) -> Vec<Agency> {
+    entries_impl(lines, true)
+}
+
+fn entries_impl(lines: &[String], typed: bool) -> Vec<Agency> {
     // Logical lines: (text, opened by a dash bullet).
     let raw: Vec<String> = lines
         .iter()
@@ -642,7 +648,7 @@ pub fn entries(lines: &[String]) -> Vec<Agency> {
     }
     let mut out = Vec::new();
     for (line, dash) in &logical {
-        split_line(line, *dash, &mut out);
+        split_line(line, *dash, typed, &mut out);
     }
     out
 }
@@ -658,5 +664,8 @@ pub fn entries(lines: &[String]) -> Vec<Agency> {
 /// assert_eq!(split(&["Sở Văn hóa, Thể thao và Du lịch".to_string()]), ["Sở Văn hóa, Thể thao và Du lịch"]);
 /// ```
 pub fn split(lines: &[String]) -> Vec<String> {
-    entries(lines).into_iter().map(|a| a.text).collect()
+    entries_impl(lines, false)
+        .into_iter()
+        .map(|a| a.text)
+        .collect()
 }

@@ -19,19 +19,89 @@ pub(crate) enum Head {
     Not,
 }
 
+/// Phrases of words, found by their first word: one hash lookup per position, then word
+/// comparisons (no key string is built while scanning).
+#[derive(Debug)]
+pub(crate) struct Phrases<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    /// The most words in a phrase.
+    pub max_words: usize,
+    len: usize,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            by_first: HashMap::new(),
+            max_words: 0,
+            len: 0,
+        }
+    }
+}
+
+impl<V: Copy> Phrases<V> {
+    /// Adds a phrase (words separated by one space); false if it was there already.
+    fn insert(&mut self, key: &str, v: V) -> bool {
+        let mut words = key.split(' ').map(str::to_string);
+        let Some(first) = words.next() else {
+            return false;
+        };
+        let rest: Vec<String> = words.collect();
+        self.max_words = self.max_words.max(rest.len() + 1);
+        let list = self.by_first.entry(first).or_default();
+        if let Some(e) = list.iter_mut().find(|(r, _)| *r == rest) {
+            e.1 = v;
+            return false;
+        }
+        list.push((rest, v));
+        self.len += 1;
+        true
+    }
+
+    /// The value of a whole phrase.
+    pub fn get(&self, key: &str) -> Option<V> {
+        let words: Vec<&str> = key.split(' ').collect();
+        self.longest(|i| words.get(i).copied())
+            .filter(|&(n, _)| n == words.len())
+            .map(|(_, v)| v)
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The longest phrase made of the words `word(0)`, `word(1)`, … (`None` ends the words),
+    /// as its number of words and value.
+    pub fn longest<'w>(&self, word: impl Fn(usize) -> Option<&'w str>) -> Option<(usize, V)> {
+        let list = self.by_first.get(word(0)?)?;
+        let mut best: Option<(usize, V)> = None;
+        for (rest, v) in list {
+            let n = rest.len() + 1;
+            if best.is_some_and(|(b, _)| b >= n) {
+                continue;
+            }
+            if rest
+                .iter()
+                .enumerate()
+                .all(|(i, w)| word(i + 1) == Some(w.as_str()))
+            {
+                best = Some((n, *v));
+            }
+        }
+        best
+    }
+}
+
 #[derive(Debug, Default)]
 pub(crate) struct Shapes {
-    /// Head key (words joined by one space) → kind.
-    pub heads: HashMap<String, Head>,
-    /// The most words in a head.
-    pub max_head_words: usize,
-    pub collective: HashMap<String, ()>,
-    pub max_collective_words: usize,
-    pub served: HashMap<String, ()>,
-    pub max_served_words: usize,
-    /// Reference cues that must start the entry.
-    pub reference_starts: Vec<String>,
-    /// Reference cues found anywhere (word-bounded).
+    pub heads: Phrases<Head>,
+    pub collective: Phrases<()>,
+    pub served: Phrases<()>,
+    /// Reference cues that must start the entry, as phrases and as keys.
+    pub reference_starts: Phrases<()>,
+    pub reference_start_keys: Vec<String>,
+    /// Reference cues found anywhere, padded with a space each side (" phu luc ").
     pub reference_anywhere: Vec<String>,
 }
 
@@ -79,7 +149,6 @@ pub(crate) fn parse(data: &str) -> (Shapes, Vec<String>) {
             ));
             continue;
         }
-        let words = key.split(' ').count();
         let bad_marks = match section {
             "body" => starts,
             "reference" => neg || named,
@@ -98,25 +167,18 @@ pub(crate) fn parse(data: &str) -> (Shapes, Vec<String>) {
                 } else {
                     Head::Alone
                 };
-                s.max_head_words = s.max_head_words.max(words);
-                s.heads.insert(key.clone(), head).is_some()
+                !s.heads.insert(&key, head)
             }
-            "collective" => {
-                s.max_collective_words = s.max_collective_words.max(words);
-                s.collective.insert(key.clone(), ()).is_some()
-            }
-            "served" => {
-                s.max_served_words = s.max_served_words.max(words);
-                s.served.insert(key.clone(), ()).is_some()
+            "collective" => !s.collective.insert(&key, ()),
+            "served" => !s.served.insert(&key, ()),
+            _ if starts => {
+                s.reference_start_keys.push(key.clone());
+                !s.reference_starts.insert(&key, ())
             }
             _ => {
-                let list = if starts {
-                    &mut s.reference_starts
-                } else {
-                    &mut s.reference_anywhere
-                };
-                let dup = list.contains(&key);
-                list.push(key.clone());
+                let padded = format!(" {key} ");
+                let dup = s.reference_anywhere.contains(&padded);
+                s.reference_anywhere.push(padded);
                 dup
             }
         };

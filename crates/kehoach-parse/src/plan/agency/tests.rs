@@ -196,10 +196,16 @@ fn shapes_file_is_valid() {
         "hoi nong dan",
         "tinh uy",
     ] {
-        assert!(s.heads.contains_key(h), "{h}");
+        assert!(s.heads.get(h).is_some(), "{h}");
     }
-    assert_eq!(s.heads.get("bo phan"), Some(&shapes::Head::Not));
-    assert!(s.max_head_words <= 8);
+    assert_eq!(s.heads.get("bo phan"), Some(shapes::Head::Not));
+    assert_eq!(s.heads.get("so"), Some(shapes::Head::Named));
+    assert_eq!(
+        s.heads.get("dai phat thanh va truyen hinh"),
+        Some(shapes::Head::Alone)
+    );
+    assert_eq!(s.heads.get("dai phat"), None);
+    assert!(s.heads.max_words <= 8);
     let (_, errors) = shapes::parse("[body]\nSở +\n[nope]\nx\n[collective]\ncac +\n");
     assert_eq!(errors.len(), 4, "{errors:?}");
 }
@@ -241,7 +247,9 @@ fn big_and_hostile_cells() {
     let vas = vec![vec!["Văn phòng HĐND"; 20_000].join(" và ")];
     assert_eq!(split(&vas).len(), 20_000);
     eprintln!("four cells of 20,000 names: {:?}", t.elapsed());
-    assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+    // Linear: about 2 s in a debug build on an idle core, 4x the names take 4.5x the time.
+    // Quadratic work on these cells would take minutes; the bound leaves room for a busy machine.
+    assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
     for junk in [
         ",,,;;; - - và và",
         "và",
