@@ -10,15 +10,17 @@
 //!
 //! * a **line** (a paragraph, or a bullet / numbering mark) always starts a new entry, except
 //!   that a line without a mark continues the entry above when the cell's other lines have
-//!   marks, or when the entry above ends on a connector ("và", ",", "-", "của", …) or the line
-//!   starts with a lower-case word that does not begin an entry (a name wrapped by a narrow
-//!   column: "Sở Văn hóa, Thể thao và" + "Du lịch");
+//!   marks, or when the entry above ends on a connector ("và", "-", "của", …, or "," before a
+//!   line that starts no body) or the line starts with a lower-case word that does not begin
+//!   an entry (a name wrapped by a narrow column: "Sở Văn hóa, Thể thao và" + "Du lịch");
 //! * **","** and **"và"** separate only a *complete named body* from a following *named body or
 //!   collective* ("Sở Tư pháp, Văn phòng UBND tỉnh, Công an tỉnh"; "Sở Nội vụ và Sở Tài
 //!   chính"). They never split a name ("Sở Khoa học và Công nghệ": "Công nghệ" starts no body),
 //!   a collective ("Các sở, ban, ngành", "UBND các xã, phường, đặc khu"), a reference, or a
-//!   text whose start is not a recognised body ("Tôn giáo, tín ngưỡng"). An office is named
-//!   after the bodies it serves: "Văn phòng Đoàn ĐBQH và HĐND" stays one;
+//!   text whose start is not a recognised body ("Tôn giáo, tín ngưỡng"). A collective ends
+//!   only before a capitalised body ("Các sở, ban, ngành, UBND các xã"), and never after it
+//!   opened a list with ":" ("Các ngành: Công an, Quân đội"). An office is named after the
+//!   bodies it serves: "Văn phòng Đoàn ĐBQH và HĐND" stays one;
 //! * **";"** separates any two recognised entries (body, collective or reference): "Sở Nội vụ;
 //!   Sở Tài chính", "Các sở, ban, ngành; UBND các xã". When a side is not recognised the line
 //!   is kept as the author wrote it;

@@ -59,6 +59,7 @@ impl<V: Copy> Phrases<V> {
     }
 
     /// The value of a whole phrase.
+    #[cfg(test)]
     pub fn get(&self, key: &str) -> Option<V> {
         let words: Vec<&str> = key.split(' ').collect();
         self.longest(|i| words.get(i).copied())
