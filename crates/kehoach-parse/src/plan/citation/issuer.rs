@@ -101,9 +101,9 @@ pub const PARTY_DEPARTMENTS: &[(&str, &str)] = &[
 /// Document-type abbreviations (Nghị định 30/2020/NĐ-CP Phụ lục III; Hướng dẫn
 /// 36-HD/VPTW for the Party's): the first part of a state symbol when it is one of these.
 pub const TYPE_ABBREVIATIONS: &[&str] = &[
-    "NQ", "NĐ", "QĐ", "QĐI", "CT", "QC", "QYĐ", "TB", "HD", "CTR", "KH", "PA", "ĐA", "DA",
-    "BC", "BB", "TTR", "HĐ", "CĐ", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "TC", "TT",
-    "TTLT", "NQLT", "KL", "VBHN", "PL", "TBKL", "CV",
+    "NQ", "NĐ", "QĐ", "QĐI", "CT", "QC", "QYĐ", "TB", "HD", "CTR", "KH", "PA", "ĐA", "DA", "BC",
+    "BB", "TTR", "HĐ", "CĐ", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB", "TC", "TT", "TTLT",
+    "NQLT", "KL", "VBHN", "PL", "TBKL", "CV",
 ];
 
 fn norm(part: &str) -> String {

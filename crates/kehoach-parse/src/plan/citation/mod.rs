@@ -10,13 +10,13 @@
 //! citation  = TYPE \s+ (numbered | law-name)
 //! numbered  = ("số" \s* ":"? \s*)? DIGITS* \s* ( "/" \s* (YEAR \s* "/" \s*)? STATE-SYMBOL
 //!                                              | "-" \s* PARTY-SYMBOL )
-//!             (\s+ DATE)? (\s+ "của" \s+ ISSUER)? (\s+ DATE)?
+//!             ((\s+ | \s* "," \s*) DATE)? (\s+ "của" \s+ ISSUER)? (\s+ DATE)?
 //! STATE     = PART (\s* "-" \s* PART)*          "QĐ-TTg", "TTLT-BTC-BNV", "CTr-UBND", "QH15"
 //! PARTY     = PART "/" PART ("-" PART)*         "57-NQ/TW", "141-KH/BDVTU", "05-QĐi/TW"
 //! PART      = letter or digit or "&", any case, the first an upper-case letter (a digit
 //!             after the first part)
 //! DATE      = "ngày" \s* D{0,2} \s* ("/"|"-"|"."|"tháng") \s* D{0,2} \s* ("/"|"-"|"."|"năm") \s* D{4}
-//! law-name  = (for Luật, Bộ luật, Hiến pháp, Pháp lệnh) NAME then DATE, "năm" YEAR, or
+//! law-name  = (for Luật, Bộ luật, Hiến pháp, Pháp lệnh, Điều lệ) NAME then DATE, "năm" YEAR, or
 //!             "số" numbered; NAME starts upper-case (or "sửa đổi" for an amending law, any
 //!             word for Hiến pháp) and runs to the date; a comma goes on only before a
 //!             lower-case word ("Luật Phòng, chống tham nhũng"). In a basis line a law may
@@ -73,23 +73,35 @@ impl LegalRef {
 }
 
 /// Document types, as the keys of their words, with their name. Longer first where one
-/// starts another. `true` for the types that may be cited by name (laws).
+/// starts another. `true` for the types that may be cited by name (laws, charters).
 const TYPES: &[(&[&str], &str, bool)] = &[
     (&["bo", "luat"], "Bộ luật", true),
     (&["luat"], "Luật", true),
     (&["hien", "phap"], "Hiến pháp", true),
     (&["phap", "lenh"], "Pháp lệnh", true),
     (&["nghi", "dinh"], "Nghị định", false),
-    (&["nghi", "quyet", "lien", "tich"], "Nghị quyết liên tịch", false),
+    (
+        &["nghi", "quyet", "lien", "tich"],
+        "Nghị quyết liên tịch",
+        false,
+    ),
     (&["nghi", "quyet"], "Nghị quyết", false),
     (&["quyet", "dinh"], "Quyết định", false),
     (&["quy", "dinh"], "Quy định", false),
     (&["quy", "che"], "Quy chế", false),
-    (&["dieu", "le"], "Điều lệ", false),
-    (&["thong", "tu", "lien", "tich"], "Thông tư liên tịch", false),
+    (&["dieu", "le"], "Điều lệ", true),
+    (
+        &["thong", "tu", "lien", "tich"],
+        "Thông tư liên tịch",
+        false,
+    ),
     (&["thong", "tu"], "Thông tư", false),
     (&["thong", "tri"], "Thông tri", false),
-    (&["thong", "bao", "ket", "luan"], "Thông báo kết luận", false),
+    (
+        &["thong", "bao", "ket", "luan"],
+        "Thông báo kết luận",
+        false,
+    ),
     (&["thong", "bao"], "Thông báo", false),
     (&["chi", "thi"], "Chỉ thị", false),
     (&["ket", "luan"], "Kết luận", false),
@@ -108,11 +120,44 @@ const TYPES: &[(&[&str], &str, bool)] = &[
 /// Lower-case words that end an issuer: the description of the document begins. Compared
 /// on [`kehoach_text::match_key`] (tones count: "giao" ends it, "Tôn giáo" does not).
 pub const ISSUER_ENDS: &[&str] = &[
-    "về", "quy định", "hướng dẫn", "ban hành", "sửa đổi", "bổ sung", "phê duyệt", "triển khai",
-    "thực hiện", "thi hành", "thay thế", "bãi bỏ", "công bố", "kiện toàn", "tổ chức",
-    "tăng cường", "đẩy mạnh", "nâng cao", "tiếp tục", "đối với", "giai đoạn", "chỉ đạo",
-    "nhằm", "để", "trong", "tại", "theo", "với", "cho", "kèm", "ngày", "năm", "đến", "là",
-    "đã", "được", "giao", "và các",
+    "về",
+    "quy định",
+    "hướng dẫn",
+    "ban hành",
+    "sửa đổi",
+    "bổ sung",
+    "phê duyệt",
+    "triển khai",
+    "thực hiện",
+    "thi hành",
+    "thay thế",
+    "bãi bỏ",
+    "công bố",
+    "kiện toàn",
+    "tổ chức",
+    "tăng cường",
+    "đẩy mạnh",
+    "nâng cao",
+    "tiếp tục",
+    "đối với",
+    "giai đoạn",
+    "chỉ đạo",
+    "nhằm",
+    "để",
+    "trong",
+    "tại",
+    "theo",
+    "với",
+    "cho",
+    "kèm",
+    "ngày",
+    "năm",
+    "đến",
+    "là",
+    "đã",
+    "được",
+    "giao",
+    "và các",
 ];
 
 /// [`ISSUER_ENDS`] as match keys, word by word.
@@ -474,7 +519,13 @@ fn numbered(
     };
     let mut end = end;
     let mut date = None;
-    if let Some((q, d)) = end.spaces1().and_then(date_at) {
+    // "… /NĐ-CP ngày 5/3/2020", also with a comma between ("… /NĐ-CP, ngày 5/3/2020").
+    let before_date = end
+        .spaces()
+        .ch(',')
+        .map(Scan::spaces)
+        .or_else(|| end.spaces1());
+    if let Some((q, d)) = before_date.and_then(date_at) {
         end = q;
         date = d;
     }
@@ -527,7 +578,10 @@ fn state_symbol(p: Scan<'_>) -> Option<(Scan<'_>, String)> {
     for _ in 0..6 {
         let Some(q) = end.spaces().ch('-') else { break };
         let q = q.spaces();
-        if !q.peek().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        if !q
+            .peek()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
             break;
         }
         let r = symbol_part(q);
@@ -655,11 +709,13 @@ fn law_by_name(
     if !(p.starts_upper() || amending || constitution) {
         return None;
     }
-    let issuer = Some(if doc_type == "Pháp lệnh" {
-        "Ủy ban Thường vụ Quốc hội"
-    } else {
-        "Quốc hội"
-    });
+    // Who passes a document cited by name (Hiến pháp 2013, Điều 70 and 74); a charter
+    // ("Điều lệ Đảng", "Điều lệ Hội") says nothing of it.
+    let issuer = match doc_type {
+        "Pháp lệnh" => Some("Ủy ban Thường vụ Quốc hội"),
+        "Điều lệ" => None,
+        _ => Some("Quốc hội"),
+    };
     let make = |end: usize, year: Option<i32>, date: Option<String>, number: Option<String>| {
         let t = text[i..end].trim_end();
         LegalRef {
@@ -702,7 +758,11 @@ fn law_by_name(
             if words >= MAX_LAW_NAME_WORDS {
                 return None;
             }
-            if !amending && words > 0 && q.starts_upper() && doc_type_at(q).is_some_and(|(_, _, law)| law) {
+            if !amending
+                && words > 0
+                && q.starts_upper()
+                && doc_type_at(q).is_some_and(|(_, _, law)| law)
+            {
                 break;
             }
             if !amending
@@ -890,19 +950,22 @@ fn read_basis_line(t: &str, out: &mut Bases) {
             next += 1;
         }
         let first = next;
-        while found.get(next).is_some_and(|f| f.span.start < seg.end.max(seg.start + 1)) {
+        while found
+            .get(next)
+            .is_some_and(|f| f.span.start < seg.end.max(seg.start + 1))
+        {
             next += 1;
         }
         let inside = &found[first..next];
         if inside.is_empty() {
-            let shown = kehoach_text::clean(text.trim_matches(|c: char| {
-                c.is_whitespace() || matches!(c, ';' | ',' | '.' | ':')
-            }));
+            let shown =
+                kehoach_text::clean(text.trim_matches(|c: char| {
+                    c.is_whitespace() || matches!(c, ';' | ',' | '.' | ':')
+                }));
             if kehoach_text::ascii_key(&shown).is_empty() {
                 continue;
             }
-            out.warnings
-                .push(format!("không đọc được căn cứ: {shown}"));
+            out.warnings.push(format!("không đọc được căn cứ: {shown}"));
             out.refs.push(LegalRef {
                 text: shown,
                 ..LegalRef::default()
