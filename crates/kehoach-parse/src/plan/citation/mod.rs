@@ -285,19 +285,21 @@ impl<'a> Scan<'a> {
         }
         Some(p)
     }
-    /// A lower-case word that starts a description ([`ISSUER_ENDS`]) here.
-    fn at_issuer_end(self) -> bool {
-        if !self.starts_lower() {
-            return false;
-        }
-        // The first word's key once; the phrases starting with it, then.
+    /// A lower-case word that starts a description ([`ISSUER_ENDS`]) here; in a citation
+    /// written in capitals (`caps`), such a word in capitals too.
+    fn at_issuer_end(self, caps: bool) -> bool {
         let n: usize = self
             .rest()
             .chars()
             .take_while(|&c| is_word_char(c))
             .map(char::len_utf8)
             .sum();
-        let first = kehoach_text::match_key(&self.t[self.at..self.at + n]);
+        let word = &self.t[self.at..self.at + n];
+        if !(self.starts_lower() || caps && !word.chars().any(char::is_lowercase)) {
+            return false;
+        }
+        // The first word's key once; the phrases starting with it, then.
+        let first = kehoach_text::match_key(word);
         issuer_ends()
             .iter()
             .any(|w| w[0] == first && self.match_words(w).is_some())
@@ -487,6 +489,7 @@ fn numbered(
     p: Scan<'_>,
     doc_type: &'static str,
 ) -> Option<(Range<usize>, LegalRef)> {
+    let caps = !text[i..p.at].chars().any(char::is_lowercase);
     let mut p = p;
     if let Some(q) = p.words(&["so"]) {
         let q = q.spaces();
@@ -530,7 +533,9 @@ fn numbered(
         date = d;
     }
     let mut issuer = None;
-    if let Some((q, s)) = issuer_at(end) {
+    // A citation written in capitals ("CĂN CỨ NGHỊ ĐỊNH SỐ …") ends its issuer at a word
+    // in capitals too ("… CỦA CHÍNH PHỦ VỀ …").
+    if let Some((q, s)) = issuer_at(end, caps) {
         end = q;
         issuer = Some(s);
         if date.is_none() {
@@ -636,7 +641,7 @@ fn date_at(p: Scan<'_>) -> Option<(Scan<'_>, Option<String>)> {
 }
 
 /// `\s+ "của" \s+ ISSUER`: the end and the issuer as written (cleaned).
-fn issuer_at(p: Scan<'_>) -> Option<(Scan<'_>, String)> {
+fn issuer_at(p: Scan<'_>, caps: bool) -> Option<(Scan<'_>, String)> {
     let p = p.spaces1()?.words(&["cua"])?.spaces1()?;
     let start = p.at;
     let mut end = p; // after the last word of the issuer
@@ -646,7 +651,7 @@ fn issuer_at(p: Scan<'_>) -> Option<(Scan<'_>, String)> {
     while words < MAX_ISSUER_WORDS {
         let Some(c) = q.peek() else { break };
         if is_word_char(c) {
-            if q.at_issuer_end() {
+            if q.at_issuer_end(caps) {
                 break;
             }
             if citation_starts(q) {

@@ -137,6 +137,8 @@ const CASES: &[(&str, Want)] = &[
      ("Quyết định số: 99 / QĐ - UBND ngày 01/01/2030 của UBND tỉnh Điện Biên", "Quyết định", Some("99"), None, Some("QĐ-UBND"), Some("2030-01-01"), Some("UBND tỉnh Điện Biên"))),
     ("CĂN CỨ QUYẾT ĐỊNH SỐ 12/QĐ-UBND NGÀY 03/01/2026 CỦA UBND TỈNH SƠN LA;",
      ("QUYẾT ĐỊNH SỐ 12/QĐ-UBND NGÀY 03/01/2026 CỦA UBND TỈNH SƠN LA", "Quyết định", Some("12"), None, Some("QĐ-UBND"), Some("2026-01-03"), Some("UBND TỈNH SƠN LA"))),
+    ("CĂN CỨ NGHỊ ĐỊNH SỐ 30/2020/NĐ-CP NGÀY 05/3/2020 CỦA CHÍNH PHỦ VỀ CÔNG TÁC VĂN THƯ;",
+     ("NGHỊ ĐỊNH SỐ 30/2020/NĐ-CP NGÀY 05/3/2020 CỦA CHÍNH PHỦ", "Nghị định", Some("30"), Some(2020), Some("NĐ-CP"), Some("2020-03-05"), Some("CHÍNH PHỦ"))),
     ("căn cứ kế hoạch số 5/KH-UBND ngày 7/1/2026 của ủy ban nhân dân xã Hòa An;",
      ("kế hoạch số 5/KH-UBND ngày 7/1/2026 của ủy ban nhân dân xã Hòa An", "Kế hoạch", Some("5"), None, Some("KH-UBND"), Some("2026-01-07"), Some("ủy ban nhân dân xã Hòa An"))),
     ("Thực hiện Thông báo kết luận số 15/TBKL-UBND ngày 20/02/2026 của Chủ tịch UBND tỉnh Cà Mau;",
@@ -438,7 +440,8 @@ fn hostile_inputs_are_linear() {
             p.chars().take(16).collect::<String>(),
             t.elapsed()
         );
-        assert!(t.elapsed().as_secs_f64() < 3.0, "{:?}", t.elapsed());
+        // Debug build on a shared machine: a quadratic scan of these would take hours.
+        assert!(t.elapsed().as_secs_f64() < 10.0, "{:?}", t.elapsed());
     }
 }
 
