@@ -108,6 +108,7 @@ const TYPES: &[(&[&str], &str, bool)] = &[
     (&["ke", "hoach"], "Kế hoạch", false),
     (&["cong", "van"], "Công văn", false),
     (&["cong", "dien"], "Công điện", false),
+    (&["van", "ban", "hop", "nhat"], "Văn bản hợp nhất", false),
     (&["van", "ban"], "Văn bản", false),
     (&["huong", "dan"], "Hướng dẫn", false),
     (&["to", "trinh"], "Tờ trình", false),
@@ -176,8 +177,12 @@ fn issuer_ends() -> &'static [Vec<String>] {
     })
 }
 
-/// Titles that may follow a comma inside an issuer ("của Bộ trưởng, Chủ nhiệm …").
+/// Titles and co-issuing bodies that may follow a comma inside an issuer ("của Bộ trưởng,
+/// Chủ nhiệm …", "của Bộ Chính trị, Ban Bí thư").
 const TITLES: &[&[&str]] = &[
+    &["bo", "chinh", "tri"],
+    &["ban", "bi", "thu"],
+    &["ban", "chap", "hanh"],
     &["chu", "nhiem"],
     &["bo", "truong"],
     &["thu", "truong"],
@@ -850,7 +855,8 @@ fn is_list_item(t: &str) -> bool {
 /// section, in order.
 ///
 /// A basis line starts with "Căn cứ", "Thực hiện" or "Triển khai", or is an item of a list
-/// under a line "Căn cứ:" alone ("1. Luật …", "- Nghị định …"); "Theo đề nghị của …" ends
+/// under a line "Căn cứ:" alone or "Căn cứ …:" naming no document ("1. Luật …", "- Nghị
+/// định …"); "Theo đề nghị của …" ends
 /// such a list and is not a basis. From each basis line, every document it cites is a basis
 /// — several in a paragraph, separated by ";" or "," — except those cited inside another
 /// one's description ("Nghị định số 107/2021/NĐ-CP … sửa đổi, bổ sung một số điều của Nghị
@@ -874,8 +880,12 @@ pub fn legal_bases<'a>(lines: impl IntoIterator<Item = &'a str>) -> Bases {
             in_list = false;
             continue;
         }
-        // "Căn cứ:" alone: a list of bases follows.
-        if key == "can cu" {
+        // "Căn cứ:" alone, or "Căn cứ các văn bản sau:" naming no document: a list of
+        // bases follows.
+        if key == "can cu"
+            || key == "can cu phap ly"
+            || key.starts_with("can cu ") && t.ends_with(':') && scan(t, true).is_empty()
+        {
             in_list = true;
             continue;
         }

@@ -158,6 +158,12 @@ const CASES: &[(&str, Want)] = &[
     // Party.
     ("Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ;",
      ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", "Nghị quyết", Some("57"), None, Some("NQ/TW"), Some("2024-12-22"), Some("Bộ Chính trị"))),
+    ("Căn cứ Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII về một số vấn đề;",
+     ("Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII", "Nghị quyết", Some("18"), None, Some("NQ/TW"), Some("2017-10-25"), Some("Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng khóa XII"))),
+    ("Thực hiện Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư về một số nội dung;",
+     ("Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính trị, Ban Bí thư", "Kết luận", Some("126"), None, Some("KL/TW"), Some("2025-02-14"), Some("Bộ Chính trị, Ban Bí thư"))),
+    ("Căn cứ Văn bản hợp nhất số 05/VBHN-VPQH ngày 15/7/2020 của Văn phòng Quốc hội;",
+     ("Văn bản hợp nhất số 05/VBHN-VPQH ngày 15/7/2020 của Văn phòng Quốc hội", "Văn bản hợp nhất", Some("05"), None, Some("VBHN-VPQH"), Some("2020-07-15"), Some("Văn phòng Quốc hội"))),
     ("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;",
      ("Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị", "Chỉ thị", Some("05"), None, Some("CT/TW"), Some("2016-05-15"), Some("Bộ Chính trị"))),
     ("Thực hiện Kết luận số 123-KL/TW ngày 24/01/2025;",
@@ -322,6 +328,18 @@ fn several_bases_in_one_paragraph() {
 
 #[test]
 fn a_list_of_bases_under_can_cu() {
+    let b = legal_bases([
+        "Căn cứ các văn bản sau:",
+        "- Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025;",
+        "- Quyết định số 7/QĐ-UBND ngày 3/2/2026 của UBND xã Tả Van.",
+    ]);
+    assert_eq!(
+        refs_of(&b),
+        [
+            "Luật Cán bộ, công chức ngày 24 tháng 6 năm 2025",
+            "7/QĐ-UBND"
+        ]
+    );
     let lines = [
         "CĂN CỨ:",
         "1. Luật Tổ chức chính quyền địa phương năm 2025;",
