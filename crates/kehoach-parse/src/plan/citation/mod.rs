@@ -684,6 +684,9 @@ fn issuer_at(p: Scan<'_>, caps: bool) -> Option<(Scan<'_>, String)> {
             depth -= 1;
             q = q.bump();
             end = q;
+        } else if c == '.' && (q.t[..q.at].ends_with("TP") || q.t[..q.at].ends_with("Tp")) {
+            // "UBND TP. Hồ Chí Minh": the dot of the abbreviation of "thành phố".
+            q = q.bump();
         } else if c == '-' || c == '–' || c == '&' || c == '\'' || c == '’' {
             // "Bà Rịa - Vũng Tàu", "Lao động - Thương binh và Xã hội".
             q = q.bump();
