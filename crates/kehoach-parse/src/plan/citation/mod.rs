@@ -208,6 +208,8 @@ const MAX_ISSUER_WORDS: usize = 16;
 const MAX_LAW_NAME_WORDS: usize = 40;
 const MAX_SYMBOL_CHARS: usize = 40;
 const MAX_NUMBER_DIGITS: usize = 7;
+/// Longer than any word compared with a keyword ("nghị", "quyết", "hướng" …) in bytes.
+const MAX_KEYWORD_BYTES: usize = 48;
 
 /// `char::is_alphanumeric` or a combining mark: a character of a word.
 fn is_word_char(c: char) -> bool {
@@ -263,12 +265,28 @@ impl<'a> Scan<'a> {
             .take_while(|&c| is_word_char(c))
             .map(char::len_utf8)
             .sum();
-        (n > 0).then(|| {
-            (
-                self.to(self.at + n),
-                kehoach_text::ascii_key(&self.t[self.at..self.at + n]),
-            )
-        })
+        // A word longer than any keyword gets no key: its key is never computed.
+        let word = &self.t[self.at..self.at + n];
+        let key = if n <= MAX_KEYWORD_BYTES {
+            kehoach_text::ascii_key(word)
+        } else {
+            String::new()
+        };
+        (n > 0).then(|| (self.to(self.at + n), key))
+    }
+    /// The word starting here if it is short enough to be a keyword (scanning no further).
+    fn short_word(self) -> Option<&'a str> {
+        let mut n = 0;
+        for c in self.rest().chars() {
+            if !is_word_char(c) {
+                break;
+            }
+            n += c.len_utf8();
+            if n > MAX_KEYWORD_BYTES {
+                return None;
+            }
+        }
+        (n > 0).then(|| &self.t[self.at..self.at + n])
     }
     /// The words with these match keys, separated by spaces, starting here.
     fn match_words(self, keys: &[String]) -> Option<Self> {
@@ -277,29 +295,20 @@ impl<'a> Scan<'a> {
             if i > 0 {
                 p = p.spaces1()?;
             }
-            let n: usize = p
-                .rest()
-                .chars()
-                .take_while(|&c| is_word_char(c))
-                .map(char::len_utf8)
-                .sum();
-            if n == 0 || kehoach_text::match_key(&p.t[p.at..p.at + n]) != *k {
+            let w = p.short_word()?;
+            if kehoach_text::match_key(w) != *k {
                 return None;
             }
-            p = p.to(p.at + n);
+            p = p.to(p.at + w.len());
         }
         Some(p)
     }
     /// A lower-case word that starts a description ([`ISSUER_ENDS`]) here; in a citation
     /// written in capitals (`caps`), such a word in capitals too.
     fn at_issuer_end(self, caps: bool) -> bool {
-        let n: usize = self
-            .rest()
-            .chars()
-            .take_while(|&c| is_word_char(c))
-            .map(char::len_utf8)
-            .sum();
-        let word = &self.t[self.at..self.at + n];
+        let Some(word) = self.short_word() else {
+            return false;
+        };
         if !(self.starts_lower() || caps && !word.chars().any(char::is_lowercase)) {
             return false;
         }
@@ -316,11 +325,11 @@ impl<'a> Scan<'a> {
             if i > 0 {
                 p = p.spaces1()?;
             }
-            let (q, key) = p.word()?;
-            if key != *k {
+            let w = p.short_word()?;
+            if kehoach_text::ascii_key(w) != *k {
                 return None;
             }
-            p = q;
+            p = p.to(p.at + w.len());
         }
         Some(p)
     }
@@ -355,7 +364,7 @@ fn doc_type_at(p: Scan<'_>) -> Option<(Scan<'_>, &'static str, bool)> {
     if !"blhpnqdtckvcb".contains(first) {
         return None;
     }
-    let (_, key) = p.word()?;
+    let key = kehoach_text::ascii_key(p.short_word()?);
     TYPES
         .iter()
         .filter(|(k, _, _)| k[0] == key)

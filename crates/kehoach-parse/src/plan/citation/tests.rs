@@ -456,6 +456,12 @@ fn hostile_inputs_are_linear() {
         "; ".repeat(50_000),
         "Nghị định số 1/NĐ-CP; ".repeat(20_000),
         "Căn cứ Nghị định số 1/NĐ-CP của ".repeat(10_000),
+        "a".repeat(4 << 20),
+        format!("Căn cứ {}", "a".repeat(4 << 20)),
+        format!(
+            "Căn cứ Quyết định số 1/QĐ-UBND của UBND {}",
+            "ư".repeat(2 << 20)
+        ),
     ];
     for p in &pieces {
         let t = std::time::Instant::now();
