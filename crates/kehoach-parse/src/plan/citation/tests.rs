@@ -490,19 +490,6 @@ fn every_prefix_of_a_citation() {
     }
 }
 
-#[test]
-#[ignore]
-fn scaling_probe() {
-    for n in [2_500, 5_000, 10_000] {
-        let p = "Căn cứ Nghị định số 1/NĐ-CP của ".repeat(n);
-        let t = std::time::Instant::now();
-        let _ = find_citations(&p);
-        let a = t.elapsed();
-        let _ = legal_bases([p.as_str()]);
-        eprintln!("{n}: find {:?} bases {:?}", a, t.elapsed() - a);
-    }
-}
-
 /// Random sequences of the grammar's pieces (a fixed-seed generator): the invariants the
 /// fuzz target `scanners` holds the scanner to.
 #[test]
