@@ -1,10 +1,11 @@
-//! Differential: the hand-written scanners for legal citations, laws and dates find exactly
-//! what the regexes they replaced find (the regexes are kept here as the reference).
+//! The citation scanner's invariants (spans in order, each read to a typed reference, every
+//! unread basis warned about), and, differential, the date scanner finds exactly what the
+//! regexes it replaced find (kept here as the reference).
 #![no_main]
 
 use std::sync::OnceLock;
 
-use kehoach_parse::plan::citation::{law_spans, spans};
+use kehoach_parse::plan::citation::{find_citations, legal_bases, scan};
 use kehoach_parse::plan::deadline::find_date;
 use libfuzzer_sys::fuzz_target;
 use regex::Regex;
@@ -15,38 +16,49 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 
 fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
-    static CITE: OnceLock<Regex> = OnceLock::new();
-    static LAW: OnceLock<Regex> = OnceLock::new();
     static NUM: OnceLock<Regex> = OnceLock::new();
     static WORDS: OnceLock<Regex> = OnceLock::new();
-    let cite = re(
-        &CITE,
-        r"([Ll]uật|[Nn]ghị định|[Nn]ghị quyết|[Qq]uyết định|[Tt]hông tư liên tịch|[Tt]hông tư|[Cc]hỉ thị|[Kk]ế hoạch|[Cc]ông văn|[Vv]ăn bản|[Tt]hông báo|[Hh]ướng dẫn|[Tt]ờ trình|[Cc]hương trình|LUẬT|NGHỊ ĐỊNH|QUYẾT ĐỊNH|KẾ HOẠCH|THÔNG TƯ)\s+(?:[Ss]ố\s*:?\s*)?([0-9]*)\s*/\s*(?:([0-9]{4})\s*/\s*)?([A-ZĐ][A-ZĐ0-9&]*(?:\s*-\s*[A-ZĐ0-9&]+)*)((?:\s+ngày\s*(?:[0-9]{1,2})?\s*(?:/|tháng)\s*(?:[0-9]{1,2})?\s*(?:/|năm)\s*[0-9]{4})?)((?:\s+của\s+[^;,.]+?)?)(?:\s+(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|triển khai|thực hiện)|[;,.)]|$)",
-    );
-    let want: Vec<_> = cite.find_iter(&s).map(|m| m.range()).collect();
-    let got: Vec<_> = spans(&s).into_iter().map(|(r, _)| r).collect();
-    assert_eq!(got, want, "citation spans of {s:?}");
 
-    let law = re(
-        &LAW,
-        r"(Luật|Bộ luật)\s+([\p{Uppercase}][^;,]*?)\s+(?:ngày\s+[0-9]{1,2}\s*/\s*[0-9]{1,2}\s*/\s*([0-9]{4})|năm\s+([0-9]{4}))",
-    );
-    let want: Vec<_> = law
-        .captures_iter(&s)
-        .map(|m| {
-            (
-                m.get(0).unwrap().range(),
-                m.get(3)
-                    .or(m.get(4))
-                    .and_then(|y| y.as_str().parse::<i32>().ok()),
-            )
-        })
-        .collect();
-    let got: Vec<_> = law_spans(&s)
-        .into_iter()
-        .map(|l| (l.span, l.year))
-        .collect();
-    assert_eq!(got, want, "law spans of {s:?}");
+    // Citations: spans in order, inside the text, each read to a typed reference.
+    for basis in [false, true] {
+        let found = scan(&s, basis);
+        let mut end = 0;
+        for f in &found {
+            assert!(
+                f.span.start >= end && f.span.end <= s.len(),
+                "spans of {s:?}"
+            );
+            assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
+            end = f.span.end;
+            let r = &f.r;
+            assert!(!r.doc_type.is_empty(), "type of {s:?}");
+            assert_eq!(
+                r.text,
+                kehoach_text::clean(&s[f.span.clone()]),
+                "text of {s:?}"
+            );
+            assert!(r
+                .number
+                .iter()
+                .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())));
+            assert!(r
+                .symbol
+                .iter()
+                .all(|y| y.chars().next().is_some_and(char::is_uppercase)));
+            assert!(r.issuer.iter().all(|i| !i.is_empty()), "issuer of {s:?}");
+        }
+        if !basis {
+            assert_eq!(
+                find_citations(&s),
+                found.into_iter().map(|f| f.r).collect::<Vec<_>>()
+            );
+        }
+    }
+    // Bases: every unread basis is kept as text and warned about.
+    let b = legal_bases(s.lines());
+    let unread = b.refs.iter().filter(|r| r.doc_type.is_empty()).count();
+    assert_eq!(unread, b.warnings.len(), "bases of {s:?}");
+    assert!(b.refs.iter().all(|r| !r.text.is_empty()));
 
     let num = re(
         &NUM,
