@@ -99,3 +99,83 @@ fn first_pages_header_fields() {
         diffs.join("\n")
     );
 }
+
+/// Header-shaped garbage: fragments of header lines (numbers, dates, type lines, "|" cells,
+/// spaced letters, lone marks) shuffled into many lines never panic and stay fast.
+#[test]
+fn header_fragments_never_panic() {
+    let parts = [
+        "Số:",
+        "Số",
+        "/KH-",
+        "-KH/",
+        "ngày",
+        "tháng",
+        "năm",
+        "2026",
+        "31",
+        "/",
+        "|",
+        "\t",
+        ",",
+        "K Ế",
+        "H O Ạ C H",
+        "KẾ HOẠCH",
+        "QUYẾT ĐỊNH",
+        "V/v",
+        "Kính gửi:",
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH",
+        "VÀ",
+        "&",
+        "-----",
+        "*",
+        "(Đã ký)",
+        "KT. CHỦ TỊCH",
+        "TM.",
+        "Nơi nhận:",
+        "- ",
+        "Căn cứ",
+        "I.",
+        "Điều 1.",
+        "(Kèm theo Kế hoạch số",
+        "Phụ lục",
+        "ẞ",
+        "İ",
+        "\u{301}",
+        "…",
+        "Tp.",
+        "Đ",
+        "DỰ THẢO",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "Độc lập - Tự do",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let start = std::time::Instant::now();
+    for _ in 0..300 {
+        let mut text = String::new();
+        let lines = 1 + next() % 40;
+        for _ in 0..lines {
+            for _ in 0..(next() % 7) {
+                text.push_str(parts[(next() % parts.len() as u64) as usize]);
+                if next() % 3 > 0 {
+                    text.push(' ');
+                }
+            }
+            text.push('\n');
+        }
+        if let Ok(p) = kehoach_parse::parse_bytes(text.as_bytes(), &Default::default()) {
+            let _ = kehoach_parse::plan::meta::is_plan(&p.plan.document);
+        }
+    }
+    // One long header-looking line with many cells.
+    let long = "ỦY BAN NHÂN DÂN | Số: 1/KH-UBND | ngày 1 tháng 1 năm 2026 | ".repeat(20_000);
+    let _ = kehoach_parse::parse_bytes(long.as_bytes(), &Default::default());
+    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+}

@@ -194,7 +194,8 @@ const UNITS: &[&str] = &[
 ///
 /// A line continues the name above it when that name is a body type without its place and
 /// the line starts with an administrative unit ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI"), when that
-/// name ends with a joining word ("SỞ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG", "… &", "… -"), or when it
+/// name ends with a joining word ("SỞ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG", "… &", "… -", "… ,") or
+/// the line starts with one ("SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH"), or when it
 /// is a body type and a unit word still waiting for its name ("UBND TỈNH" / "HÀ TĨNH"; not
 /// "UBND TỈNH HÀ TĨNH", whose last word only looks like one).
 pub fn bodies(lines: Vec<String>) -> (Option<String>, Option<String>) {
@@ -210,6 +211,7 @@ pub fn bodies(lines: Vec<String>) -> (Option<String>, Option<String>) {
                 let pt = prev.trim_end();
                 (is_body_type_only(&pk) && starts_unit)
                     || pk.ends_with(" va")
+                    || key.starts_with("va ")
                     || pt.ends_with(['&', '-', ','])
                     || UNITS.iter().any(|u| {
                         pk.strip_suffix(u)
@@ -340,6 +342,18 @@ mod tests {
             (
                 Some("UBND TỈNH HÀ TĨNH".into()),
                 Some("SỞ TÀI CHÍNH".into())
+            )
+        );
+        assert_eq!(
+            b(&[
+                "UBND TỈNH",
+                "KHÁNH HÒA",
+                "SỞ VĂN HÓA, THỂ THAO",
+                "VÀ DU LỊCH"
+            ]),
+            (
+                Some("UBND TỈNH KHÁNH HÒA".into()),
+                Some("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH".into())
             )
         );
         assert_eq!(b(&["BỘ NỘI VỤ"]), (None, Some("BỘ NỘI VỤ".into())));

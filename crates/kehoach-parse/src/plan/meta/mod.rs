@@ -285,8 +285,9 @@ pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
     if let Some(tl) = type_line {
         m.doc_type = Some(tl.written);
         m.type_code = tl.doc.code.map(str::to_string);
+        let from_rest = tl.rest.is_some();
         title.extend(tl.rest);
-        i = read_title(&lines, i, &mut title, &mut m);
+        i = read_title(&lines, i, &mut title, from_rest, &mut m);
     } else if !cv_title.is_empty() {
         title = cv_title;
     }
@@ -381,6 +382,7 @@ fn read_title(
     lines: &[Line],
     mut i: usize,
     title: &mut Vec<String>,
+    from_rest: bool,
     m: &mut DocumentMeta,
 ) -> usize {
     const STOP: &[&str] = &[
@@ -442,17 +444,26 @@ fn read_title(
         if let Some(prev) = title.last() {
             let title_upper = title.iter().all(|l| is_upper(l));
             let first = t.chars().next().unwrap_or(' ');
-            let continues = if title_upper {
-                upper
-            } else if upper {
-                false
-            } else if first.is_lowercase() || first.is_ascii_digit() || first == '(' {
+            let lower_start = first.is_lowercase() || first.is_ascii_digit() || first == '(';
+            let continues = if upper {
+                title_upper
+            } else if lower_start {
                 true
+            } else if title_upper {
+                // "HƯỚNG DẪN CHẤM ĐIỂM" / "Bộ tiêu chí …": the capitals were the type line's
+                // own words and the title follows in sentence case.
+                from_rest
+                    && title.len() == 1
+                    && !BODY_START.iter().any(|w| key.starts_with(w))
+                    && !t.ends_with(':')
+                    && t.chars().count() <= 300
             } else {
+                // A wrapped line starting with a capital (a proper name): short, and neither
+                // the line above nor this one closes a sentence.
                 !BODY_START.iter().any(|w| key.starts_with(w))
                     && !prev.ends_with(['.', ':', ';'])
-                    && !t.ends_with(':')
-                    && t.chars().count() <= 100
+                    && !t.ends_with(['.', ':', ';'])
+                    && t.chars().count() <= 80
             };
             if !continues {
                 break;
