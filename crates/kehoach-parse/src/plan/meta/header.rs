@@ -24,6 +24,34 @@ pub fn is_motto(key: &str) -> bool {
         || key == "tu do hanh phuc"
 }
 
+/// A header row read onto one line (PDF text, a copy without cell marks) keeps the motto
+/// beside the body name or the number: "UBND TỈNH HÀ TĨNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+/// NAM", "SỞ TÀI CHÍNH Độc lập - Tự do - Hạnh phúc", "TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT
+/// NAM". Returns the line without the motto (maybe empty), or `None` when it has none.
+pub fn without_motto(t: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    static PARTY: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"(?i)cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]?\s*tự\s+do\s*[-–—]?\s*hạnh\s+phúc",
+    );
+    // The Party's motto only at the end of the line, after a body ("TỈNH ỦY …"), not in the
+    // name "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM".
+    let party = regex(&PARTY, r"(?i)\s(đảng\s+cộng\s+sản\s+việt\s+nam)\s*$");
+    let mut out = None;
+    if re.is_match(t) {
+        out = Some(re.replace_all(t, " ").into_owned());
+    }
+    let cur = out.as_deref().unwrap_or(t).to_string();
+    if let Some(m) = party.captures(&cur) {
+        let head = cur[..m.get(0).map_or(0, |x| x.start())].trim();
+        if !kehoach_text::ascii_key(head).starts_with("ban chap hanh") {
+            out = Some(head.to_string());
+        }
+    }
+    out.map(|s| kehoach_text::clean(s.trim_matches(|c: char| c.is_whitespace() || c == '|')))
+}
+
 /// An underline or separator: the rule under the body name or the motto ("-------", "___",
 /// "*" under a Party body, "=o0o=").
 pub fn is_rule(t: &str) -> bool {
@@ -99,6 +127,14 @@ pub fn number(line: &str) -> Option<(DocNumber, usize)> {
 /// Returns the place (if any) and the date; the date's text runs from "ngày" (or "tháng") to
 /// the end of the line.
 pub fn place_date(t: &str) -> Option<(Option<String>, PartialDate)> {
+    place_date_after_body(t).map(|(p, d, _)| (p, d))
+}
+
+/// [`place_date`], and the body name in capitals that stands before the place when a header
+/// row was read onto one line: "SỞ TÀI CHÍNH Hà Tĩnh, ngày 05 tháng 12 năm 2025" → place "Hà
+/// Tĩnh", body "SỞ TÀI CHÍNH". The body is two or more words in capitals before a word that
+/// is not ("TP. Hồ Chí Minh" is a place: one word in capitals).
+pub fn place_date_after_body(t: &str) -> Option<(Option<String>, PartialDate, Option<String>)> {
     static START: OnceLock<Regex> = OnceLock::new();
     static DAY: OnceLock<Regex> = OnceLock::new();
     static MONTH: OnceLock<Regex> = OnceLock::new();
@@ -106,7 +142,20 @@ pub fn place_date(t: &str) -> Option<(Option<String>, PartialDate)> {
     let t = t.trim();
     let m = start.captures(t)?;
     let word = m.get(1)?;
-    let head = t[..word.start()].trim().trim_end_matches(',').trim();
+    let mut head = t[..word.start()].trim().trim_end_matches(',').trim();
+    let mut body = None;
+    {
+        let words: Vec<(usize, &str)> = head
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - head.as_ptr() as usize, w))
+            .collect();
+        let upper_run = words.iter().take_while(|(_, w)| super::is_upper(w)).count();
+        if upper_run >= 2 && upper_run < words.len() {
+            let at = words[upper_run].0;
+            body = Some(head[..at].trim().to_string());
+            head = head[at..].trim();
+        }
+    }
     let rest = &t[word.start()..];
     let caps;
     let (day, month, year);
@@ -145,6 +194,7 @@ pub fn place_date(t: &str) -> Option<(Option<String>, PartialDate)> {
             month: month.filter(|m| (1..=12).contains(m)),
             year: year.filter(|y| (1900..=2100).contains(y)),
         },
+        body,
     ))
 }
 
@@ -311,6 +361,16 @@ mod tests {
             (Some("Nghệ An".into()), None, Some(1), Some(2026))
         );
         assert!(place_date("Hà Nội, ngày 01").is_none());
+        let (p, d, body) =
+            place_date_after_body("SỞ TÀI CHÍNH Hà Tĩnh, ngày 05 tháng 12 năm 2025").unwrap();
+        assert_eq!(
+            (p.as_deref(), d.day, body.as_deref()),
+            (Some("Hà Tĩnh"), Some(5), Some("SỞ TÀI CHÍNH"))
+        );
+        assert_eq!(
+            pd("TP. Hồ Chí Minh, ngày 1 tháng 2 năm 2026").0.as_deref(),
+            Some("TP. Hồ Chí Minh")
+        );
         assert_eq!(
             pd("Hà Nội, ngày 01 tháng 07 năm 2021"),
             (Some("Hà Nội".into()), Some(1), Some(7), Some(2021))
@@ -376,6 +436,27 @@ mod tests {
         ] {
             assert!(is_motto(&kehoach_text::ascii_key(s)), "{s}");
         }
+        assert_eq!(
+            without_motto("UBND TỈNH HÀ TĨNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").as_deref(),
+            Some("UBND TỈNH HÀ TĨNH")
+        );
+        assert_eq!(
+            without_motto("SỞ TÀI CHÍNH Độc lập - Tự do - Hạnh phúc").as_deref(),
+            Some("SỞ TÀI CHÍNH")
+        );
+        assert_eq!(
+            without_motto("TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM").as_deref(),
+            Some("TỈNH ỦY HÀ TĨNH")
+        );
+        assert_eq!(
+            without_motto("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM").as_deref(),
+            Some("")
+        );
+        assert_eq!(
+            without_motto("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM"),
+            None
+        );
+        assert_eq!(without_motto("SỞ TƯ PHÁP"), None);
         for s in ["---------", "*", "_____", "=o0o="] {
             assert!(is_rule(s), "{s}");
         }

@@ -216,8 +216,19 @@ pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
     let mut i = 0;
     // 1. Header zone: up to the type line (or, in a Công văn, to "Kính gửi").
     while i < lines.len() && i < HEADER_LINES {
-        let t = kehoach_text::clean(&lines[i].text);
-        let key = &lines[i].key;
+        let mut t = kehoach_text::clean(&lines[i].text);
+        let mut key_owned = None;
+        if t.len() < 400 {
+            if let Some(rest) = header::without_motto(&t) {
+                if rest.is_empty() {
+                    i += 1;
+                    continue;
+                }
+                key_owned = Some(kehoach_text::ascii_key(&rest));
+                t = rest;
+            }
+        }
+        let key = key_owned.as_ref().unwrap_or(&lines[i].key);
         let next = lines.get(i + 1);
         if is_section_heading(&t) || key.starts_with("can cu ") {
             break;
@@ -236,21 +247,26 @@ pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
                 // The place-date may share the line: "Số: 45/KH-UBND    Cần Thơ, ngày …".
                 let rest = t[end..].trim();
                 if m.date.is_none() && !rest.is_empty() {
-                    i += read_date(rest, next, &mut m);
+                    i += read_date(rest, next, &mut m, &mut body_lines);
                 }
                 i += 1;
                 continue;
             }
         }
         if m.date.is_none() {
-            let used = read_date(&t, next, &mut m);
+            let used = read_date(&t, next, &mut m, &mut body_lines);
             if m.date.is_some() {
                 i += 1 + used;
                 continue;
             }
         }
-        // "V/v …" under the number: a Công văn's subject, wrapped lines starting lower-case.
-        if cv_title.is_empty() && (key.starts_with("v v ") || key.starts_with("vv ")) {
+        // "V/v …" (or "Về việc …") under the number: a Công văn's subject, wrapped lines
+        // starting lower-case.
+        if cv_title.is_empty()
+            && (key.starts_with("v v ")
+                || key.starts_with("vv ")
+                || (key.starts_with("ve viec ") && m.number.is_some()))
+        {
             letter = true;
             cv_title.push(t.clone());
             while let Some(l) = lines.get(i + 1) {
@@ -331,7 +347,12 @@ pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
 /// Reads a place-date starting on `t`, joined with the next line when the date breaks there
 /// ("Hà Nội, ngày 01" / "tháng 07 năm 2021"; "Cần Thơ," / "ngày 10 tháng 01 năm 2026").
 /// Returns how many extra lines it used (0 or 1); sets nothing if `t` holds no date.
-fn read_date(t: &str, next: Option<&Line>, m: &mut DocumentMeta) -> usize {
+fn read_date(
+    t: &str,
+    next: Option<&Line>,
+    m: &mut DocumentMeta,
+    bodies: &mut Vec<String>,
+) -> usize {
     // A place-date is a short line; running text is not read for one.
     if t.len() > 300 {
         return 0;
@@ -340,8 +361,8 @@ fn read_date(t: &str, next: Option<&Line>, m: &mut DocumentMeta) -> usize {
     if !(key.contains("ngay") || key.contains("thang") || t.trim_end().ends_with(',')) {
         return 0;
     }
-    let alone = header::place_date(t);
-    let complete = alone.as_ref().is_some_and(|(_, d)| d.year.is_some());
+    let alone = header::place_date_after_body(t);
+    let complete = alone.as_ref().is_some_and(|(_, d, _)| d.year.is_some());
     let mut used = 0;
     let mut best = alone;
     if !complete {
@@ -351,7 +372,7 @@ fn read_date(t: &str, next: Option<&Line>, m: &mut DocumentMeta) -> usize {
             let starts = ["thang", "nam", "ngay"].iter().any(|w| nk.starts_with(w))
                 || nt.starts_with(|c: char| c.is_ascii_digit() || c == '/');
             if starts {
-                if let Some(j) = header::place_date(&format!("{} {}", t.trim(), nt)) {
+                if let Some(j) = header::place_date_after_body(&format!("{} {}", t.trim(), nt)) {
                     if j.1.year.is_some() || best.is_none() {
                         best = Some(j);
                         used = 1;
@@ -361,9 +382,10 @@ fn read_date(t: &str, next: Option<&Line>, m: &mut DocumentMeta) -> usize {
         }
     }
     match best {
-        Some((place, date)) => {
+        Some((place, date, body)) => {
             m.place = place;
             m.date = Some(date);
+            bodies.extend(body);
             used
         }
         None => 0,
