@@ -70,8 +70,9 @@ pub fn by_name_key(key: &str) -> Option<&'static DocType> {
         .find(|d| kehoach_text::ascii_key(d.name) == key)
 }
 
-/// The type whose abbreviation is this one, compared without diacritics but with case, since
-/// "QĐ" (Quyết định) and "QyĐ" (Quy định) differ only by it … and "TTr" is not "TT".
+/// The type whose abbreviation is this one. "Đ" and "D" are the same letter here (symbols are
+/// often typed without it), and case counts first, since "QĐ" (Quyết định) and "QyĐ" (Quy
+/// định) differ by it; a code in other case ("QD", "TTR") is taken when only one type has it.
 pub fn by_code(code: &str) -> Option<&'static DocType> {
     let fold = |s: &str| -> String {
         s.chars()
@@ -82,8 +83,6 @@ pub fn by_code(code: &str) -> Option<&'static DocType> {
             .collect()
     };
     let want = fold(code);
-    // Fold case except for the second letter of QyĐ / TTr / CTr, which tells types apart:
-    // compare case-insensitively, but let an exact (diacritic-folded) match win.
     let exact = |s: &str| -> String {
         s.chars()
             .map(|c| if matches!(c, 'Đ' | 'đ') { 'D' } else { c })
