@@ -153,6 +153,23 @@ pub fn type_line(t: &str, key: &str, upper_rest: bool) -> Option<TypeLine> {
         }
     }
     let (doc, words) = best?;
+    // "PHỤ LỤC I", "Phụ lục 02", "PHỤ LỤC SỐ 3": an appendix heading with its number.
+    if doc.name == "Phụ lục" {
+        let rest = &key["phu luc".len()..];
+        let rest = rest.trim().strip_prefix("so ").unwrap_or(rest.trim());
+        let numeral = !rest.is_empty()
+            && !rest.contains(' ')
+            && (rest.chars().all(|c| c.is_ascii_digit())
+                || rest.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+                || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase())));
+        if numeral {
+            return Some(TypeLine {
+                written: t.trim().to_string(),
+                doc,
+                rest: None,
+            });
+        }
+    }
     // Split the written line after as many words as the name has.
     let mut idx = t.len();
     for (n, (i, _)) in t
@@ -248,7 +265,7 @@ pub fn is_plan(meta: &DocumentMeta) -> bool {
                 .doc_type
                 .as_deref()
                 .map(kehoach_text::ascii_key)
-                .is_some_and(|k| k != "phu luc");
+                .is_some_and(|k| !k.starts_with("phu luc"));
             if typed {
                 return false;
             }
@@ -262,7 +279,13 @@ pub fn is_plan(meta: &DocumentMeta) -> bool {
                 let by_text = text
                     .strip_prefix("kem theo ")
                     .is_some_and(|rest| plan_word(rest.get(..14).unwrap_or(rest)));
-                by_ref || by_text
+                // "(Kèm theo Quyết định số …)" under "DANH MỤC NHIỆM VỤ THỰC HIỆN KẾ HOẠCH …":
+                // the Quyết định issued the plan this table belongs to.
+                let heading = a.title.as_deref().or(meta.title.as_deref());
+                let by_heading = heading
+                    .map(kehoach_text::ascii_key)
+                    .is_some_and(|k| plan_word(&k));
+                by_ref || by_text || by_heading
             })
         }
     }
@@ -313,6 +336,14 @@ mod tests {
         assert!(tl("HƯỚNG DẪN CHẤM ĐIỂM CHỈ SỐ CCHC", true).is_some());
         assert!(tl("Kế hoạch này được triển khai", false).is_none());
         assert!(tl("CÔNG VĂN", false).is_none());
+        assert_eq!(
+            tl("PHỤ LỤC II", false),
+            Some(("PHỤ LỤC II".into(), None, None))
+        );
+        assert_eq!(
+            tl("Phụ lục số 03", false).map(|t| t.0),
+            Some("Phụ lục số 03".into())
+        );
         assert!(tl("ỦY BAN NHÂN DÂN", false).is_none());
     }
 
@@ -377,5 +408,27 @@ mod tests {
             assert!(!is_plan(&meta(Some(code), "Kế hoạch năm 2026")), "{code}");
         }
         assert!(!is_plan(&DocumentMeta::default()));
+        let appendix = |text: &str, title: &str| DocumentMeta {
+            doc_type: Some("PHỤ LỤC I".into()),
+            appendix: Some(super::super::Appendix {
+                title: Some(title.into()),
+                text: text.into(),
+                reference: None,
+                year: None,
+            }),
+            ..Default::default()
+        };
+        assert!(is_plan(&appendix(
+            "(Kèm theo Chương trình số 4/CTr-UBND ngày 02/01/2027 của UBND huyện)",
+            "DANH MỤC NHIỆM VỤ"
+        )));
+        assert!(is_plan(&appendix(
+            "(Kèm theo Quyết định số 88/QĐ-UBND ngày 02/01/2027)",
+            "NHIỆM VỤ THỰC HIỆN KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2027"
+        )));
+        assert!(!is_plan(&appendix(
+            "(Kèm theo Quyết định số 88/QĐ-UBND ngày 02/01/2027)",
+            "BỘ TIÊU CHÍ XÃ NÔNG THÔN MỚI"
+        )));
     }
 }

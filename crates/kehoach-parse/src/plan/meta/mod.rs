@@ -158,7 +158,8 @@ fn lines_of(doc: &Document) -> Vec<Line<'_>> {
                 });
             }
         };
-        if !l.contains(['|', '\t']) {
+        // Layout rows are short lines; a long one is running text and is not split.
+        if l.len() > LONG_LINE || !l.as_bytes().iter().any(|&b| b == b'|' || b == b'\t') {
             return add(l);
         }
         match l {
@@ -204,6 +205,10 @@ fn lines_of(doc: &Document) -> Vec<Line<'_>> {
 /// Lines the header zone may span: the header block is the top of the first page.
 const HEADER_LINES: usize = 40;
 
+/// Bytes above which a line is running text: no header line or title line is this long, and
+/// the header rules are not run on such a line (a hostile input can be one 50 MB line).
+const LONG_LINE: usize = 2000;
+
 /// Reads the metadata of a document, with warnings for the plan about what could not be read.
 pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
     let lines = lines_of(doc);
@@ -211,11 +216,20 @@ pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
     let mut warnings: Vec<String> = Vec::new();
     let mut body_lines: Vec<String> = Vec::new();
     let mut type_line: Option<doctype::TypeLine> = None;
+    let mut title: Vec<String> = Vec::new();
     let mut cv_title: Vec<String> = Vec::new();
     let mut letter = false;
     let mut i = 0;
     // 1. Header zone: up to the type line (or, in a Công văn, to "Kính gửi").
     while i < lines.len() && i < HEADER_LINES {
+        if lines[i].text.len() > LONG_LINE {
+            // Running text, never part of the header.
+            if m.number.is_some() || m.date.is_some() || !body_lines.is_empty() {
+                break;
+            }
+            i += 1;
+            continue;
+        }
         let mut t = kehoach_text::clean(&lines[i].text);
         let mut key_owned = None;
         if t.len() < 400 {
@@ -235,6 +249,14 @@ pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
         }
         if key.starts_with("kinh gui") {
             letter = true;
+            break;
+        }
+        // "(Kèm theo Kế hoạch số …)" under a heading and no header read: a bare appendix,
+        // whose capitals above are its heading, not bodies.
+        if key.starts_with("kem theo") {
+            if m.number.is_none() && m.date.is_none() {
+                title = std::mem::take(&mut body_lines);
+            }
             break;
         }
         if header::is_motto(key) || header::is_rule(&t) || header::is_marking(key) {
@@ -297,7 +319,6 @@ pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
     }
     (m.parent_body, m.issuer) = header::bodies(body_lines);
     // 2. Type and title.
-    let mut title: Vec<String> = Vec::new();
     if let Some(tl) = type_line {
         m.doc_type = Some(tl.written);
         m.type_code = tl.doc.code.map(str::to_string);
@@ -433,6 +454,9 @@ fn read_title(
     ];
     let mut chars = title.iter().map(|s| s.chars().count()).sum::<usize>();
     while i < lines.len() {
+        if lines[i].text.len() > LONG_LINE {
+            break;
+        }
         let t = kehoach_text::clean(&lines[i].text);
         let key = &lines[i].key;
         let upper = is_upper(&t);
@@ -653,6 +677,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
             let key = &lines[b].key;
             if !is_upper(t)
                 || doctype::by_name_key(key).is_some()
+                || doctype::type_line(t, key, false).is_some_and(|tl| tl.rest.is_none())
                 || header::is_rule(t)
                 || heading.len() >= 6
             {
