@@ -528,13 +528,19 @@ pub fn is_plan(meta: &DocumentMeta) -> bool {
     doctype::is_plan(meta)
 }
 
+/// A section heading: "I. MỤC ĐÍCH", "Điều 1.", "Phần I", "Chương II".
 fn is_section_heading(t: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
+    let t = t.trim();
+    // Cheap test first: this runs on every line before the first section.
+    if !t.starts_with(['I', 'V', 'X', 'Đ', 'P', 'p', 'C', 'c']) {
+        return false;
+    }
     regex(
         &RE,
         r"^(?:[IVX]{1,4}|Điều\s+\d+|(?i:phần|chương)\s+(?:[IVX]{1,4}|\d+))\s*(?:[.:\-]\s*\S|$)",
     )
-    .is_match(t.trim())
+    .is_match(t)
 }
 
 /// A line of the signature area that is not the signer's name: "(Đã ký)", "(Ký, đóng dấu)",
