@@ -1,0 +1,466 @@
+//! The header block (Nghị định 30/2020/NĐ-CP, Phụ lục I: ô số 1–4): the issuing body under its
+//! parent body, the national motto, the number and symbol, the place and date.
+//!
+//! The header is two columns: left the bodies and the number, right the motto and the
+//! place-date. Copied into text it comes out in either column order, row by row, or with the
+//! cells of a row on one line separated by "|"; the lines are read one by one and each is told
+//! by what it is, not by where it is.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{regex, DocNumber, PartialDate};
+
+/// The national motto and its Party counterpart, never an issuer: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+/// VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM" (the right column of a
+/// Party header), and the halves of a motto broken over two lines.
+pub fn is_motto(key: &str) -> bool {
+    key.contains("cong hoa xa hoi chu nghia")
+        || key.contains("doc lap tu do hanh phuc")
+        || key == "dang cong san viet nam"
+        || key == "viet nam"
+        || key == "doc lap"
+        || key == "tu do hanh phuc"
+}
+
+/// A header row read onto one line (PDF text, a copy without cell marks) keeps the motto
+/// beside the body name or the number: "UBND TỈNH HÀ TĨNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+/// NAM", "SỞ TÀI CHÍNH Độc lập - Tự do - Hạnh phúc", "TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT
+/// NAM". Returns the line without the motto (maybe empty), or `None` when it has none.
+pub fn without_motto(t: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    static PARTY: OnceLock<Regex> = OnceLock::new();
+    let re = regex(
+        &RE,
+        r"(?i)cộng\s+h(?:òa|oà)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]?\s*tự\s+do\s*[-–—]?\s*hạnh\s+phúc",
+    );
+    // The Party's motto only at the end of the line, after a body ("TỈNH ỦY …"), not in the
+    // name "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM".
+    let party = regex(&PARTY, r"(?i)\s(đảng\s+cộng\s+sản\s+việt\s+nam)\s*$");
+    let mut out = None;
+    if re.is_match(t) {
+        out = Some(re.replace_all(t, " ").into_owned());
+    }
+    let cur = out.as_deref().unwrap_or(t).to_string();
+    if let Some(m) = party.captures(&cur) {
+        let head = cur[..m.get(0).map_or(0, |x| x.start())].trim();
+        if !kehoach_text::ascii_key(head).starts_with("ban chap hanh") {
+            out = Some(head.to_string());
+        }
+    }
+    out.map(|s| kehoach_text::clean(s.trim_matches(|c: char| c.is_whitespace() || c == '|')))
+}
+
+/// An underline or separator: the rule under the body name or the motto ("-------", "___",
+/// "*" under a Party body, "=o0o=").
+pub fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '_' | '=' | '*' | '~' | '.' | '·' | '–' | '—' | 'o' | '0' | 'O' | ' '
+            )
+        })
+        && t.chars().any(|c| !matches!(c, 'o' | 'O' | '0' | ' '))
+}
+
+/// Marks printed in or near the header that are not bodies: "DỰ THẢO" (draft, with its round),
+/// "MẬT", "TỐI MẬT", "KHẨN", "HỎA TỐC", "THƯỢNG KHẨN".
+pub fn is_marking(key: &str) -> bool {
+    let words = key.split(' ').count();
+    (key.starts_with("du thao") && words <= 4)
+        || matches!(
+            key,
+            "mat"
+                | "toi mat"
+                | "tuyet mat"
+                | "khan"
+                | "thuong khan"
+                | "hoa toc"
+                | "hoa toc hen gio"
+        )
+}
+
+/// Parses the number line: "Số: 182/KH-UBND", "Số: 15/2025/NQ-HĐND", the draft's blank
+/// "Số:      /KH-STP" or "Số: ....../KH-UBND", and the Party's "Số 152-KH/TU". Returns the
+/// number and where the symbol ends, so that a place-date on the same line can be read
+/// ("Số: 45/KH-UBND    Cần Thơ, ngày …"). The symbol is letters, digits and "&", in parts
+/// joined by "-" (spaces around a hyphen are dropped: "KH- SDTTG"); it ends at the first
+/// space not around a hyphen.
+pub fn number(line: &str) -> Option<(DocNumber, usize)> {
+    static STATE: OnceLock<Regex> = OnceLock::new();
+    static PARTY: OnceLock<Regex> = OnceLock::new();
+    let state = regex(
+        &STATE,
+        r"^(?i:số)\s*:?[\s._…]*(\d{1,6}[a-zA-Z]?)?[\s._…]*/\s*((?:\d{4}\s*/\s*)?\p{Lu}[\p{L}\d&]*(?:\s*-\s*[\p{Lu}\d][\p{L}\d&.]*)*)",
+    );
+    let party = regex(
+        &PARTY,
+        r"^(?i:số)\s*:?[\s._…]*(\d{1,6}[a-zA-Z]?)?[\s._…]*-\s*(\p{Lu}[\p{L}]*\s*/\s*\p{Lu}[\p{L}\d]*(?:\s*-\s*[\p{Lu}\d][\p{L}\d]*)*)",
+    );
+    let t = line.trim();
+    let m = state.captures(t).or_else(|| party.captures(t))?;
+    let end = m.get(0).map_or(0, |x| x.end());
+    let number = m.get(1).map(|x| x.as_str().to_string());
+    let symbol: String = m[2]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_end_matches(['.', '-'])
+        .to_string();
+    Some((
+        DocNumber {
+            text: kehoach_text::clean(&t[..end]),
+            number,
+            symbol: Some(symbol).filter(|s| !s.is_empty()),
+        },
+        end,
+    ))
+}
+
+/// Reads a place-date: "Thái Nguyên, ngày 25 tháng 12 năm 2025", "Phú Quốc, ngày 10/3/2026",
+/// "Tp. Hồ Chí Minh, ngày 12 tháng 01 năm 2026", the draft's "ngày     tháng 01 năm 2026",
+/// "Nghệ An, tháng 01 năm 2026" (meeting papers date by month). The place is whatever comes
+/// before the date (its comma dropped): a name of one to eight words, no digits, capitalised.
+/// Returns the place (if any) and the date; the date's text runs from "ngày" (or "tháng") to
+/// the end of the line.
+pub fn place_date(t: &str) -> Option<(Option<String>, PartialDate)> {
+    place_date_after_body(t).map(|(p, d, _)| (p, d))
+}
+
+/// [`place_date`], and the body name in capitals that stands before the place when a header
+/// row was read onto one line: "SỞ TÀI CHÍNH Hà Tĩnh, ngày 05 tháng 12 năm 2025" → place "Hà
+/// Tĩnh", body "SỞ TÀI CHÍNH". The body is two or more words in capitals before a word that
+/// is not ("TP. Hồ Chí Minh" is a place: one word in capitals).
+pub fn place_date_after_body(t: &str) -> Option<(Option<String>, PartialDate, Option<String>)> {
+    static START: OnceLock<Regex> = OnceLock::new();
+    static DAY: OnceLock<Regex> = OnceLock::new();
+    static MONTH: OnceLock<Regex> = OnceLock::new();
+    let start = regex(&START, r"(?i)(?:^|[\s,])(ngày|tháng)(?:[\s\d._…/]|$)");
+    let t = t.trim();
+    let m = start.captures(t)?;
+    let word = m.get(1)?;
+    let mut head = t[..word.start()].trim().trim_end_matches(',').trim();
+    let mut body = None;
+    {
+        let words: Vec<(usize, &str)> = head
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - head.as_ptr() as usize, w))
+            .collect();
+        let upper_run = words.iter().take_while(|(_, w)| super::is_upper(w)).count();
+        if upper_run >= 2 && upper_run < words.len() {
+            let at = words[upper_run].0;
+            body = Some(head[..at].trim().to_string());
+            head = head[at..].trim();
+        }
+    }
+    let rest = &t[word.start()..];
+    let caps;
+    let (day, month, year);
+    if word.as_str().to_lowercase() == "ngày" {
+        let day_re = regex(
+            &DAY,
+            r"(?i)^ngày[\s._…]*(\d{1,2})?[\s._…]*(?:tháng|/|-|\.)[\s._…]*(\d{1,2})?[\s._…]*(?:năm|/|-|\.)[\s._…]*(\d{4})?",
+        );
+        caps = day_re.captures(rest)?;
+        day = caps.get(1).and_then(|d| d.as_str().parse::<u32>().ok());
+        month = caps.get(2).and_then(|d| d.as_str().parse::<u32>().ok());
+        year = caps.get(3).and_then(|d| d.as_str().parse::<i32>().ok());
+    } else {
+        // A month date needs a place before it: "tháng" alone starts many a sentence.
+        if head.is_empty() {
+            return None;
+        }
+        let month_re = regex(
+            &MONTH,
+            r"(?i)^tháng[\s._…]*(\d{1,2})?[\s._…]*(?:năm|/)[\s._…]*(\d{4})?",
+        );
+        caps = month_re.captures(rest)?;
+        day = None;
+        month = caps.get(1).and_then(|d| d.as_str().parse::<u32>().ok());
+        year = caps.get(2).and_then(|d| d.as_str().parse::<i32>().ok());
+    }
+    let place = Some(head.to_string()).filter(|h| is_place(h));
+    if !head.is_empty() && place.is_none() {
+        return None;
+    }
+    Some((
+        place,
+        PartialDate {
+            text: kehoach_text::clean(rest),
+            day: day.filter(|d| (1..=31).contains(d)),
+            month: month.filter(|m| (1..=12).contains(m)),
+            year: year.filter(|y| (1900..=2100).contains(y)),
+        },
+        body,
+    ))
+}
+
+/// A place name as it stands before the date: one to eight words, no digits, starting with a
+/// capital ("Hà Nội", "Thành phố Hồ Chí Minh", "Tp. Hồ Chí Minh", "Định Hoá").
+fn is_place(h: &str) -> bool {
+    let words = h.split_whitespace().count();
+    (1..=8).contains(&words)
+        && h.chars().next().is_some_and(|c| c.is_uppercase())
+        && !h
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, ':' | ';' | '|' | '(' | ')'))
+}
+
+/// A body type without its place: "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "ĐẢNG ỦY".
+fn is_body_type_only(key: &str) -> bool {
+    matches!(
+        key,
+        "uy ban nhan dan"
+            | "ubnd"
+            | "hoi dong nhan dan"
+            | "hdnd"
+            | "uy ban mat tran to quoc viet nam"
+            | "uy ban mttq viet nam"
+            | "dang uy"
+            | "dang bo"
+            | "chi bo"
+    )
+}
+
+const UNITS: &[&str] = &[
+    "tinh",
+    "thanh pho",
+    "tp",
+    "xa",
+    "phuong",
+    "huyen",
+    "quan",
+    "thi xa",
+    "thi tran",
+    "dac khu",
+];
+
+/// Joins the lines of a body name broken over lines, then reads parent and issuer: the first
+/// name is the parent body and the second the issuer when there are two ("UBND TỈNH HÀ TĨNH" /
+/// "SỞ TÀI CHÍNH"), the only one is the issuer ("BỘ NỘI VỤ", "TỈNH ỦY HÀ TĨNH").
+///
+/// A line continues the name above it when that name is a body type without its place and
+/// the line starts with an administrative unit ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI"), when that
+/// name ends with a joining word ("SỞ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG", "… &", "… -", "… ,") or
+/// the line starts with one ("SỞ VĂN HÓA, THỂ THAO" / "VÀ DU LỊCH"), or when it
+/// is a body type and a unit word still waiting for its name ("UBND TỈNH" / "HÀ TĨNH"; not
+/// "UBND TỈNH HÀ TĨNH", whose last word only looks like one).
+pub fn bodies(lines: Vec<String>) -> (Option<String>, Option<String>) {
+    let mut joined: Vec<String> = Vec::new();
+    for l in lines {
+        let key = kehoach_text::ascii_key(&l);
+        let starts_unit = UNITS
+            .iter()
+            .any(|u| key == *u || key.starts_with(&format!("{u} ")));
+        let continues = match joined.last() {
+            Some(prev) => {
+                let pk = kehoach_text::ascii_key(prev);
+                let pt = prev.trim_end();
+                (is_body_type_only(&pk) && starts_unit)
+                    || pk.ends_with(" va")
+                    || key.starts_with("va ")
+                    || pt.ends_with(['&', '-', ','])
+                    || UNITS.iter().any(|u| {
+                        pk.strip_suffix(u)
+                            .and_then(|b| b.strip_suffix(' '))
+                            .is_some_and(is_body_type_only)
+                    })
+            }
+            None => false,
+        };
+        match joined.last_mut() {
+            Some(prev) if continues => {
+                prev.push(' ');
+                prev.push_str(l.trim());
+            }
+            _ => joined.push(l.trim().to_string()),
+        }
+    }
+    let mut it = joined.into_iter();
+    match (it.next(), it.next()) {
+        (Some(a), None) => (None, Some(a)),
+        (Some(a), Some(b)) => (Some(a), Some(b)),
+        _ => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> (Option<String>, Option<String>, String) {
+        let (n, end) = number(s).unwrap();
+        (n.number, n.symbol, s[end..].trim().to_string())
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(
+            num("Số: 45/KH-UBND    Cần Thơ, ngày 10 tháng 01 năm 2026"),
+            (
+                Some("45".into()),
+                Some("KH-UBND".into()),
+                "Cần Thơ, ngày 10 tháng 01 năm 2026".into()
+            )
+        );
+        assert_eq!(num("Số:      /KH-UBND").0, None);
+        assert_eq!(num("Số: ....../KH-UBND").1.as_deref(), Some("KH-UBND"));
+        assert_eq!(num("Số: 12/2026/TT-BNV").1.as_deref(), Some("2026/TT-BNV"));
+        assert_eq!(num("Số: 7/KH- SDTTG").1.as_deref(), Some("KH-SDTTG"));
+        assert_eq!(
+            num("Số 152-KH/TU"),
+            (Some("152".into()), Some("KH/TU".into()), String::new())
+        );
+        assert_eq!(num("SỐ: 09/TTr-UBND").1.as_deref(), Some("TTr-UBND"));
+        assert!(number("Số lượng cán bộ: 12").is_none());
+        assert!(number("Số:").is_none());
+    }
+
+    fn pd(s: &str) -> (Option<String>, Option<u32>, Option<u32>, Option<i32>) {
+        let (p, d) = place_date(s).unwrap();
+        (p, d.day, d.month, d.year)
+    }
+
+    #[test]
+    fn place_dates() {
+        assert_eq!(
+            pd("Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2027"),
+            (
+                Some("Thành phố Hồ Chí Minh".into()),
+                Some(5),
+                Some(3),
+                Some(2027)
+            )
+        );
+        assert_eq!(
+            pd("Phú Quốc, ngày 10/3/2026"),
+            (Some("Phú Quốc".into()), Some(10), Some(3), Some(2026))
+        );
+        assert_eq!(
+            pd("Tp. Hồ Chí Minh, ngày 12-01-2026"),
+            (
+                Some("Tp. Hồ Chí Minh".into()),
+                Some(12),
+                Some(1),
+                Some(2026)
+            )
+        );
+        assert_eq!(
+            pd("ngày     tháng 01 năm 2026"),
+            (None, None, Some(1), Some(2026))
+        );
+        assert_eq!(
+            pd("Hà Tĩnh, ngày …… tháng …… năm 2028"),
+            (Some("Hà Tĩnh".into()), None, None, Some(2028))
+        );
+        assert_eq!(
+            pd("Nghệ An, tháng 01 năm 2026"),
+            (Some("Nghệ An".into()), None, Some(1), Some(2026))
+        );
+        assert!(place_date("Hà Nội, ngày 01").is_none());
+        let (p, d, body) =
+            place_date_after_body("SỞ TÀI CHÍNH Hà Tĩnh, ngày 05 tháng 12 năm 2025").unwrap();
+        assert_eq!(
+            (p.as_deref(), d.day, body.as_deref()),
+            (Some("Hà Tĩnh"), Some(5), Some("SỞ TÀI CHÍNH"))
+        );
+        assert_eq!(
+            pd("TP. Hồ Chí Minh, ngày 1 tháng 2 năm 2026").0.as_deref(),
+            Some("TP. Hồ Chí Minh")
+        );
+        assert_eq!(
+            pd("Hà Nội, ngày 01 tháng 07 năm 2021"),
+            (Some("Hà Nội".into()), Some(1), Some(7), Some(2021))
+        );
+        assert!(place_date("tháng 7 năm 2026 sẽ tổ chức").is_none());
+        assert!(place_date("Căn cứ Luật số 12, ngày 5 tháng 6 năm 2015").is_none());
+    }
+
+    #[test]
+    fn body_names() {
+        let b = |v: &[&str]| bodies(v.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            b(&["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]),
+            (None, Some("ỦY BAN NHÂN DÂN TỈNH LÀO CAI".into()))
+        );
+        assert_eq!(
+            b(&["UBND TỈNH THANH HÓA", "SỞ NÔNG NGHIỆP VÀ", "MÔI TRƯỜNG"]),
+            (
+                Some("UBND TỈNH THANH HÓA".into()),
+                Some("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG".into())
+            )
+        );
+        assert_eq!(
+            b(&["UBND TỈNH", "HÀ TĨNH", "SỞ TƯ PHÁP"]),
+            (Some("UBND TỈNH HÀ TĨNH".into()), Some("SỞ TƯ PHÁP".into()))
+        );
+        assert_eq!(
+            b(&["UBND TỈNH HÀ TĨNH", "SỞ TÀI CHÍNH"]),
+            (
+                Some("UBND TỈNH HÀ TĨNH".into()),
+                Some("SỞ TÀI CHÍNH".into())
+            )
+        );
+        assert_eq!(
+            b(&[
+                "UBND TỈNH",
+                "KHÁNH HÒA",
+                "SỞ VĂN HÓA, THỂ THAO",
+                "VÀ DU LỊCH"
+            ]),
+            (
+                Some("UBND TỈNH KHÁNH HÒA".into()),
+                Some("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH".into())
+            )
+        );
+        assert_eq!(b(&["BỘ NỘI VỤ"]), (None, Some("BỘ NỘI VỤ".into())));
+        assert_eq!(
+            b(&["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG ỦY XÃ YÊN THÀNH"]),
+            (
+                Some("ĐẢNG BỘ TỈNH NGHỆ AN".into()),
+                Some("ĐẢNG ỦY XÃ YÊN THÀNH".into())
+            )
+        );
+    }
+
+    #[test]
+    fn mottos_and_rules() {
+        for s in [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "ĐỘC LẬP – TỰ DO – HẠNH PHÚC",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+        ] {
+            assert!(is_motto(&kehoach_text::ascii_key(s)), "{s}");
+        }
+        assert_eq!(
+            without_motto("UBND TỈNH HÀ TĨNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").as_deref(),
+            Some("UBND TỈNH HÀ TĨNH")
+        );
+        assert_eq!(
+            without_motto("SỞ TÀI CHÍNH Độc lập - Tự do - Hạnh phúc").as_deref(),
+            Some("SỞ TÀI CHÍNH")
+        );
+        assert_eq!(
+            without_motto("TỈNH ỦY HÀ TĨNH ĐẢNG CỘNG SẢN VIỆT NAM").as_deref(),
+            Some("TỈNH ỦY HÀ TĨNH")
+        );
+        assert_eq!(
+            without_motto("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM").as_deref(),
+            Some("")
+        );
+        assert_eq!(
+            without_motto("BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM"),
+            None
+        );
+        assert_eq!(without_motto("SỞ TƯ PHÁP"), None);
+        for s in ["---------", "*", "_____", "=o0o="] {
+            assert!(is_rule(s), "{s}");
+        }
+        assert!(!is_rule("o"));
+        assert!(!is_rule("Số: 12"));
+    }
+}
