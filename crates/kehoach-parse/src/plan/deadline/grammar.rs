@@ -93,8 +93,9 @@ fn tokenize(text: &str) -> Vec<Tok> {
         let p = match c {
             // Brackets, quotes and colons carry no meaning in a deadline: "Định kỳ hằng
             // năm (trước ngày 15/12)", "Hạn chót: 15/12/2026".
-            '(' | ')' | '[' | ']' | '"' | '\'' | '“' | '”' | '‘' | '’' | ':' | '*' | '«'
-            | '»' => continue,
+            '(' | ')' | '[' | ']' | '"' | '\'' | '“' | '”' | '‘' | '’' | ':' | '*' | '«' | '»' => {
+                continue
+            }
             '–' | '—' | '−' | '‐' | '‑' | '~' => '-',
             c => c,
         };
@@ -368,7 +369,8 @@ fn period_word(p: &mut P) -> Option<Period> {
             return Some(Period::HalfYearly);
         }
         // "hằng ngày" is daily; "ngày 20" is a day, not a period.
-        if matches!(p.peek(), Some(K::W(w)) if w == "ngay") && !matches!(p.peek_at(1), Some(K::N(..)))
+        if matches!(p.peek(), Some(K::W(w)) if w == "ngay")
+            && !matches!(p.peek_at(1), Some(K::N(..)))
         {
             p.i += 1;
             return Some(Period::Daily);
@@ -750,7 +752,14 @@ fn months_form(p: &mut P) -> Option<DeadlineKind> {
 fn year_form(p: &mut P) -> Option<DeadlineKind> {
     if p.try_(|p| {
         p.any(&[
-            "trong ca", "trong suot", "trong", "ca", "suot", "quanh", "den het", "den cuoi",
+            "trong ca",
+            "trong suot",
+            "trong",
+            "ca",
+            "suot",
+            "quanh",
+            "den het",
+            "den cuoi",
             "cuoi",
         ])
         .then_some(())?;
@@ -762,11 +771,12 @@ fn year_form(p: &mut P) -> Option<DeadlineKind> {
     {
         return Some(DeadlineKind::WithinYear);
     }
-    let span = p.try_(|p| {
-        p.w("trong");
-        p.any(&["giai doan", "gd", "thoi ky"]).then_some(())
-    })
-    .is_some();
+    let span = p
+        .try_(|p| {
+            p.w("trong");
+            p.any(&["giai doan", "gd", "thoi ky"]).then_some(())
+        })
+        .is_some();
     if span {
         p.w("tu");
     } else {
@@ -1237,7 +1247,12 @@ fn prefix_rules(text: &str, t: &[Tok]) -> DeadlineKind {
             .iter()
             .position(|x| matches!(&x.k, K::W(w) if w == "khi"))
             .and_then(|i| text.get(t[i].end..))
-            .map(|s| s.trim().trim_end_matches(['.', ';', ',']).trim().to_string())
+            .map(|s| {
+                s.trim()
+                    .trim_end_matches(['.', ';', ','])
+                    .trim()
+                    .to_string()
+            })
             .unwrap_or_default();
         return DeadlineKind::AfterEvent { event };
     }
@@ -1256,7 +1271,11 @@ fn prefix_rules(text: &str, t: &[Tok]) -> DeadlineKind {
             _ => rest,
         };
         return DeadlineKind::AsScheduled {
-            by: by.trim().trim_end_matches(['.', ';', ',']).trim().to_string(),
+            by: by
+                .trim()
+                .trim_end_matches(['.', ';', ','])
+                .trim()
+                .to_string(),
         };
     }
     if let Some(d) = find_date(text) {
@@ -1308,9 +1327,7 @@ fn impossible(text: &str, t: &[Tok]) -> Option<String> {
                 // ngày d/m (no year)
                 if is_sep(i + 2) {
                     if let Some(m) = num(i + 3, 2) {
-                        if !(is_sep(i + 4) && year(i + 5).is_some())
-                            && !is_real_date(2000, m, d)
-                        {
+                        if !(is_sep(i + 4) && year(i + 5).is_some()) && !is_real_date(2000, m, d) {
                             return Some(format!("ngày không có thật: {}", slice(i, i + 3)));
                         }
                         continue;
@@ -1347,8 +1364,7 @@ fn impossible(text: &str, t: &[Tok]) -> Option<String> {
 /// Reads a cleaned deadline text: the reading and, for an impossible date, a warning.
 pub(super) fn classify(text: &str) -> (DeadlineKind, Option<String>) {
     let toks = tokenize(text);
-    if toks.iter().all(|t| matches!(t.k, K::P(_))) && kehoach_text::ascii_key(text).is_empty()
-    {
+    if toks.iter().all(|t| matches!(t.k, K::P(_))) && kehoach_text::ascii_key(text).is_empty() {
         return (DeadlineKind::Empty, None);
     }
     if let Some(w) = impossible(text, &toks) {
