@@ -780,7 +780,16 @@ fn year_form(p: &mut P) -> Option<DeadlineKind> {
     if span {
         p.w("tu");
     } else {
-        p.any(&["trong ca", "trong suot", "trong", "ca", "suot", "vao"]);
+        p.any(&[
+            "trong cac",
+            "trong ca",
+            "trong suot",
+            "trong",
+            "cac",
+            "ca",
+            "suot",
+            "vao",
+        ]);
     }
     p.w("nam");
     let y = p.year()?;
@@ -806,19 +815,23 @@ fn year_form(p: &mut P) -> Option<DeadlineKind> {
     if span {
         return None;
     }
-    if p.any(&[
-        "va cac nam tiep theo",
-        "va nhung nam tiep theo",
-        "va cac nam ke tiep",
-        "va cac nam sau",
-        "va nhung nam sau",
-        "tro di",
-        "tro ve sau",
-    ]) {
+    if p.any(SINCE) {
         return Some(DeadlineKind::Since { from: y_when });
     }
     Some(DeadlineKind::Year { year: y })
 }
+
+/// "… và các năm tiếp theo", "… trở đi": from then on.
+const SINCE: &[&str] = &[
+    "va cac nam tiep theo",
+    "va nhung nam tiep theo",
+    "va cac nam ke tiep",
+    "va cac nam sau",
+    "va nhung nam sau",
+    "tro di",
+    "tro ve sau",
+    "ve sau",
+];
 
 /// Rule: "từ A đến B" / "A - B" of dates, months, quarters or years: a range; the year
 /// written once at the end is both ends' ("Từ tháng 3 đến tháng 9/2026"). "Từ A" alone
@@ -834,13 +847,12 @@ fn range_form(p: &mut P) -> Option<DeadlineKind> {
         });
     }
     let a = point(p, None)?;
+    if p.any(SINCE) {
+        return Some(DeadlineKind::Since { from: a });
+    }
     let dash = p.any(&["den het", "den cuoi", "den"]) || p.p('-');
     if !dash {
-        if !tu {
-            return None;
-        }
-        p.any(&["tro di", "tro ve sau", "ve sau"]);
-        return Some(DeadlineKind::Since { from: a });
+        return tu.then_some(DeadlineKind::Since { from: a });
     }
     if p.w("nay") {
         return Some(DeadlineKind::Since { from: a });
@@ -868,7 +880,7 @@ fn week_form(p: &mut P) -> Option<DeadlineKind> {
         Wk::Nth(1)
     } else if p.any(&["cuoi cung", "cuoi"]) {
         Wk::Last
-    } else if p.w("thu") {
+    } else if p.w("thu") || matches!(p.peek(), Some(K::N(..))) {
         let n = match p.peek()? {
             K::N(v, 1) if (1..=5).contains(v) => *v,
             K::W(w) => match w.as_str() {
@@ -982,20 +994,20 @@ fn continuous_form(p: &mut P) -> Option<DeadlineKind> {
 
 /// Rule: a time limit counted from an event: "Trong vòng 15 ngày kể từ ngày nhận được văn
 /// bản", "Trong thời hạn 30 ngày làm việc kể từ ngày Kế hoạch được ban hành", "Sau 03
-/// tháng kể từ ngày ký", "Trong 10 ngày". The event is kept as written after "kể từ",
-/// "tính từ", "từ" or "sau khi".
+/// tháng kể từ ngày ký", "Chậm nhất 15 ngày sau khi kết thúc quý", "Trong 10 ngày". The
+/// event is kept as written after "kể từ", "tính từ", "từ" or "sau khi".
 fn within_form(p: &mut P) -> Option<DeadlineKind> {
-    if !p.any(&[
+    let named = p.any(&[
+        "cham nhat la",
+        "cham nhat",
+        "muon nhat",
         "trong vong",
         "trong thoi han",
         "trong thoi gian",
         "trong",
         "sau",
-        "chi sau",
         "khong qua",
-    ]) {
-        return None;
-    }
+    ]);
     let count = p.num(3).filter(|&n| n > 0)?;
     let unit = if p.w("ngay") {
         if p.ws("lam viec") {
@@ -1013,7 +1025,7 @@ fn within_form(p: &mut P) -> Option<DeadlineKind> {
         return None;
     };
     if p.end() {
-        return Some(DeadlineKind::Within {
+        return named.then_some(DeadlineKind::Within {
             count,
             unit,
             from: None,
@@ -1067,7 +1079,7 @@ const ACTIVITY: &[&str] = &[
     "hoan", "thanh", "thuc", "hien", "trien", "khai", "to", "chuc", "ban", "hanh", "bao", "cao",
     "gui", "nop", "xong", "du", "kien", "ap", "dung", "duy", "tri", "tiep", "tuc", "ke", "hoach",
     "van", "xay", "cong", "tac", "tong", "ket", "qua", "danh", "gia", "trinh", "phe", "duyet",
-    "se", "duoc", "dat", "chinh",
+    "se", "duoc", "dat", "chinh", "thoi", "gian", "han",
 ];
 
 /// The whole phrase as one strict form, after an optional activity.
