@@ -86,28 +86,14 @@ pub(crate) fn delete_document(tx: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-fn last_day(year: i32, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
-/// The date an item is due by, where its deadline names one.
+/// The date an item is due by, where its deadline names one: the last day the deadline
+/// allows (the date; the last day of the months, quarter, half or year; the end of a range
+/// or of `until`; the latest part of a compound). None for continuous, recurring (also
+/// with a day), since, within the unwritten plan year, events and references.
 pub fn due_date(kind: &DeadlineKind) -> Option<String> {
     match kind {
         DeadlineKind::Before { date } | DeadlineKind::OnDate { date } => Some(date.clone()),
-        DeadlineKind::Months {
-            months,
-            year: Some(y),
-        } => {
-            let m = *months.iter().max()?;
-            Some(format!("{y:04}-{m:02}-{:02}", last_day(*y, m)))
-        }
-        DeadlineKind::Year { year } => Some(format!("{year:04}-12-31")),
-        _ => None,
+        k => k.last_day().map(kehoach_parse::plan::deadline::iso),
     }
 }
 
@@ -124,6 +110,15 @@ pub fn kind_name(kind: &DeadlineKind) -> &'static str {
         DeadlineKind::SeparatePlan => "separate_plan",
         DeadlineKind::AfterEvent { .. } => "after_event",
         DeadlineKind::AsScheduled { .. } => "as_scheduled",
+        DeadlineKind::RecurringAt { .. } => "recurring_at",
+        DeadlineKind::Quarters { .. } => "quarters",
+        DeadlineKind::HalfYear { .. } => "half_year",
+        DeadlineKind::WithinYear => "within_year",
+        DeadlineKind::Range { .. } => "range",
+        DeadlineKind::Since { .. } => "since",
+        DeadlineKind::Until { .. } => "until",
+        DeadlineKind::Within { .. } => "within",
+        DeadlineKind::Compound { .. } => "compound",
         DeadlineKind::Unparsed => "unparsed",
     }
 }
@@ -140,6 +135,15 @@ pub const DEADLINE_KINDS: &[&str] = &[
     "separate_plan",
     "after_event",
     "as_scheduled",
+    "recurring_at",
+    "quarters",
+    "half_year",
+    "within_year",
+    "range",
+    "since",
+    "until",
+    "within",
+    "compound",
     "unparsed",
 ];
 

@@ -125,3 +125,46 @@ fn due_dates() {
     );
     assert_eq!(due_date(&DeadlineKind::Continuous), None);
 }
+
+/// The new deadline kinds: the last day each allows, read from real phrases.
+#[test]
+fn due_dates_of_the_deadline_grammar() {
+    use kehoach_parse::plan::deadline::parse;
+    use kehoach_store::due_date;
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Quý II/2026", Some("2026-06-30")),
+        ("Trong quý I năm 2028", Some("2028-03-31")),
+        ("Quý I, II năm 2027", Some("2027-06-30")),
+        ("Quý IV", None),
+        ("6 tháng đầu năm 2026", Some("2026-06-30")),
+        ("6 tháng cuối năm 2026", Some("2026-12-31")),
+        ("6 tháng cuối năm", None),
+        ("Từ tháng 3 đến tháng 9/2026", Some("2026-09-30")),
+        ("Từ ngày 01/7/2026 đến 31/12/2026", Some("2026-12-31")),
+        ("Giai đoạn 2026-2030", Some("2030-12-31")),
+        ("Quý I - Quý II/2028", Some("2028-06-30")),
+        ("Tuần cuối của tháng 2/2028", Some("2028-02-29")),
+        ("Đến hết năm 2026", Some("2026-12-31")),
+        ("Chậm nhất quý III/2026", Some("2026-09-30")),
+        ("Cuối tháng 2/2027", Some("2027-02-28")),
+        ("Trước tháng 6/2026", Some("2026-06-01")),
+        ("Trước ngày 15/12", None),
+        ("Trước ngày 05 của tháng liền kề", None),
+        ("Hằng tháng, trước ngày 20", None),
+        ("Chậm nhất ngày 10/12 hằng năm", None),
+        ("Năm 2026 và các năm tiếp theo", None),
+        ("Trong năm", None),
+        (
+            "Ban hành kế hoạch chậm nhất là ngày 15/01/2026 và tổ chức thực hiện trong quý II/2026",
+            Some("2026-06-30"),
+        ),
+        (
+            "Ban hành kế hoạch chậm nhất là ngày 15/01/2026 và tổ chức thực hiện trong năm",
+            Some("2026-01-15"),
+        ),
+        ("31/02/2026", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(due_date(&parse(text).kind).as_deref(), *want, "{text}");
+    }
+}

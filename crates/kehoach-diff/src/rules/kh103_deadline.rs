@@ -57,6 +57,16 @@ impl Rule for DeadlineRange {
                     year: Some(y),
                 } => (*y, months.iter().max().copied(), None),
                 DeadlineKind::Year { year } => (*year, None, None),
+                // "Quý II/2026", "6 tháng đầu năm 2026", "Từ … đến …", "Đến hết …", a
+                // compound: its last day.
+                k @ (DeadlineKind::Quarters { .. }
+                | DeadlineKind::HalfYear { .. }
+                | DeadlineKind::Range { .. }
+                | DeadlineKind::Until { .. }
+                | DeadlineKind::Compound { .. }) => match k.last_day() {
+                    Some((y, m, d)) => (y, Some(m), Some(d)),
+                    None => continue,
+                },
                 DeadlineKind::Unparsed => {
                     match kehoach_parse::plan::deadline::find_date(&it.deadline.text) {
                         Some((y, m, d)) => (y, Some(m), Some(d)),
