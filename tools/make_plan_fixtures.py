@@ -83,7 +83,8 @@ PLANS.append(dict(
 
 # ---------------------------------------------------------------------------------------------
 # 2. An inspection schedule of a city department, Cần Thơ 2026: the content column is "Đơn vị
-#    được kiểm tra" (who is inspected), the lead is "Đoàn kiểm tra", deadline first.
+#    được kiểm tra" (who is inspected), the lead is "Đoàn kiểm tra", deadline first; one date
+#    that cannot exist (31/6), as drafts mistype them.
 PLANS.append(dict(
     name="cantho_kiemtra_2026",
     header=(["UBND THÀNH PHỐ CẦN THƠ", "SỞ NỘI VỤ"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]),
@@ -106,6 +107,7 @@ PLANS.append(dict(
         ["2", "Tháng 5/2026", "UBND xã Phong Điền", "Đoàn kiểm tra của Sở Nội vụ", ""],
         ["3", "Quý III/2026", "Sở Y tế; Sở Giáo dục và Đào tạo", "Đoàn kiểm tra liên ngành", "Kết hợp kiểm tra công vụ"],
         ["4", "Tháng 10/2026", "UBND phường Cái Răng", "Đoàn kiểm tra của Sở Nội vụ", ""],
+        ["5", "31/6/2026", "UBND xã Thới Lai", "Đoàn kiểm tra của Sở Nội vụ", "Ngày ghi nhầm (tháng 6 có 30 ngày)"],
     ]],
     truth=dict(
         document=dict(issuer="SỞ NỘI VỤ", number="12", symbol="KH-SNV", date=[2026, 2, 5], place="Cần Thơ", plan_year=2026),
@@ -116,9 +118,10 @@ PLANS.append(dict(
             ("2", "task", "UBND xã Phong Điền", ["Đoàn kiểm tra của Sở Nội vụ"], [], "Tháng 5/2026"),
             ("3", "task", "Sở Y tế; Sở Giáo dục và Đào tạo", ["Đoàn kiểm tra liên ngành"], [], "Quý III/2026"),
             ("4", "task", "UBND phường Cái Răng", ["Đoàn kiểm tra của Sở Nội vụ"], [], "Tháng 10/2026"),
+            ("5", "task", "UBND xã Thới Lai", ["Đoàn kiểm tra của Sở Nội vụ"], [], "31/6/2026"),
         ],
         shares_task=[],
-        sections=[0] * 4,
+        sections=[0] * 5,
     ),
 ))
 

@@ -191,3 +191,34 @@ fn a_task_merged_over_two_rows_gives_two_assignments() {
         assert_eq!(b.deadline.text, "Quý II/2026", "{f}");
     }
 }
+
+/// A date that cannot exist is kept as text, read as `unparsed`, never stored as a date, and
+/// the plan says where it is.
+#[test]
+fn an_impossible_date_is_a_warning_not_a_date() {
+    for f in [
+        "plans/cantho_kiemtra_2026.docx",
+        "plans/cantho_kiemtra_2026.html",
+        "plans/cantho_kiemtra_2026.pdf",
+    ] {
+        let rec = record(&fixture(f));
+        let it = &rec.items[4];
+        assert_eq!(it.deadline.text, "31/6/2026", "{f}");
+        assert_eq!(
+            serde_json::to_value(&it.deadline.kind).unwrap(),
+            serde_json::json!({ "kind": "unparsed" }),
+            "{f}"
+        );
+        let w: Vec<&String> = rec
+            .warnings
+            .iter()
+            .filter(|w| w.contains("31/6/2026"))
+            .collect();
+        assert_eq!(w.len(), 1, "{f}: {:?}", rec.warnings);
+        assert!(
+            w[0].contains("STT 5") && w[0].contains("ngày không có thật"),
+            "{f}: {}",
+            w[0]
+        );
+    }
+}

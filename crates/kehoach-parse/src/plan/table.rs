@@ -459,7 +459,7 @@ pub fn extract_items(doc: &Document) -> Found {
         );
         current = Some((header, table.grid_cols));
     }
-    found.items = finish(drafts);
+    found.items = finish(drafts, &mut found.warnings);
     found
 }
 
@@ -632,8 +632,9 @@ fn append_lines(to: &mut Vec<String>, more: Vec<String>) {
     to.extend(it);
 }
 
-/// Turns drafts into items: kinds, levels, parents, agencies, deadlines.
-fn finish(drafts: Vec<Draft>) -> Vec<Item> {
+/// Turns drafts into items: kinds, levels, parents, agencies, deadlines (with a warning for
+/// each deadline whose date cannot exist).
+fn finish(drafts: Vec<Draft>, warnings: &mut Vec<String>) -> Vec<Item> {
     let parsed: Vec<Option<stt::Stt>> = drafts.iter().map(|d| stt::parse(&d.stt)).collect();
     // Sections that number their groups in Roman numerals (the Arabic numbers under them
     // are one level deeper).
@@ -671,7 +672,16 @@ fn finish(drafts: Vec<Draft>) -> Vec<Item> {
         let has_roman = roman_sections.contains(&section);
         let lead = agency::split(&d.lead);
         let support = agency::split(&d.support);
-        let deadline = deadline::parse(&d.deadline);
+        let (deadline, warning) = deadline::parse_with_warnings(&d.deadline);
+        if let Some(w) = warning {
+            // An impossible date ("31/02/2026") is never stored as a date: say where it is.
+            warnings.push(format!(
+                "bảng {}, dòng {}, STT {}: {w}",
+                d.location.table + 1,
+                d.location.row + 1,
+                d.stt.trim()
+            ));
+        }
         let level = match &parsed[i] {
             Some(s) if s.roman => 1,
             Some(s) if s.letter => items.last().map(|p: &Item| p.level + 1).unwrap_or(1),

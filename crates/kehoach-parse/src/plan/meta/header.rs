@@ -238,6 +238,68 @@ const UNITS: &[&str] = &[
     "dac khu",
 ];
 
+/// Heads that start the name of a body under a local government (compared on match keys,
+/// which keep tones: "PHÒNG" is a head, the place "PHONG ĐIỀN" is not).
+const HEADS_UNDER_LOCAL: &[&str] = &[
+    "sở",
+    "ban",
+    "văn phòng",
+    "phòng",
+    "trung tâm",
+    "chi cục",
+    "thanh tra",
+    "công an",
+    "đài",
+    "cục",
+    "kho bạc",
+];
+
+/// Splits a line in capitals that holds a local government's name and, after it, the name
+/// of a body under it — as a PDF or a copied page puts the two lines of the header's left
+/// column on one: "UBND THÀNH PHỐ CẦN THƠ SỞ NỘI VỤ" → "UBND THÀNH PHỐ CẦN THƠ" and "SỞ NỘI
+/// VỤ". The government's name is its type (UBND, Ủy ban nhân dân, HĐND), a unit (tỉnh,
+/// thành phố, xã …) and at least one word of the place; the body starts at the first head
+/// after that. Any other line is returned as it is.
+fn split_parent_and_body(line: &str) -> Vec<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let keys: Vec<String> = words.iter().map(|w| kehoach_text::ascii_key(w)).collect();
+    let key_at = |i: usize, n: usize| keys.get(i..i + n).map(|k| k.join(" "));
+    let typ = ["ubnd", "hdnd", "uy ban nhan dan", "hoi dong nhan dan"]
+        .iter()
+        .find_map(|t| {
+            let n = t.split(' ').count();
+            (key_at(0, n).as_deref() == Some(*t)).then_some(n)
+        });
+    let Some(mut i) = typ else {
+        return vec![line.to_string()];
+    };
+    let unit = UNITS.iter().find_map(|u| {
+        let n = u.split(' ').count();
+        (key_at(i, n).as_deref() == Some(*u)).then_some(n)
+    });
+    let Some(n) = unit else {
+        return vec![line.to_string()];
+    };
+    i += n + 1; // the unit and the place's first word
+    let heads: Vec<Vec<String>> = HEADS_UNDER_LOCAL
+        .iter()
+        .map(|h| h.split(' ').map(kehoach_text::match_key).collect())
+        .collect();
+    for j in i..words.len() {
+        let starts = heads.iter().any(|h| {
+            words.get(j..j + h.len()).is_some_and(|ws| {
+                ws.iter()
+                    .zip(h)
+                    .all(|(w, hk)| kehoach_text::match_key(w) == *hk)
+            })
+        });
+        if starts {
+            return vec![words[..j].join(" "), words[j..].join(" ")];
+        }
+    }
+    vec![line.to_string()]
+}
+
 /// Joins the lines of a body name broken over lines, then reads parent and issuer: the first
 /// name is the parent body and the second the issuer when there are two ("UBND TỈNH HÀ TĨNH" /
 /// "SỞ TÀI CHÍNH"), the only one is the issuer ("BỘ NỘI VỤ", "TỈNH ỦY HÀ TĨNH").
@@ -250,7 +312,7 @@ const UNITS: &[&str] = &[
 /// "UBND TỈNH HÀ TĨNH", whose last word only looks like one).
 pub fn bodies(lines: Vec<String>) -> (Option<String>, Option<String>) {
     let mut joined: Vec<String> = Vec::new();
-    for l in lines {
+    for l in lines.into_iter().flat_map(|l| split_parent_and_body(&l)) {
         let key = kehoach_text::ascii_key(&l);
         let starts_unit = UNITS
             .iter()
@@ -294,6 +356,33 @@ mod tests {
     fn num(s: &str) -> (Option<String>, Option<String>, String) {
         let (n, end) = number(s).unwrap();
         (n.number, n.symbol, s[end..].trim().to_string())
+    }
+
+    #[test]
+    fn a_parent_and_its_body_on_one_line() {
+        let split = |s: &str| split_parent_and_body(s);
+        assert_eq!(
+            split("UBND THÀNH PHỐ CẦN THƠ SỞ NỘI VỤ"),
+            ["UBND THÀNH PHỐ CẦN THƠ", "SỞ NỘI VỤ"]
+        );
+        assert_eq!(
+            split("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU VĂN PHÒNG"),
+            ["ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "VĂN PHÒNG"]
+        );
+        assert_eq!(
+            split("UBND XÃ PHONG ĐIỀN PHÒNG VĂN HÓA - XÃ HỘI"),
+            ["UBND XÃ PHONG ĐIỀN", "PHÒNG VĂN HÓA - XÃ HỘI"]
+        );
+        // One name, or a body that is not under a local government: unchanged.
+        for s in [
+            "UBND THÀNH PHỐ CẦN THƠ",
+            "ỦY BAN NHÂN DÂN XÃ PHONG ĐIỀN",
+            "VĂN PHÒNG UBND TỈNH",
+            "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH",
+            "UBND TỈNH",
+        ] {
+            assert_eq!(split(s), [s], "{s}");
+        }
     }
 
     #[test]
