@@ -126,7 +126,16 @@ impl Item {
 pub fn extract(doc: &Document) -> Plan {
     let (document, meta_warnings) = meta::extract(doc);
     let found = table::extract_items(doc);
-    let is_plan = meta::is_plan(&document);
+    // A document whose header names no type (a bare appendix table, a header that could not
+    // be read) is a plan when its task table says who leads and by when: that table is what
+    // a plan carries. A document of a stated type is judged by its type alone.
+    let untyped = document.type_code.is_none() && document.doc_type.is_none();
+    let task_table = [Role::Lead, Role::Deadline]
+        .iter()
+        .all(|r| found.columns.iter().any(|c| c.role == *r))
+        && found.items.iter().any(|i| i.kind == ItemKind::Task);
+    let by_table = untyped && task_table && !meta::is_plan(&document);
+    let is_plan = meta::is_plan(&document) || by_table;
     let mut plan = Plan {
         document,
         is_plan,
@@ -135,6 +144,11 @@ pub fn extract(doc: &Document) -> Plan {
         warnings: meta_warnings,
     };
     plan.warnings.extend(found.warnings);
+    if by_table {
+        plan.warnings.push(
+            "không đọc được loại văn bản ở phần đầu; coi là kế hoạch vì có bảng nhiệm vụ (cột chủ trì và thời hạn)".into(),
+        );
+    }
     if !is_plan {
         let ty = plan.document.doc_type.as_deref().unwrap_or("không rõ loại");
         plan.warnings.push(format!(
