@@ -131,8 +131,20 @@ pub fn encoding_of_font(font: &str) -> Option<(LegacyEncoding, bool)> {
     None
 }
 
+/// TCVN3 codes U+00A1..=U+00FE as one lookup table, built from [`TCVN3`] at compile time.
+const TCVN3_MAP: [char; 94] = {
+    let mut m = ['\0'; 94];
+    let mut i = 0;
+    while i < TCVN3.len() {
+        m[TCVN3[i].0 as usize - 0xA1] = TCVN3[i].1;
+        i += 1;
+    }
+    m
+};
+
 fn tcvn3(c: char) -> Option<char> {
-    TCVN3.iter().find(|(k, _)| *k == c).map(|(_, v)| *v)
+    let i = (c as u32).wrapping_sub(0xA1) as usize;
+    TCVN3_MAP.get(i).copied().filter(|&v| v != '\0')
 }
 
 /// Decodes text stored in a legacy encoding. `upper` draws letters as capitals (TCVN3 "H"
@@ -226,52 +238,527 @@ fn decode_vni(s: &str) -> String {
     out
 }
 
-/// Characters TCVN3 text has and Unicode Vietnamese never does.
-/// Some character in U+0080..U+00FF and none above: the only text a legacy encoding's
-/// marks can be in.
-fn latin1_only_with_marks(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_ascii() && b.iter().all(|&x| x < 0xC4)
+// ---------------------------------------------------------------------------------------
+// Deciding whether text is legacy-encoded
+// ---------------------------------------------------------------------------------------
+
+/// What the reader already knows about where a text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// Nothing: the text alone must show that it is legacy Vietnamese.
+    None,
+    /// Other paragraphs of the same document were clearly in this encoding: a short
+    /// paragraph or cell needs less evidence of its own.
+    Document,
+    /// The text's font names the encoding (`.VnTime`, `VNI-Times`): converted unless the
+    /// text is already Unicode Vietnamese or converting would spoil more words than it mends.
+    Font,
 }
 
-fn tcvn3_marker(c: char) -> bool {
+/// Whether `s` has any character U+0080..=U+00FF (UTF-8 lead byte C2 or C3). Legacy
+/// encodings show every Vietnamese mark as such a character; text without one is never
+/// examined further (the fast path for ordinary Unicode text).
+#[inline]
+pub fn has_latin1_marks(s: &str) -> bool {
+    s.bytes().any(|b| b == 0xC2 || b == 0xC3)
+}
+
+/// A Latin-1 letter of some Western European language (not × ÷, not the symbols
+/// U+00A1..U+00BF such as ª µ º).
+fn european_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (('\u{C0}'..='\u{FF}').contains(&c) && c != '×' && c != '÷')
+}
+
+/// A character that belongs to a word for the syllable count: letters, digits, combining
+/// marks, and every Latin-1 character from U+00A1 (legacy encodings put letters there).
+fn wordish(c: char) -> bool {
+    c.is_alphanumeric()
+        || ('\u{A1}'..='\u{FF}').contains(&c)
+        || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+fn vowel(c: char) -> bool {
     matches!(
         c,
-        '\u{A8}' | '\u{A9}' | '\u{AA}' | '\u{AB}' | '\u{AC}' | '\u{AD}' | '\u{AE}' | '\u{B5}'
-            ..='\u{BF}'
-                | '\u{C6}'
-                | '\u{C7}'
-                | '\u{CB}'
-                | '\u{CE}'
-                | '\u{CF}'
-                | '\u{D0}'
-                | '\u{D1}'
-                | '\u{D6}'
-                | '\u{D7}'
-                | '\u{D8}'
-                | '\u{DC}'
-                | '\u{DE}'
-                | '\u{DF}'
-                | '\u{E4}'
-                | '\u{E5}'
-                | '\u{E6}'
-                | '\u{E7}'
-                | '\u{EB}'
-                | '\u{EE}'
-                | '\u{EF}'
-                | '\u{F1}'
-                | '\u{F6}'
-                | '\u{F7}'
-                | '\u{F8}'
-                | '\u{FB}'
-                | '\u{FC}'
-                | '\u{FE}'
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
     )
 }
 
-/// Guesses whether text whose font is unknown is TCVN3 or VNI. Unicode Vietnamese of any
-/// length has letters beyond Latin-1 (ư, ơ, đ, ạ …); legacy text has none and shows the
-/// encoding's marks. Short or ambiguous text gives `None`.
+fn is(s: &[char], p: &str) -> bool {
+    s.iter().copied().eq(p.chars())
+}
+
+fn one_of(s: &[char], list: &[&str]) -> bool {
+    list.iter().any(|p| is(s, p))
+}
+
+/// Vowel groups that end a syllable with no final consonant (ta, tai, tao, khuya, người …).
+const OPEN: &[&str] = &[
+    "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo",
+    "êu", "ia", "iu", "oa", "oe", "oi", "ôi", "ơi", "ua", "uê", "ui", "uơ", "uy", "ưa", "ưi", "ưu",
+    "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu",
+];
+/// Vowel groups before -nh / -ch (anh, ênh, inh, oanh, uênh, uynh).
+const BEFORE_NH_CH: &[&str] = &["a", "ê", "i", "y", "oa", "uê", "uy"];
+/// Vowel groups before -ng / -c / -k (ang, ăng, âng, eng, ong, ông, ung, ưng, iêng, uông …).
+const BEFORE_NG_C: &[&str] = &[
+    "a", "ă", "â", "e", "o", "ô", "u", "ư", "iê", "yê", "oa", "oă", "uâ", "uô", "ươ", "oo",
+];
+/// Vowel groups before -m / -p.
+const BEFORE_M_P: &[&str] = &[
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "iê", "yê", "uô", "ươ", "oa", "oă", "oe",
+];
+/// Vowel groups before -n / -t.
+const BEFORE_N_T: &[&str] = &[
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "iê", "yê", "uô", "ươ", "oa", "oă",
+    "oe", "uâ", "uê", "uy", "uyê",
+];
+
+fn rhyme_ok(nucleus: &[char], coda: &[char], stop_tone_ok: bool) -> bool {
+    if nucleus.is_empty() {
+        return false;
+    }
+    match coda {
+        [] => one_of(nucleus, OPEN),
+        ['n', 'h'] => one_of(nucleus, BEFORE_NH_CH),
+        ['c', 'h'] => stop_tone_ok && one_of(nucleus, BEFORE_NH_CH),
+        ['n', 'g'] => one_of(nucleus, BEFORE_NG_C),
+        // -k: Central Highlands names written with k (Đắk Lắk, Krông Pắk).
+        ['c'] | ['k'] => stop_tone_ok && one_of(nucleus, BEFORE_NG_C),
+        ['m'] => one_of(nucleus, BEFORE_M_P),
+        ['p'] => stop_tone_ok && one_of(nucleus, BEFORE_M_P),
+        ['n'] => one_of(nucleus, BEFORE_N_T),
+        ['t'] => stop_tone_ok && one_of(nucleus, BEFORE_N_T),
+        _ => false,
+    }
+}
+
+/// Whether `word` is one well-formed Vietnamese syllable: initial consonant (b, c, ch, d, đ,
+/// g, gh, gi, h, k, kh, l, m, n, ng, ngh, nh, p, ph, qu, r, s, t, th, tr, v, x or none) + a
+/// vowel group of the language (a, oa, uyê, ươi …) + a final (c, ch, m, n, ng, nh, p, t or
+/// none), with at most one tone mark, on a vowel; finals c/ch/p/t take only the sắc or nặng
+/// tone; c/k, g/gh and ng/ngh follow the spelling rule (k, gh, ngh before e, ê, i). Case and
+/// tone placement (hoà/hòa), NFC or NFD do not matter. f, j, w, z, and letters such as ç, ø,
+/// å, ß, ü, ñ are no Vietnamese letters.
+///
+/// ```
+/// use kehoach_text::is_vietnamese_syllable as ok;
+/// assert!(ok("nghiêng") && ok("Người") && ok("HOÀ") && ok("hoà") && ok("khuya") && ok("giữa"));
+/// assert!(!ok("cỏc") && !ok("Denominação") && !ok("Allerød") && !ok("Kon") && !ok("ghà"));
+/// ```
+pub fn is_vietnamese_syllable(word: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let mut l = ['\0'; 8];
+    let mut n = 0usize;
+    let mut tone: Option<char> = None;
+    for c in word.nfd().flat_map(char::to_lowercase) {
+        match c {
+            'a'..='z' | 'đ' => {
+                if matches!(c, 'f' | 'j' | 'w' | 'z') || n == l.len() {
+                    return false;
+                }
+                l[n] = c;
+                n += 1;
+            }
+            '\u{302}' | '\u{306}' | '\u{31B}' => {
+                let Some(last) = n.checked_sub(1).map(|i| &mut l[i]) else {
+                    return false;
+                };
+                *last = match (c, *last) {
+                    ('\u{302}', 'a') => 'â',
+                    ('\u{302}', 'e') => 'ê',
+                    ('\u{302}', 'o') => 'ô',
+                    ('\u{306}', 'a') => 'ă',
+                    ('\u{31B}', 'o') => 'ơ',
+                    ('\u{31B}', 'u') => 'ư',
+                    _ => return false,
+                };
+            }
+            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => {
+                if tone.is_some() || n == 0 || !vowel(l[n - 1]) {
+                    return false;
+                }
+                tone = Some(c);
+            }
+            _ => return false,
+        }
+    }
+    let s = &l[..n];
+    // Initial consonant: the longest that fits; "gi" only before another vowel (gìn is g+ìn).
+    const ONSETS: &[&str] = &[
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
+        "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+    ];
+    let mut onset: &[char] = &[];
+    for o in ONSETS {
+        let k = o.chars().count();
+        if s.len() >= k && is(&s[..k], o) {
+            if *o == "gi" && !s.get(2).is_some_and(|&c| vowel(c)) {
+                continue;
+            }
+            onset = &s[..k];
+            break;
+        }
+    }
+    if is(onset, "qu") && !s.get(2).is_some_and(|&c| vowel(c)) {
+        return false;
+    }
+    let rest = &s[onset.len()..];
+    let nv = rest.iter().take_while(|&&c| vowel(c)).count();
+    let (nucleus, coda) = rest.split_at(nv);
+    let Some(&first) = nucleus.first() else {
+        return false;
+    };
+    let front = matches!(first, 'e' | 'ê' | 'i' | 'y');
+    let spelled = match onset {
+        ['c'] => !front,
+        ['k'] => front,
+        ['g', 'h'] | ['n', 'g', 'h'] => matches!(first, 'e' | 'ê' | 'i'),
+        ['g'] => !matches!(first, 'e' | 'ê'),
+        ['n', 'g'] => !matches!(first, 'e' | 'ê' | 'i'),
+        _ => true,
+    };
+    if !spelled {
+        return false;
+    }
+    let stop_ok = matches!(tone, Some('\u{301}' | '\u{323}'));
+    if rhyme_ok(nucleus, coda, stop_ok) {
+        return true;
+    }
+    // After gi, "iê" is written "ê" (giêng, giết).
+    if is(onset, "gi") && nucleus.len() < 4 {
+        let mut with_i = ['i'; 4];
+        with_i[1..=nucleus.len()].copy_from_slice(nucleus);
+        return rhyme_ok(&with_i[..=nucleus.len()], coda, stop_ok);
+    }
+    false
+}
+
+/// Decodes one word: TCVN3 letter by letter, VNI mark by mark; upper-cased for `upper`
+/// fonts; NFC.
+fn decode_word(w: &str, enc: LegacyEncoding, upper: bool) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let raw = match enc {
+        LegacyEncoding::Tcvn3 => w.chars().map(|c| tcvn3(c).unwrap_or(c)).collect::<String>(),
+        LegacyEncoding::Vni => decode_vni(w),
+    };
+    let raw = if upper { raw.to_uppercase() } else { raw };
+    let out: String = raw.nfc().collect();
+    if enc == LegacyEncoding::Tcvn3 && !is_vietnamese_syllable(&out) {
+        if let Some(fixed) = restore_dropped_u(&out) {
+            return fixed;
+        }
+    }
+    out
+}
+
+/// TCVN3 writes ư as U+00AD, the soft hyphen, which readers drop as invisible before the
+/// legacy pass sees the text ("Ch­¬ng" arrives as "Ch¬ng"). A decoded word that is no
+/// syllable but becomes one with ư before its ơ ("Chơng" → "Chương", "đợc" → "được") gets
+/// the ư back. Words that are syllables either way ("ngời", "vờn") cannot be told apart.
+fn restore_dropped_u(w: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
+    let nfd: Vec<char> = w.nfd().collect();
+    let i = nfd
+        .iter()
+        .position(|&c| c == '\u{31B}')
+        .filter(|&i| i >= 2 && matches!(nfd[i - 1], 'o' | 'O'))?;
+    let before = nfd[i - 2];
+    let b = before.to_lowercase().next().unwrap_or(before);
+    if !(b.is_ascii_alphabetic() || b == 'đ') || vowel(b) {
+        return None;
+    }
+    let u = if nfd[i - 1] == 'O' { "Ư" } else { "ư" };
+    let mut s: String = nfd[..i - 1].iter().collect();
+    s.push_str(u);
+    s.extend(&nfd[i - 1..]);
+    let s: String = s.nfc().collect();
+    is_vietnamese_syllable(&s).then_some(s)
+}
+
+/// How a word of the text fares under decoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Digits, ASCII abbreviations (UBND, KH), symbols: no vote.
+    Neutral,
+    /// Has letters beyond Latin-1: Unicode already, never decoded.
+    Unicode { valid: bool },
+    /// Only ASCII/Latin-1 and decoding leaves it as it is.
+    Same { valid: bool },
+    /// Decoding changes it.
+    Changed {
+        before: bool,
+        after: bool,
+        strong: bool,
+    },
+}
+
+struct Word {
+    start: usize,
+    end: usize,
+    kind: Kind,
+    decoded: Option<String>,
+}
+
+/// What decoding would do to a text, word by word.
+struct Judged {
+    words: Vec<Word>,
+    /// Words that become syllables (and were none): the evidence for decoding.
+    gains: usize,
+    /// Gains whose legacy form held a character that no language writes inside a word
+    /// (TCVN3's ¸ µ ¹ ­ ¬ © ª « ®, …).
+    strong: usize,
+    /// Syllables that decoding would spoil.
+    losses: usize,
+    /// Words that vote, and of those, syllables once the text is decoded.
+    counted: usize,
+    valid_after: usize,
+    /// Whether some word is Unicode Vietnamese already (a mixed paragraph).
+    mixed: bool,
+}
+
+fn judge(s: &str, enc: LegacyEncoding, upper: bool) -> Judged {
+    let mut j = Judged {
+        words: Vec::new(),
+        gains: 0,
+        strong: 0,
+        losses: 0,
+        counted: 0,
+        valid_after: 0,
+        mixed: false,
+    };
+    let mut it = s.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if !wordish(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = it.peek() {
+            if !wordish(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            it.next();
+        }
+        let w = &s[start..end];
+        let mut kind;
+        let mut decoded = None;
+        let has_digit = w.chars().any(|c| c.is_numeric());
+        let beyond = w.chars().any(|c| c as u32 > 0xFF);
+        if beyond {
+            kind = if has_digit {
+                Kind::Neutral
+            } else {
+                j.mixed |= w.chars().any(|c| c.is_alphabetic() && c as u32 > 0xFF);
+                Kind::Unicode {
+                    valid: is_vietnamese_syllable(w),
+                }
+            };
+        } else if w.is_ascii() && !upper {
+            let abbreviation = w.len() >= 2 && !w.bytes().any(|b| b.is_ascii_lowercase());
+            kind = if has_digit || abbreviation {
+                Kind::Neutral
+            } else {
+                Kind::Same {
+                    valid: is_vietnamese_syllable(w),
+                }
+            };
+        } else {
+            let d = decode_word(w, enc, upper);
+            let changed = d != w;
+            kind = if !changed {
+                Kind::Same {
+                    valid: is_vietnamese_syllable(w),
+                }
+            } else {
+                Kind::Changed {
+                    before: is_vietnamese_syllable(w),
+                    after: is_vietnamese_syllable(&d),
+                    strong: w
+                        .chars()
+                        .any(|c| ('\u{A1}'..='\u{BF}').contains(&c) || c == '×' || c == '÷'),
+                }
+            };
+            if changed {
+                decoded = Some(d);
+            }
+            if has_digit || !w.chars().any(european_letter) {
+                // "©", "®", "µm", "25°": symbols vote neither way, but are decoded along
+                // with a paragraph that is.
+                if matches!(kind, Kind::Changed { .. } | Kind::Same { .. }) {
+                    kind = Kind::Neutral;
+                }
+            }
+        }
+        match kind {
+            Kind::Neutral => {}
+            Kind::Unicode { valid } | Kind::Same { valid } => {
+                j.counted += 1;
+                j.valid_after += valid as usize;
+            }
+            Kind::Changed {
+                before,
+                after,
+                strong,
+            } => {
+                j.counted += 1;
+                if after && !before {
+                    j.gains += 1;
+                    j.strong += strong as usize;
+                }
+                if before && !after {
+                    j.losses += 1;
+                }
+                j.valid_after += (after || before) as usize;
+            }
+        }
+        j.words.push(Word {
+            start,
+            end,
+            kind,
+            decoded,
+        });
+    }
+    j
+}
+
+impl Judged {
+    /// The decision rule (see the module docs and notes/legacy-fonts.md).
+    fn convert(&self, enc: LegacyEncoding, ev: Evidence) -> bool {
+        if self.gains <= self.losses && ev != Evidence::Font {
+            return false;
+        }
+        match ev {
+            Evidence::Font => {
+                // The font says legacy: believe it unless the text is Unicode Vietnamese
+                // already, or decoding spoils more words than it mends ("Thái Bình").
+                if self.mixed {
+                    self.gains >= 1 && self.gains > self.losses
+                } else {
+                    self.losses <= self.gains
+                }
+            }
+            Evidence::Document => self.gains >= 1 && self.valid_after * 10 >= self.counted * 7,
+            Evidence::None => {
+                self.gains >= 2
+                    && self.valid_after * 10 >= self.counted * 8
+                    && (enc == LegacyEncoding::Vni || self.strong >= 1)
+            }
+        }
+    }
+
+    /// The text with its words decoded: every changed word in a text with no Unicode
+    /// Vietnamese; in a mixed paragraph only the words that decoding turns into syllables.
+    fn render(&self, s: &str, all: bool) -> String {
+        let mut out = String::with_capacity(s.len() + 16);
+        let mut at = 0;
+        for w in &self.words {
+            let Some(d) = &w.decoded else { continue };
+            let take = all
+                || matches!(
+                    w.kind,
+                    Kind::Changed {
+                        before: false,
+                        after: true,
+                        ..
+                    }
+                );
+            if take {
+                out.push_str(&s[at..w.start]);
+                out.push_str(d);
+                at = w.end;
+            }
+        }
+        out.push_str(&s[at..]);
+        out
+    }
+}
+
+/// Converts `s` from the legacy encoding `enc` when the evidence and the text say it is in
+/// that encoding; `None` leaves it as it is. `upper` draws letters as capitals (`.VnTimeH`).
+///
+/// The rule: decode every word and count the words that become well-formed Vietnamese
+/// syllables ([`is_vietnamese_syllable`]) and were none before (gains), and those that were
+/// syllables and stop being ones (losses). Without other evidence, convert only with two
+/// gains or more, more gains than losses, at least 80 % of the text's words syllables
+/// afterwards and, for TCVN3, a gain showing a character no language writes inside a word
+/// (¸ µ ¹ ­ ¬ …). Text with letters beyond Latin-1 is Unicode: its other words are decoded
+/// only where they gain (a TCVN3 name inside a Unicode sentence).
+///
+/// ```
+/// use kehoach_text::{convert_legacy, Evidence, LegacyEncoding::*};
+/// assert_eq!(convert_legacy("KÕ ho¹ch ph¸t triÓn x· héi", Tcvn3, false, Evidence::None).as_deref(),
+///            Some("Kế hoạch phát triển xã hội"));
+/// assert_eq!(convert_legacy("Denominação social", Tcvn3, false, Evidence::Document), None);
+/// assert_eq!(convert_legacy("Kế hoạch năm 2026", Tcvn3, false, Evidence::Font), None);
+/// ```
+pub fn convert_legacy(s: &str, enc: LegacyEncoding, upper: bool, ev: Evidence) -> Option<String> {
+    if !has_latin1_marks(s) {
+        return None;
+    }
+    let j = judge(s, enc, upper);
+    if !j.convert(enc, ev) {
+        return None;
+    }
+    let out = j.render(s, !j.mixed);
+    (out != s).then_some(out)
+}
+
+/// The decision for the text of the runs of one paragraph whose font names `enc`
+/// ([`Evidence::Font`]): `None` keeps them as they are; `Some(only_gains)` decodes them with
+/// [`decode_legacy_words`]. Text with no Latin-1 letter decodes to itself (upper-cased for
+/// `.VnTimeH`), so it is always `Some(false)`.
+pub fn font_decision(s: &str, enc: LegacyEncoding) -> Option<bool> {
+    if !has_latin1_marks(s) {
+        return Some(false);
+    }
+    let j = judge(s, enc, false);
+    j.convert(enc, Evidence::Font).then_some(j.mixed)
+}
+
+/// Decodes the words of `s` that change in `enc`, keeping everything between them as it is;
+/// with `only_gains`, only the words that become Vietnamese syllables (and were none).
+pub fn decode_legacy_words(s: &str, enc: LegacyEncoding, upper: bool, only_gains: bool) -> String {
+    if !upper && !has_latin1_marks(s) {
+        return s.to_string();
+    }
+    judge(s, enc, upper).render(s, !only_gains)
+}
+
+/// Tries both encodings on text whose font is unknown; `prefer` wins a tie. Returns the
+/// encoding and the converted text.
+pub fn convert_unknown(
+    s: &str,
+    ev: Evidence,
+    prefer: Option<LegacyEncoding>,
+) -> Option<(LegacyEncoding, String)> {
+    if !has_latin1_marks(s) {
+        return None;
+    }
+    let t = judge(s, LegacyEncoding::Tcvn3, false);
+    let v = judge(s, LegacyEncoding::Vni, false);
+    let ok_t = t.convert(LegacyEncoding::Tcvn3, ev);
+    let ok_v = v.convert(LegacyEncoding::Vni, ev);
+    let (enc, j) = match (ok_t, ok_v) {
+        (false, false) => return None,
+        (true, false) => (LegacyEncoding::Tcvn3, t),
+        (false, true) => (LegacyEncoding::Vni, v),
+        (true, true) => {
+            let net_t = t.gains - t.losses.min(t.gains);
+            let net_v = v.gains - v.losses.min(v.gains);
+            if net_t > net_v || (net_t == net_v && prefer != Some(LegacyEncoding::Vni)) {
+                (LegacyEncoding::Tcvn3, t)
+            } else {
+                (LegacyEncoding::Vni, v)
+            }
+        }
+    };
+    let out = j.render(s, !j.mixed);
+    (out != s).then_some((enc, out))
+}
+
+/// Guesses whether text whose font is unknown is TCVN3 or VNI ([`convert_unknown`] with no
+/// other evidence).
 ///
 /// ```
 /// use kehoach_text::{detect_legacy, LegacyEncoding};
@@ -281,63 +768,7 @@ fn tcvn3_marker(c: char) -> bool {
 /// assert_eq!(detect_legacy("Café crème"), None);
 /// ```
 pub fn detect_legacy(s: &str) -> Option<LegacyEncoding> {
-    // Every mark of either encoding is a Latin-1 letter (U+0080..U+00FF, lead bytes C2/C3)
-    // and nothing above U+00FF may appear: settle most text from its bytes alone.
-    if !latin1_only_with_marks(s) {
-        return None;
-    }
-    let mut letters = 0;
-    let mut tcvn = 0;
-    let mut vni = 0;
-    let mut prev_vowel = false;
-    for c in s.chars() {
-        if c as u32 >= 0x100 {
-            return None;
-        }
-        if c.is_alphabetic() {
-            letters += 1;
-        }
-        if tcvn3_marker(c) {
-            tcvn += 1;
-        }
-        if prev_vowel && vni_marks(c).is_some() || matches!(c, 'ñ' | 'Ñ' | 'ö' | 'Ö') {
-            vni += 1;
-        }
-        prev_vowel = "aeiouyAEIOUY".contains(c);
-    }
-    if letters < 12 {
-        return None;
-    }
-    if tcvn >= 2 && tcvn >= vni {
-        Some(LegacyEncoding::Tcvn3)
-    } else if vni >= 2 {
-        Some(LegacyEncoding::Vni)
-    } else {
-        None
-    }
-}
-
-/// Whether short text could be in `enc`: nothing beyond Latin-1 and at least one mark of
-/// that encoding. Used once longer text of the same document was detected as `enc`.
-pub fn could_be_legacy(s: &str, enc: LegacyEncoding) -> bool {
-    if !latin1_only_with_marks(s) {
-        return false;
-    }
-    match enc {
-        LegacyEncoding::Tcvn3 => s.chars().any(tcvn3_marker),
-        LegacyEncoding::Vni => {
-            let mut prev_vowel = false;
-            for c in s.chars() {
-                if (prev_vowel && vni_marks(c).is_some())
-                    || matches!(c, 'ñ' | 'Ñ' | 'ö' | 'Ö' | 'ô' | 'Ô')
-                {
-                    return true;
-                }
-                prev_vowel = "aeiouyAEIOUY".contains(c);
-            }
-            false
-        }
-    }
+    convert_unknown(s, Evidence::None, None).map(|(e, _)| e)
 }
 
 #[cfg(test)]
