@@ -498,6 +498,21 @@ struct Word {
     end: usize,
     kind: Kind,
     decoded: Option<String>,
+    /// In a mixed paragraph: a gain next to another gain (a legacy name or phrase).
+    grouped: bool,
+}
+
+impl Word {
+    fn gain(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Changed {
+                before: false,
+                after: true,
+                ..
+            }
+        )
+    }
 }
 
 /// What decoding would do to a text, word by word.
@@ -543,7 +558,7 @@ fn judge(s: &str, enc: LegacyEncoding, upper: bool) -> Judged {
         let w = &s[start..end];
         let mut kind;
         let mut decoded = None;
-        let has_digit = w.chars().any(|c| c.is_numeric());
+        let has_digit = w.bytes().any(|b| b.is_ascii_digit());
         let beyond = w.chars().any(|c| c as u32 > 0xFF);
         if beyond {
             kind = if has_digit {
@@ -582,7 +597,9 @@ fn judge(s: &str, enc: LegacyEncoding, upper: bool) -> Judged {
             if changed {
                 decoded = Some(d);
             }
-            if has_digit || !w.chars().any(european_letter) {
+            // "µm", "µg": a measure in micro-units, not TCVN3 "à".
+            let micro = w.starts_with('µ') && w[2..].bytes().all(|b| b.is_ascii_alphabetic());
+            if has_digit || micro || !w.chars().any(european_letter) {
                 // "©", "®", "µm", "25°": symbols vote neither way, but are decoded along
                 // with a paragraph that is.
                 if matches!(kind, Kind::Changed { .. } | Kind::Same { .. }) {
@@ -617,7 +634,27 @@ fn judge(s: &str, enc: LegacyEncoding, upper: bool) -> Judged {
             end,
             kind,
             decoded,
+            grouped: false,
         });
+    }
+    if j.mixed {
+        // In a Unicode paragraph a legacy insertion is a name or a phrase: two or more
+        // adjacent words that all become syllables ("Lª V¨n Hïng"). A lone word ("5 µm")
+        // is no evidence.
+        j.gains = 0;
+        j.strong = 0;
+        let mut i = 0;
+        while i < j.words.len() {
+            let k = j.words[i..].iter().take_while(|w| w.gain()).count();
+            if k >= 2 {
+                for w in &mut j.words[i..i + k] {
+                    w.grouped = true;
+                    j.gains += 1;
+                    j.strong += matches!(w.kind, Kind::Changed { strong: true, .. }) as usize;
+                }
+            }
+            i += k.max(1);
+        }
     }
     j
 }
@@ -654,15 +691,7 @@ impl Judged {
         let mut at = 0;
         for w in &self.words {
             let Some(d) = &w.decoded else { continue };
-            let take = all
-                || matches!(
-                    w.kind,
-                    Kind::Changed {
-                        before: false,
-                        after: true,
-                        ..
-                    }
-                );
+            let take = all || w.grouped;
             if take {
                 out.push_str(&s[at..w.start]);
                 out.push_str(d);
@@ -827,5 +856,278 @@ mod tests {
         assert_eq!(tcvn3('\u{AE}'), Some('đ'));
         assert_eq!(tcvn3('\u{A7}'), Some('Đ'));
         assert_eq!(tcvn3('a'), None);
+    }
+
+    /// Whole sentences in each encoding, in the wording of many provinces and bodies: each
+    /// is recognised on its own (no font, no other paragraph) and converted exactly.
+    #[test]
+    fn legacy_sentences_convert_on_their_own() {
+        let tcvn3 = [
+            (
+                "KÕ ho¹ch phßng, chèng thiªn tai tØnh Hµ TÜnh n¨m 2026",
+                "Kế hoạch phòng, chống thiên tai tỉnh Hà Tĩnh năm 2026",
+            ),
+            (
+                "Së Tµi nguyªn vµ M«i tr\u{AD}êng thµnh phè CÇn Th¬",
+                "Sở Tài nguyên và Môi trường thành phố Cần Thơ",
+            ),
+            (
+                "Ph¸t triÓn kinh tÕ - x· héi vïng ®ång bµo d©n téc thiÓu sè tØnh Lµo Cai",
+                "Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số tỉnh Lào Cai",
+            ),
+            (
+                "Bé Néi vô h\u{AD}íng dÉn s¾p xÕp ®¬n vÞ hµnh chÝnh cÊp x·",
+                "Bộ Nội vụ hướng dẫn sắp xếp đơn vị hành chính cấp xã",
+            ),
+            (
+                "Giai ®o¹n 2026 - 2030, ®Þnh h\u{AD}íng ®Õn n¨m 2035",
+                "Giai đoạn 2026 - 2030, định hướng đến năm 2035",
+            ),
+            (
+                "Hoµn thµnh tr\u{AD}íc ngµy 31 th¸ng 12 n¨m 2027",
+                "Hoàn thành trước ngày 31 tháng 12 năm 2027",
+            ),
+            (
+                "Ph\u{AD}êng VÜnh Ninh, thµnh phè HuÕ",
+                "Phường Vĩnh Ninh, thành phố Huế",
+            ),
+            (
+                "§éi ngò c¸n bé, c«ng chøc, viªn chøc",
+                "Đội ngũ cán bộ, công chức, viên chức",
+            ),
+            (
+                "X©y dùng n«ng th«n míi n©ng cao",
+                "Xây dựng nông thôn mới nâng cao",
+            ),
+            (
+                "ChuyÓn ®æi sè trong c¬ quan nhµ n\u{AD}íc",
+                "Chuyển đổi số trong cơ quan nhà nước",
+            ),
+            (
+                "Ch¸nh V¨n phßng §oµn ®¹i biÓu Quèc héi tØnh Sãc Tr¨ng",
+                "Chánh Văn phòng Đoàn đại biểu Quốc hội tỉnh Sóc Trăng",
+            ),
+            (
+                "Thùc hiÖn nghiªm tóc chÕ ®é b¸o c¸o ®Þnh kú",
+                "Thực hiện nghiêm túc chế độ báo cáo định kỳ",
+            ),
+        ];
+        let vni = [
+            ("Keá hoaïch phoøng, choáng thieân tai tænh Haø Tónh naêm 2026", "Kế hoạch phòng, chống thiên tai tỉnh Hà Tĩnh năm 2026"),
+            ("Sôû Taøi nguyeân vaø Moâi tröôøng thaønh phoá Caàn Thô", "Sở Tài nguyên và Môi trường thành phố Cần Thơ"),
+            ("Phaùt trieån kinh teá - xaõ hoäi vuøng ñoàng baøo daân toäc thieåu soá tænh Laøo Cai", "Phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số tỉnh Lào Cai"),
+            ("Boä Noäi vuï höôùng daãn saép xeáp ñôn vò haønh chính caáp xaõ", "Bộ Nội vụ hướng dẫn sắp xếp đơn vị hành chính cấp xã"),
+            ("Giai ñoaïn 2026 - 2030, ñònh höôùng ñeán naêm 2035", "Giai đoạn 2026 - 2030, định hướng đến năm 2035"),
+            ("Hoaøn thaønh tröôùc ngaøy 31 thaùng 12 naêm 2027", "Hoàn thành trước ngày 31 tháng 12 năm 2027"),
+            ("Phöôøng Vónh Ninh, thaønh phoá Hueá", "Phường Vĩnh Ninh, thành phố Huế"),
+            ("Ñoäi nguõ caùn boä, coâng chöùc, vieân chöùc", "Đội ngũ cán bộ, công chức, viên chức"),
+            ("Xaây döïng noâng thoân môùi naâng cao", "Xây dựng nông thôn mới nâng cao"),
+            ("Chuyeån ñoåi soá trong cô quan nhaø nöôùc", "Chuyển đổi số trong cơ quan nhà nước"),
+            ("Chaùnh Vaên phoøng Ñoaøn ñaïi bieåu Quoác hoäi tænh Soùc Traêng", "Chánh Văn phòng Đoàn đại biểu Quốc hội tỉnh Sóc Trăng"),
+            ("Thöïc hieän nghieâm tuùc cheá ñoä baùo caùo ñònh kyø", "Thực hiện nghiêm túc chế độ báo cáo định kỳ"),
+        ];
+        for (enc, cases) in [(LegacyEncoding::Tcvn3, tcvn3), (LegacyEncoding::Vni, vni)] {
+            for (raw, want) in cases {
+                assert_eq!(
+                    convert_unknown(raw, Evidence::None, None),
+                    Some((enc, want.to_string())),
+                    "{raw}"
+                );
+                assert_eq!(detect_legacy(raw), Some(enc), "{raw}");
+            }
+        }
+    }
+
+    /// Text of other languages, symbols and Unicode Vietnamese is never converted, not even
+    /// inside a document known to be legacy-encoded.
+    #[test]
+    fn other_text_is_never_converted() {
+        let cases = [
+            // Portuguese
+            "Denominação",
+            "Denominação social da empresa",
+            "A informação está disponível até março",
+            "São Paulo é a maior cidade do Brasil; não há serviço hoje",
+            "Coração, mãe, irmão, pão e avô",
+            // French
+            "Le café crème coûte trois euros à Besançon",
+            "Où est la préfecture de la région?",
+            "Noël à Besançon, déjà très froid; l'élève a réussi",
+            "Hôtel de Ville, côte d'Azur, être ou ne pas être",
+            // German
+            "Die Bürger von Göttingen lieben Straßenbahnen",
+            "Schöne Grüße aus München",
+            "Öffentliche Verwaltung für Ökologie und Änderungen",
+            // Danish
+            "Allerød",
+            "Allerød Kommune",
+            "Så går vi på stranden ved Ærø",
+            "Søren bor på Østerbro i København",
+            "Blåbærgrød med fløde",
+            // Spanish
+            "El niño está en España",
+            "¿Qué día es mañana? Sí, aún está aquí",
+            "La canción del año, señor Muñoz",
+            // Symbols
+            "®",
+            "©",
+            "Nhãn hiệu® và bản quyền © 2026",
+            "Nhiệt độ 25 °C ± 2 °C",
+            "Kích thước 5 µm × 10 µm",
+            "Độ dày 3 µm, sai số ± 0,5 µm",
+            "Marque déposée®, 90°, ½ ¼ ¾",
+            // Unicode Vietnamese, some words of which are Latin-1 only
+            "Tiền Giang và Thái Bình",
+            "Thái Bình",
+            "Các cơ quan có liên quan",
+            "Cà Mau, Bà Rịa - Vũng Tàu, Tây Ninh",
+            "Kế hoạch kiểm soát thủ tục hành chính năm 2026 của xã Tà Xùa",
+        ];
+        for s in cases {
+            assert_eq!(convert_unknown(s, Evidence::None, None), None, "{s}");
+            for enc in [LegacyEncoding::Tcvn3, LegacyEncoding::Vni] {
+                assert_eq!(
+                    convert_legacy(s, enc, false, Evidence::Document),
+                    None,
+                    "{s} {enc:?}"
+                );
+            }
+        }
+        // Unicode Vietnamese under a legacy font name (a converted file that kept its fonts).
+        for s in [
+            "Thái Bình",
+            "Bình Định và Phú Yên",
+            "Lê Thị Hồng Gấm, Chánh Thanh tra",
+        ] {
+            let out = font_decision(s, LegacyEncoding::Tcvn3).map_or(s.to_string(), |g| {
+                decode_legacy_words(s, LegacyEncoding::Tcvn3, false, g)
+            });
+            assert_eq!(out, s);
+        }
+    }
+
+    /// Two mended words are enough on their own; a cell with one needs the document.
+    #[test]
+    fn short_cells() {
+        let alone = [
+            ("V¨n phßng", LegacyEncoding::Tcvn3, "Văn phòng"),
+            ("C«ng an tØnh", LegacyEncoding::Tcvn3, "Công an tỉnh"),
+            ("Vaên phoøng", LegacyEncoding::Vni, "Văn phòng"),
+            ("Sôû Y teá", LegacyEncoding::Vni, "Sở Y tế"),
+        ];
+        for (raw, enc, want) in alone {
+            assert_eq!(
+                convert_unknown(raw, Evidence::None, None),
+                Some((enc, want.to_string())),
+                "{raw}"
+            );
+        }
+        let with_document = [
+            ("Së Y tÕ", LegacyEncoding::Tcvn3, "Sở Y tế"),
+            ("Hµ Giang", LegacyEncoding::Tcvn3, "Hà Giang"),
+            ("Quyù IV", LegacyEncoding::Vni, "Quý IV"),
+            ("Vónh Long", LegacyEncoding::Vni, "Vĩnh Long"),
+        ];
+        for (raw, enc, want) in with_document {
+            assert_eq!(convert_unknown(raw, Evidence::None, None), None, "{raw}");
+            assert_eq!(
+                convert_legacy(raw, enc, false, Evidence::Document).as_deref(),
+                Some(want),
+                "{raw}"
+            );
+        }
+    }
+
+    /// A TCVN3 name typed into a Unicode sentence: only the name is converted.
+    #[test]
+    fn legacy_name_in_a_unicode_sentence() {
+        let s = "Giao ông Lª V¨n Hïng, Phó Chủ tịch UBND xã Tả Van chủ trì";
+        assert_eq!(
+            convert_unknown(s, Evidence::None, None),
+            Some((
+                LegacyEncoding::Tcvn3,
+                "Giao ông Lê Văn Hùng, Phó Chủ tịch UBND xã Tả Van chủ trì".to_string()
+            ))
+        );
+        // A lone word is no name: "5 µm" in a Unicode sentence stays.
+        let s = "Lớp phủ dày 5 µm theo tiêu chuẩn";
+        assert_eq!(
+            convert_unknown(s, Evidence::Document, Some(LegacyEncoding::Tcvn3)),
+            None
+        );
+    }
+
+    /// TCVN3's ư is the soft hyphen, which readers drop: ư comes back where the word needs it.
+    #[test]
+    fn dropped_soft_hyphen_restored() {
+        let s = "Tr\u{AD}êng trung häc c¬ së x· Th\u{AD}îng Hoµ";
+        let dropped = s.replace('\u{AD}', "");
+        let want = "Trường trung học cơ sở xã Thượng Hoà";
+        assert_eq!(convert_unknown(s, Evidence::None, None).unwrap().1, want);
+        assert_eq!(
+            convert_unknown(&dropped, Evidence::None, None).unwrap().1,
+            want
+        );
+    }
+
+    #[test]
+    fn syllables() {
+        let ok = [
+            "a", "ý", "nghiêng", "người", "được", "quyết", "huyện", "Nguyễn", "xoong", "khuya",
+            "giữa", "gìn", "giêng", "thuở", "khuỷu", "Đắk", "HOÀ", "hoà", "hòa", "ĐIỆN", "ngoặt",
+            "oanh", "uỷ", "ủy",
+        ];
+        let bad = [
+            "",
+            "cỏc",
+            "kan",
+            "ghà",
+            "ngi",
+            "Kon",
+            "ăn'",
+            "ă",
+            "hât",
+            "hàt",
+            "chơng",
+            "Street",
+            "fan",
+            "Denominação",
+            "Allerød",
+            "München",
+            "año",
+            "ươ",
+            "qua1",
+            "q",
+            "nghiêngg",
+        ];
+        for w in ok {
+            assert!(is_vietnamese_syllable(w), "{w}");
+        }
+        for w in bad {
+            assert!(!is_vietnamese_syllable(w), "{w}");
+        }
+        // NFD input reads the same.
+        assert!(is_vietnamese_syllable("nghie\u{302}\u{300}ng"));
+    }
+
+    /// Hostile input: never a panic, and linear time on long text.
+    #[test]
+    fn hostile_input() {
+        for s in [
+            "µ",
+            "µµµ",
+            "\u{AD}",
+            "ö\u{302}\u{302}",
+            "a\u{301}\u{301}",
+            "ññññññññññ",
+        ] {
+            let _ = convert_unknown(s, Evidence::Document, None);
+            let _ = font_decision(s, LegacyEncoding::Vni);
+            let _ = decode_legacy_words(s, LegacyEncoding::Tcvn3, true, true);
+        }
+        let long = "KÕ ho¹ch ".repeat(20_000) + &"aaaaaaaa¸".repeat(10_000);
+        let t = std::time::Instant::now();
+        assert!(convert_unknown(&long, Evidence::None, None).is_some());
+        assert!(t.elapsed().as_secs() < 5);
     }
 }

@@ -439,7 +439,10 @@ impl<'a, 'l> Walker<'a, 'l> {
 fn decode_legacy_runs(raw: String, runs: &[LegacyRun]) -> String {
     use kehoach_text::LegacyEncoding;
     let mut decide = [None; 2];
-    for (i, enc) in [LegacyEncoding::Tcvn3, LegacyEncoding::Vni].into_iter().enumerate() {
+    for (i, enc) in [LegacyEncoding::Tcvn3, LegacyEncoding::Vni]
+        .into_iter()
+        .enumerate()
+    {
         let mut joined = String::new();
         for &(a, b, e, _) in runs {
             if e == enc {
@@ -464,7 +467,12 @@ fn decode_legacy_runs(raw: String, runs: &[LegacyRun]) -> String {
             continue;
         };
         out.push_str(gap);
-        out.push_str(&kehoach_text::decode_legacy_words(text, enc, upper, *only_gains));
+        out.push_str(&kehoach_text::decode_legacy_words(
+            text,
+            enc,
+            upper,
+            *only_gains,
+        ));
         at = b;
     }
     out.push_str(raw.get(at..).unwrap_or_default());
