@@ -120,3 +120,28 @@ fn foreign_only_document_is_untouched() {
         ]
     );
 }
+
+/// HTML: `<font face>` and CSS `font-family` name the encoding; Unicode text under an old
+/// font name and other languages stay as they are.
+#[test]
+fn html_font_names() {
+    let html = "<html><head><meta charset=\"utf-8\"></head><body>\
+        <p><font face=\".VnTime\">QuyÕt ®Þnh ph\u{00AD}¬ng ¸n</font></p>\
+        <p style=\"font-family: 'VNI-Times', serif\">Tænh uûy Ñoàng Thaùp</p>\
+        <p style=\"font-family: .VnTime\">Kế hoạch năm 2026 của tỉnh Bình Định</p>\
+        <p><font face=\".VnTime\">Ban chØ ®¹o</font> tỉnh Lạng Sơn</p>\
+        <p style=\"font-family: Arial, '.VnTime'\">Denominação social, Allerød</p>\
+        </body></html>";
+    let doc = read_document(html.as_bytes(), &Limits::default()).unwrap();
+    let got: Vec<&str> = doc.paragraphs().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        got,
+        [
+            "Quyết định phương án",
+            "Tỉnh ủy Đồng Tháp",
+            "Kế hoạch năm 2026 của tỉnh Bình Định",
+            "Ban chỉ đạo tỉnh Lạng Sơn",
+            "Denominação social, Allerød",
+        ]
+    );
+}

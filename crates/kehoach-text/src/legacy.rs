@@ -263,6 +263,45 @@ pub fn has_latin1_marks(s: &str) -> bool {
     s.bytes().any(|b| b == 0xC2 || b == 0xC3)
 }
 
+/// The fast path for text whose font is unknown: whether `s` could hold legacy text at all.
+///
+/// Legacy encodings show every Vietnamese mark as a character U+00A1..U+00FF, so text without
+/// one is not examined. Text that also has letters beyond Latin-1 is Unicode Vietnamese,
+/// which takes from Latin-1 only à á â ã è é ê ì í ò ó ô õ ù ú ý and their capitals: it is
+/// examined only if it holds another Latin-1 character (a TCVN3 code such as ¸ µ ­ Ö Þ ï,
+/// a VNI mark such as ä ø û ö ñ) or a vowel followed by what VNI reads as a mark ("hoá").
+/// Two passes over the bytes at most; no allocation.
+pub fn worth_a_look(s: &str) -> bool {
+    let b = s.as_bytes();
+    let Some(first) = b.iter().position(|&x| x == 0xC2 || x == 0xC3) else {
+        return false;
+    };
+    if !b[first..].iter().any(|&x| x >= 0xC4) && !b[..first].iter().any(|&x| x >= 0xC4) {
+        return true;
+    }
+    const VIET: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
+    let mut prev = '\0';
+    for c in s.chars() {
+        if ('\u{A1}'..='\u{FF}').contains(&c) {
+            if !VIET.contains(c) {
+                return true;
+            }
+            let p = prev.to_ascii_lowercase();
+            let vni_mark = match c.to_lowercase().next().unwrap_or(c) {
+                'à' | 'á' | 'ã' | 'â' => matches!(p, 'a' | 'e' | 'o'),
+                'è' | 'é' | 'ê' => p == 'a',
+                'ù' | 'õ' => matches!(p, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
+                _ => false,
+            };
+            if vni_mark {
+                return true;
+            }
+        }
+        prev = c;
+    }
+    false
+}
+
 /// A Latin-1 letter of some Western European language (not × ÷, not the symbols
 /// U+00A1..U+00BF such as ª µ º).
 fn european_letter(c: char) -> bool {
@@ -722,7 +761,7 @@ impl Judged {
 /// assert_eq!(convert_legacy("Kế hoạch năm 2026", Tcvn3, false, Evidence::Font), None);
 /// ```
 pub fn convert_legacy(s: &str, enc: LegacyEncoding, upper: bool, ev: Evidence) -> Option<String> {
-    if !has_latin1_marks(s) {
+    if !worth_a_look(s) {
         return None;
     }
     let j = judge(s, enc, upper);
@@ -761,7 +800,7 @@ pub fn convert_unknown(
     ev: Evidence,
     prefer: Option<LegacyEncoding>,
 ) -> Option<(LegacyEncoding, String)> {
-    if !has_latin1_marks(s) {
+    if !worth_a_look(s) {
         return None;
     }
     let t = judge(s, LegacyEncoding::Tcvn3, false);
