@@ -268,36 +268,138 @@ pub fn has_latin1_marks(s: &str) -> bool {
 /// Legacy encodings show every Vietnamese mark as a character U+00A1..U+00FF, so text without
 /// one is not examined. Text that also has letters beyond Latin-1 is Unicode Vietnamese,
 /// which takes from Latin-1 only à á â ã è é ê ì í ò ó ô õ ù ú ý and their capitals: it is
-/// examined only if it holds another Latin-1 character (a TCVN3 code such as ¸ µ ­ Ö Þ ï,
-/// a VNI mark such as ä ø û ö ñ) or a vowel followed by what VNI reads as a mark ("hoá").
-/// Two passes over the bytes at most; no allocation.
+/// examined only if two adjacent words are Latin-1 only (a legacy name or phrase inside it)
+/// and one of them holds another Latin-1 character (a TCVN3 code such as ¸ µ ­ Ö Þ ï, a VNI
+/// mark such as ä ø û ö ñ) or a vowel followed by what VNI reads as a mark ("eá").
+/// Linear, no allocation.
 pub fn worth_a_look(s: &str) -> bool {
+    // One pass over the bytes: is there a Latin-1 character, one beyond Latin-1, and a
+    // suspicious Latin-1 character?
     let b = s.as_bytes();
-    let Some(first) = b.iter().position(|&x| x == 0xC2 || x == 0xC3) else {
+    let (mut latin1, mut beyond, mut susp) = (false, false, false);
+    let mut prev = 0u8;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            prev = x;
+            i += 1;
+            continue;
+        }
+        if x == 0xC2 || x == 0xC3 {
+            let cp =
+                (((x & 0x1F) as u32) << 6) | (b.get(i + 1).copied().unwrap_or(0) & 0x3F) as u32;
+            latin1 = true;
+            if cp > 0xA0 && !susp {
+                susp = suspicious(cp, prev.to_ascii_lowercase());
+            }
+        } else if x >= 0xC4 {
+            beyond = true;
+        }
+        prev = 0;
+        i += 1;
+    }
+    if !latin1 {
         return false;
-    };
-    if !b[first..].iter().any(|&x| x >= 0xC4) && !b[..first].iter().any(|&x| x >= 0xC4) {
+    }
+    if !beyond {
         return true;
     }
-    const VIET: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
-    let mut prev = '\0';
-    for c in s.chars() {
-        if ('\u{A1}'..='\u{FF}').contains(&c) {
-            if !VIET.contains(c) {
+    susp && mixed_worth_a_look(s)
+}
+
+/// Latin-1 letters Unicode Vietnamese uses (à á â ã è é ê ì í ò ó ô õ ù ú ý and capitals),
+/// as bits of U+00C0..=U+00FF.
+const VIET_LATIN1: u64 = {
+    let letters = [
+        0xC0u32, 0xC1, 0xC2, 0xC3, 0xC8, 0xC9, 0xCA, 0xCC, 0xCD, 0xD2, 0xD3, 0xD4, 0xD5, 0xD9,
+        0xDA, 0xDD,
+    ];
+    let mut m = 0u64;
+    let mut i = 0;
+    while i < letters.len() {
+        m |= 1 << (letters[i] - 0xC0);
+        m |= 1 << (letters[i] + 0x20 - 0xC0);
+        i += 1;
+    }
+    m
+};
+
+/// A Latin-1 character (code point `cp`, U+00A1..=U+00FF) that Unicode Vietnamese text does
+/// not write here: not one of its letters, or one after a vowel that VNI reads as a mark
+/// ("eá" is VNI "ế"; "oá", "oà" are left out: Unicode writes them in "soát", "hoà").
+/// `prev` is the previous character if ASCII, lower-cased, else 0.
+fn suspicious(cp: u32, prev: u8) -> bool {
+    if cp < 0xC0 || VIET_LATIN1 & (1 << (cp - 0xC0)) == 0 {
+        return true;
+    }
+    match cp | 0x20 {
+        // Not after o: Unicode Vietnamese writes "hoà", "soát", "toàn", "đoàn" all the time.
+        0xE0 | 0xE1 | 0xE3 => matches!(prev, b'a' | b'e'),
+        0xE2 => matches!(prev, b'a' | b'e' | b'o'),
+        0xE8 | 0xE9 | 0xEA => prev == b'a',
+        0xF9 | 0xF5 => matches!(prev, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'),
+        _ => false,
+    }
+}
+
+/// For text with Unicode Vietnamese in it: a legacy insertion is two adjacent words of
+/// Latin-1 only, with a non-ASCII character each and a suspicious one between them. A byte
+/// scan: words end at ASCII punctuation and spaces, U+0080..=U+00A0 and U+2000..=U+207F.
+fn mixed_worth_a_look(s: &str) -> bool {
+    let b = s.as_bytes();
+    // Per word: only Latin-1, some non-ASCII, some suspicious character.
+    let (mut latin1, mut non_ascii, mut susp) = (true, false, false);
+    let (mut prev_cand, mut prev_susp) = (false, false);
+    let mut in_word = false;
+    let mut prev = 0u8;
+    let mut i = 0;
+    while i <= b.len() {
+        let x = b.get(i).copied().unwrap_or(b' ');
+        let (len, word_char) = match x {
+            0..=0x7F => (1, x.is_ascii_alphanumeric()),
+            0xC2 | 0xC3 => {
+                let cp =
+                    (((x & 0x1F) as u32) << 6) | (b.get(i + 1).copied().unwrap_or(0) & 0x3F) as u32;
+                if cp > 0xA0 {
+                    non_ascii = true;
+                    susp |= suspicious(cp, prev);
+                }
+                (2, cp > 0xA0)
+            }
+            _ => {
+                let len = match x {
+                    0xC4..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+                let punct = x == 0xE2 && matches!(b.get(i + 1), Some(0x80 | 0x81));
+                if !punct {
+                    latin1 = false;
+                }
+                (len, !punct)
+            }
+        };
+        if word_char {
+            in_word = true;
+        } else if in_word {
+            let cand = latin1 && non_ascii;
+            if cand && prev_cand && (susp || prev_susp) {
                 return true;
             }
-            let p = prev.to_ascii_lowercase();
-            let vni_mark = match c.to_lowercase().next().unwrap_or(c) {
-                'à' | 'á' | 'ã' | 'â' => matches!(p, 'a' | 'e' | 'o'),
-                'è' | 'é' | 'ê' => p == 'a',
-                'ù' | 'õ' => matches!(p, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'),
-                _ => false,
-            };
-            if vni_mark {
-                return true;
-            }
+            (prev_cand, prev_susp) = (cand, susp);
+            (latin1, non_ascii, susp) = (true, false, false);
+            in_word = false;
+        } else {
+            // Separators between words do not carry state.
+            (latin1, non_ascii, susp) = (true, false, false);
         }
-        prev = c;
+        prev = if x.is_ascii() {
+            x.to_ascii_lowercase()
+        } else {
+            0
+        };
+        i += len;
     }
     false
 }
@@ -323,14 +425,6 @@ fn vowel(c: char) -> bool {
     )
 }
 
-fn is(s: &[char], p: &str) -> bool {
-    s.iter().copied().eq(p.chars())
-}
-
-fn one_of(s: &[char], list: &[&str]) -> bool {
-    list.iter().any(|p| is(s, p))
-}
-
 /// Vowel groups that end a syllable with no final consonant (ta, tai, tao, khuya, người …).
 const OPEN: &[&str] = &[
     "a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo",
@@ -353,22 +447,82 @@ const BEFORE_N_T: &[&str] = &[
     "oe", "uâ", "uê", "uy", "uyê",
 ];
 
-fn rhyme_ok(nucleus: &[char], coda: &[char], stop_tone_ok: bool) -> bool {
+fn rhyme_ok(nucleus: &str, coda: &str, stop_tone_ok: bool) -> bool {
     if nucleus.is_empty() {
         return false;
     }
-    match coda {
-        [] => one_of(nucleus, OPEN),
-        ['n', 'h'] => one_of(nucleus, BEFORE_NH_CH),
-        ['c', 'h'] => stop_tone_ok && one_of(nucleus, BEFORE_NH_CH),
-        ['n', 'g'] => one_of(nucleus, BEFORE_NG_C),
+    let list = match coda {
+        "" => OPEN,
+        "nh" => BEFORE_NH_CH,
+        "ch" if stop_tone_ok => BEFORE_NH_CH,
+        "ng" => BEFORE_NG_C,
         // -k: Central Highlands names written with k (Đắk Lắk, Krông Pắk).
-        ['c'] | ['k'] => stop_tone_ok && one_of(nucleus, BEFORE_NG_C),
-        ['m'] => one_of(nucleus, BEFORE_M_P),
-        ['p'] => stop_tone_ok && one_of(nucleus, BEFORE_M_P),
-        ['n'] => one_of(nucleus, BEFORE_N_T),
-        ['t'] => stop_tone_ok && one_of(nucleus, BEFORE_N_T),
-        _ => false,
+        "c" | "k" if stop_tone_ok => BEFORE_NG_C,
+        "m" => BEFORE_M_P,
+        "p" if stop_tone_ok => BEFORE_M_P,
+        "n" => BEFORE_N_T,
+        "t" if stop_tone_ok => BEFORE_N_T,
+        _ => return false,
+    };
+    list.contains(&nucleus)
+}
+
+/// Letters of a syllable being read: base letters with their vowel marks, and the tone.
+struct Letters {
+    l: [char; 8],
+    n: usize,
+    tone: Option<char>,
+    bad: bool,
+}
+
+impl Letters {
+    fn push(&mut self, c: char) {
+        if self.bad {
+            return;
+        }
+        let c = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else if c == 'Đ' {
+            'đ'
+        } else {
+            c
+        };
+        match c {
+            'a'..='z' | 'đ' => {
+                if matches!(c, 'f' | 'j' | 'w' | 'z') || self.n == self.l.len() {
+                    self.bad = true;
+                    return;
+                }
+                self.l[self.n] = c;
+                self.n += 1;
+            }
+            '\u{302}' | '\u{306}' | '\u{31B}' => {
+                let Some(last) = self.n.checked_sub(1).map(|i| &mut self.l[i]) else {
+                    self.bad = true;
+                    return;
+                };
+                *last = match (c, *last) {
+                    ('\u{302}', 'a') => 'â',
+                    ('\u{302}', 'e') => 'ê',
+                    ('\u{302}', 'o') => 'ô',
+                    ('\u{306}', 'a') => 'ă',
+                    ('\u{31B}', 'o') => 'ơ',
+                    ('\u{31B}', 'u') => 'ư',
+                    _ => {
+                        self.bad = true;
+                        return;
+                    }
+                };
+            }
+            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => {
+                if self.tone.is_some() || self.n == 0 || !vowel(self.l[self.n - 1]) {
+                    self.bad = true;
+                    return;
+                }
+                self.tone = Some(c);
+            }
+            _ => self.bad = true,
+        }
     }
 }
 
@@ -386,89 +540,107 @@ fn rhyme_ok(nucleus: &[char], coda: &[char], stop_tone_ok: bool) -> bool {
 /// assert!(!ok("cỏc") && !ok("Denominação") && !ok("Allerød") && !ok("Kon") && !ok("ghà"));
 /// ```
 pub fn is_vietnamese_syllable(word: &str) -> bool {
-    use unicode_normalization::UnicodeNormalization;
-    let mut l = ['\0'; 8];
-    let mut n = 0usize;
-    let mut tone: Option<char> = None;
-    for c in word.nfd().flat_map(char::to_lowercase) {
-        match c {
-            'a'..='z' | 'đ' => {
-                if matches!(c, 'f' | 'j' | 'w' | 'z') || n == l.len() {
-                    return false;
-                }
-                l[n] = c;
-                n += 1;
-            }
-            '\u{302}' | '\u{306}' | '\u{31B}' => {
-                let Some(last) = n.checked_sub(1).map(|i| &mut l[i]) else {
-                    return false;
-                };
-                *last = match (c, *last) {
-                    ('\u{302}', 'a') => 'â',
-                    ('\u{302}', 'e') => 'ê',
-                    ('\u{302}', 'o') => 'ô',
-                    ('\u{306}', 'a') => 'ă',
-                    ('\u{31B}', 'o') => 'ơ',
-                    ('\u{31B}', 'u') => 'ư',
-                    _ => return false,
-                };
-            }
-            '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}' => {
-                if tone.is_some() || n == 0 || !vowel(l[n - 1]) {
-                    return false;
-                }
-                tone = Some(c);
-            }
-            _ => return false,
+    let mut acc = Letters {
+        l: ['\0'; 8],
+        n: 0,
+        tone: None,
+        bad: false,
+    };
+    for c in word.chars() {
+        if c.is_ascii() {
+            acc.push(c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| acc.push(d));
+        }
+        if acc.bad {
+            return false;
         }
     }
-    let s = &l[..n];
+    // The letters as UTF-8, with each letter's byte offset, so that parts compare as &str.
+    let mut buf = [0u8; 32];
+    let mut off = [0usize; 9];
+    for i in 0..acc.n {
+        let len = acc.l[i].encode_utf8(&mut buf[off[i]..]).len();
+        off[i + 1] = off[i] + len;
+    }
+    let n = acc.n;
+    let Ok(s) = std::str::from_utf8(&buf[..off[n]]) else {
+        return false;
+    };
+    let is_vowel_at = |i: usize| i < n && vowel(acc.l[i]);
     // Initial consonant: the longest that fits; "gi" only before another vowel (gìn is g+ìn).
-    const ONSETS: &[&str] = &[
-        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g",
-        "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+    const ONSETS: &[(&str, usize)] = &[
+        ("ngh", 3),
+        ("ng", 2),
+        ("nh", 2),
+        ("ch", 2),
+        ("gh", 2),
+        ("gi", 2),
+        ("kh", 2),
+        ("ph", 2),
+        ("th", 2),
+        ("tr", 2),
+        ("qu", 2),
+        ("b", 1),
+        ("c", 1),
+        ("d", 1),
+        ("đ", 1),
+        ("g", 1),
+        ("h", 1),
+        ("k", 1),
+        ("l", 1),
+        ("m", 1),
+        ("n", 1),
+        ("p", 1),
+        ("r", 1),
+        ("s", 1),
+        ("t", 1),
+        ("v", 1),
+        ("x", 1),
     ];
-    let mut onset: &[char] = &[];
-    for o in ONSETS {
-        let k = o.chars().count();
-        if s.len() >= k && is(&s[..k], o) {
-            if *o == "gi" && !s.get(2).is_some_and(|&c| vowel(c)) {
+    let mut k = 0; // letters in the onset
+    for &(o, len) in ONSETS {
+        if s.starts_with(o) {
+            if o == "gi" && !is_vowel_at(2) {
                 continue;
             }
-            onset = &s[..k];
+            k = len;
             break;
         }
     }
-    if is(onset, "qu") && !s.get(2).is_some_and(|&c| vowel(c)) {
+    let onset = &s[..off[k]];
+    if onset == "qu" && !is_vowel_at(2) {
         return false;
     }
-    let rest = &s[onset.len()..];
-    let nv = rest.iter().take_while(|&&c| vowel(c)).count();
-    let (nucleus, coda) = rest.split_at(nv);
-    let Some(&first) = nucleus.first() else {
+    let nv = (k..n).take_while(|&i| vowel(acc.l[i])).count();
+    if nv == 0 {
         return false;
-    };
+    }
+    let nucleus = &s[off[k]..off[k + nv]];
+    let coda = &s[off[k + nv]..];
+    let first = acc.l[k];
     let front = matches!(first, 'e' | 'ê' | 'i' | 'y');
     let spelled = match onset {
-        ['c'] => !front,
-        ['k'] => front,
-        ['g', 'h'] | ['n', 'g', 'h'] => matches!(first, 'e' | 'ê' | 'i'),
-        ['g'] => !matches!(first, 'e' | 'ê'),
-        ['n', 'g'] => !matches!(first, 'e' | 'ê' | 'i'),
+        "c" => !front,
+        "k" => front,
+        "gh" | "ngh" => matches!(first, 'e' | 'ê' | 'i'),
+        "g" => !matches!(first, 'e' | 'ê'),
+        "ng" => !matches!(first, 'e' | 'ê' | 'i'),
         _ => true,
     };
     if !spelled {
         return false;
     }
-    let stop_ok = matches!(tone, Some('\u{301}' | '\u{323}'));
+    let stop_ok = matches!(acc.tone, Some('\u{301}' | '\u{323}'));
     if rhyme_ok(nucleus, coda, stop_ok) {
         return true;
     }
     // After gi, "iê" is written "ê" (giêng, giết).
-    if is(onset, "gi") && nucleus.len() < 4 {
-        let mut with_i = ['i'; 4];
-        with_i[1..=nucleus.len()].copy_from_slice(nucleus);
-        return rhyme_ok(&with_i[..=nucleus.len()], coda, stop_ok);
+    if onset == "gi" {
+        let mut with_i = String::with_capacity(nucleus.len() + 1);
+        with_i.push('i');
+        with_i.push_str(nucleus);
+        return rhyme_ok(&with_i, coda, stop_ok);
     }
     false
 }
@@ -603,10 +775,9 @@ fn judge(s: &str, enc: LegacyEncoding, upper: bool) -> Judged {
             kind = if has_digit {
                 Kind::Neutral
             } else {
-                j.mixed |= w.chars().any(|c| c.is_alphabetic() && c as u32 > 0xFF);
-                Kind::Unicode {
-                    valid: is_vietnamese_syllable(w),
-                }
+                j.mixed |= w.chars().any(|c| c as u32 > 0xFF && c.is_alphabetic());
+                // Checked below, only if the paragraph shows some gain.
+                Kind::Unicode { valid: false }
             };
         } else if w.is_ascii() && !upper {
             let abbreviation = w.len() >= 2 && !w.bytes().any(|b| b.is_ascii_lowercase());
@@ -648,7 +819,8 @@ fn judge(s: &str, enc: LegacyEncoding, upper: bool) -> Judged {
         }
         match kind {
             Kind::Neutral => {}
-            Kind::Unicode { valid } | Kind::Same { valid } => {
+            Kind::Unicode { .. } => j.counted += 1,
+            Kind::Same { valid } => {
                 j.counted += 1;
                 j.valid_after += valid as usize;
             }
@@ -693,6 +865,14 @@ fn judge(s: &str, enc: LegacyEncoding, upper: bool) -> Judged {
                 }
             }
             i += k.max(1);
+        }
+    }
+    if j.gains > 0 {
+        for w in &mut j.words {
+            if let Kind::Unicode { valid } = &mut w.kind {
+                *valid = is_vietnamese_syllable(&s[w.start..w.end]);
+                j.valid_after += *valid as usize;
+            }
         }
     }
     j
