@@ -273,10 +273,16 @@ pub fn has_latin1_marks(s: &str) -> bool {
 /// mark such as ä ø û ö ñ) or a vowel followed by what VNI reads as a mark ("eá").
 /// Linear, no allocation.
 pub fn worth_a_look(s: &str) -> bool {
+    look(s, false)
+}
+
+/// [`worth_a_look`]; `strict` (no other evidence) also asks text of Latin-1 only for a
+/// suspicious character or a VNI "oá": "Trung tâm", "Thái Bình" are not examined.
+fn look(s: &str, strict: bool) -> bool {
     // One pass over the bytes: is there a Latin-1 character, one beyond Latin-1, and a
     // suspicious Latin-1 character?
     let b = s.as_bytes();
-    let (mut latin1, mut beyond, mut susp) = (false, false, false);
+    let (mut latin1, mut beyond, mut susp, mut o_mark) = (false, false, false, false);
     let mut prev = 0u8;
     let mut i = 0;
     while i < b.len() {
@@ -291,7 +297,9 @@ pub fn worth_a_look(s: &str) -> bool {
                 (((x & 0x1F) as u32) << 6) | (b.get(i + 1).copied().unwrap_or(0) & 0x3F) as u32;
             latin1 = true;
             if cp > 0xA0 && !susp {
-                susp = suspicious(cp, prev.to_ascii_lowercase());
+                let p = prev.to_ascii_lowercase();
+                susp = suspicious(cp, p);
+                o_mark |= p == b'o' && matches!(cp | 0x20, 0xE0 | 0xE1 | 0xE3);
             }
         } else if x >= 0xC4 {
             beyond = true;
@@ -303,7 +311,7 @@ pub fn worth_a_look(s: &str) -> bool {
         return false;
     }
     if !beyond {
-        return true;
+        return !strict || susp || o_mark;
     }
     susp && mixed_worth_a_look(s)
 }
@@ -980,7 +988,7 @@ pub fn convert_unknown(
     ev: Evidence,
     prefer: Option<LegacyEncoding>,
 ) -> Option<(LegacyEncoding, String)> {
-    if !worth_a_look(s) {
+    if !look(s, ev == Evidence::None) {
         return None;
     }
     let t = judge(s, LegacyEncoding::Tcvn3, false);
