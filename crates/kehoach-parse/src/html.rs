@@ -406,6 +406,9 @@ struct Frame {
     hidden: bool,
     pre: bool,
     align: Align,
+    /// The legacy encoding the element's font names (`<font face=".VnTime">`, CSS
+    /// `font-family: "VNI-Times"`), inherited; a non-legacy font resets it.
+    legacy: Option<(kehoach_text::LegacyEncoding, bool)>,
 }
 
 /// One line of inline content.
@@ -487,6 +490,14 @@ fn borders(style: &str) -> (bool, bool) {
     (drawn, none)
 }
 
+/// The legacy encoding of the first family of a `font-family` list or `face` attribute (the
+/// font the page is drawn with): `".VnTime", serif` is TCVN3, `Arial, ".VnArial"` is not.
+fn legacy_font(family: &str) -> Option<(kehoach_text::LegacyEncoding, bool)> {
+    let first = family.split(',').next().unwrap_or_default();
+    let first = first.trim().trim_matches(|c| c == '"' || c == '\'');
+    kehoach_text::encoding_of_font(first)
+}
+
 /// The value of a CSS property in a `style` attribute.
 fn css<'a>(style: &'a str, name: &str) -> Option<&'a str> {
     style
@@ -546,6 +557,7 @@ impl<'l> Walker<'l> {
             hidden: false,
             pre: false,
             align: Align::Start,
+            legacy: None,
         })
     }
 
@@ -580,6 +592,19 @@ impl<'l> Walker<'l> {
         if f.hidden {
             return;
         }
+        // Text in a legacy font: decoded unless it is Unicode already (decided per text node,
+        // before the soft hyphen that is TCVN3's ư is cleaned away).
+        let decoded;
+        let t = match f.legacy {
+            Some((enc, upper)) => match kehoach_text::font_decision(t, enc) {
+                Some(only_gains) => {
+                    decoded = kehoach_text::decode_legacy_words(t, enc, upper, only_gains);
+                    decoded.as_str()
+                }
+                None => t,
+            },
+            None => t,
+        };
         if self.line_align.is_none() && t.chars().any(|c| !c.is_whitespace()) {
             self.line_align = Some(f.align);
         }
@@ -627,7 +652,14 @@ impl<'l> Walker<'l> {
             hidden: parent.hidden || skipped(name),
             pre: parent.pre || matches!(name, "pre" | "listing" | "plaintext" | "xmp"),
             align: parent.align,
+            legacy: parent.legacy,
         };
+        if let Some(face) = (name == "font").then(|| el.attr("face")).flatten() {
+            f.legacy = legacy_font(face);
+        }
+        if let Some(family) = css(style, "font-family") {
+            f.legacy = legacy_font(family);
+        }
         match name {
             "b" | "strong" | "th" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => f.bold = true,
             "i" | "em" | "cite" | "dfn" | "var" | "address" => f.italic = true,

@@ -25,5 +25,9 @@ mod legacy;
 mod whitespace;
 
 pub use key::{ascii_key, general as key_general, match_key, similarity};
-pub use legacy::{could_be_legacy, decode_legacy, detect_legacy, encoding_of_font, LegacyEncoding};
+pub use legacy::{
+    convert_legacy, convert_unknown, decode_legacy, decode_legacy_words, detect_legacy,
+    encoding_of_font, font_decision, has_latin1_marks, is_vietnamese_syllable, worth_a_look,
+    Evidence, LegacyEncoding,
+};
 pub use whitespace::{clean, clean_lines, is_clean, is_invisible};

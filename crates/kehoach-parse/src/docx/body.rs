@@ -33,7 +33,13 @@ pub struct Walker<'a, 'l> {
     /// The last `w:rFonts` name seen and the legacy encoding it implies (runs repeat the
     /// same font thousands of times).
     font: (Vec<u8>, Option<(kehoach_text::LegacyEncoding, bool)>),
+    /// Runs of the current paragraph whose font names a legacy encoding: byte range in the
+    /// paragraph's text, encoding, capitals font. Decided once the paragraph is read.
+    legacy_runs: Vec<LegacyRun>,
 }
+
+/// A run in a legacy font: its byte range in the paragraph text, encoding, capitals font.
+type LegacyRun = (usize, usize, kehoach_text::LegacyEncoding, bool);
 
 /// Elements whose children are read as if the element were not there.
 fn transparent(name: &[u8]) -> bool {
@@ -63,6 +69,7 @@ impl<'a, 'l> Walker<'a, 'l> {
             cells: 0,
             tables: 0,
             raw: String::new(),
+            legacy_runs: Vec::new(),
             font: (Vec::new(), None),
         }
     }
@@ -106,6 +113,7 @@ impl<'a, 'l> Walker<'a, 'l> {
         let mut p = Paragraph::default();
         let mut raw = std::mem::take(&mut self.raw);
         raw.clear();
+        self.legacy_runs.clear();
         let mut num: (Option<String>, Option<u32>) = (None, None);
         let mut style: Option<String> = None;
         let mut all_bold = true;
@@ -134,6 +142,9 @@ impl<'a, 'l> Walker<'a, 'l> {
         }
         p.bold = any_text && all_bold;
         p.italic = any_text && all_italic;
+        if !self.legacy_runs.is_empty() {
+            raw = decode_legacy_runs(raw, &self.legacy_runs);
+        }
         p.text = clean_keep_lines(&raw);
         self.raw = raw;
         if let Some(n) = self.numbering.as_mut() {
@@ -233,18 +244,8 @@ impl<'a, 'l> Walker<'a, 'l> {
             out.truncate(start);
         }
         if let Some((enc, upper)) = legacy {
-            // Keep the run's own spacing: decode, then restore a leading/trailing space.
-            let text = &out[start..];
-            let decoded = kehoach_text::decode_legacy(text, enc, upper);
-            let lead = text.starts_with([' ', '\t']);
-            let trail = text.ends_with([' ', '\t']) && !decoded.is_empty();
-            out.truncate(start);
-            if lead {
-                out.push(' ');
-            }
-            out.push_str(&decoded);
-            if trail {
-                out.push(' ');
+            if out.len() > start {
+                self.legacy_runs.push((start, out.len(), enc, upper));
             }
         }
         let has_text = !out[start..].trim().is_empty();
@@ -431,6 +432,53 @@ impl<'a, 'l> Walker<'a, 'l> {
 }
 
 /// Cleans each line of a paragraph and keeps the hard line breaks.
+/// Decodes the runs of one paragraph whose fonts name a legacy encoding. The decision is
+/// made once for all such runs of the paragraph together ([`kehoach_text::font_decision`]):
+/// a font name says legacy, but text typed in Unicode under an old `.VnTime` style (a
+/// converted document that kept its fonts) stays as it is.
+fn decode_legacy_runs(raw: String, runs: &[LegacyRun]) -> String {
+    use kehoach_text::LegacyEncoding;
+    let mut decide = [None; 2];
+    for (i, enc) in [LegacyEncoding::Tcvn3, LegacyEncoding::Vni]
+        .into_iter()
+        .enumerate()
+    {
+        let mut joined = String::new();
+        for &(a, b, e, _) in runs {
+            if e == enc {
+                joined.push_str(raw.get(a..b).unwrap_or_default());
+                joined.push(' ');
+            }
+        }
+        if !joined.is_empty() {
+            decide[i] = kehoach_text::font_decision(&joined, enc);
+        }
+    }
+    if decide == [None, None] {
+        return raw;
+    }
+    let mut out = String::with_capacity(raw.len() + 16);
+    let mut at = 0;
+    for &(a, b, enc, upper) in runs {
+        let Some(Some(only_gains)) = decide.get(enc as usize) else {
+            continue;
+        };
+        let (Some(gap), Some(text)) = (raw.get(at..a), raw.get(a..b)) else {
+            continue;
+        };
+        out.push_str(gap);
+        out.push_str(&kehoach_text::decode_legacy_words(
+            text,
+            enc,
+            upper,
+            *only_gains,
+        ));
+        at = b;
+    }
+    out.push_str(raw.get(at..).unwrap_or_default());
+    out
+}
+
 fn clean_keep_lines(raw: &str) -> String {
     if !raw.contains('\n') {
         return kehoach_text::clean(raw);
