@@ -17,6 +17,9 @@ pub const MAX_WIDTH: usize = 1000;
 
 const SEP: &str = " │ ";
 
+/// Content lines wider than this read badly: past it, the other columns grow first.
+const COMFORT: usize = 100;
+
 /// The width to lay tables out for: `--width` if given, else the terminal's when standard
 /// output is one, else `$COLUMNS` when set to a number, else [`PIPE_WIDTH`].
 pub fn output_width(flag: Option<usize>) -> usize {
@@ -140,25 +143,29 @@ pub fn layout(cols: &[Column], natural: &[usize], total: usize) -> Vec<usize> {
         }
     }
     let mut rest = avail.saturating_sub(fixed_sum(&w)).max(fmin);
-    // Room to spare once the content fits on one line: give it to the fixed columns.
+    // Room to spare once the content fits on one line, or is wider than reads well: the
+    // fixed columns grow towards their natural widths; what they do not take goes back to
+    // the content.
     let fnat = nat(f).max(fmin);
-    if rest > fnat {
-        let mut spare = rest - fnat;
-        rest = fnat;
+    let target = fnat.min(COMFORT.max(fmin));
+    if rest > target {
+        let mut spare = rest - target;
+        rest = target;
         loop {
             let grow = (0..cols.len())
                 .filter(|&i| i != f && w[i] < cols[i].max.min(nat(i)))
                 .min_by_key(|&i| w[i]);
-            match (grow, spare) {
-                (Some(i), s) if s > 0 => {
+            match grow {
+                Some(i) if spare > 0 => {
                     let room = cols[i].max.min(nat(i)) - w[i];
-                    let step = room.min(s).min(4).max(1);
+                    let step = room.min(spare).min(4);
                     w[i] += step;
                     spare -= step;
                 }
                 _ => break,
             }
         }
+        rest += spare.min(fnat.saturating_sub(rest));
     }
     w[f] = rest;
     w
@@ -288,7 +295,8 @@ mod tests {
             "So\u{31b}\u{309} Tu\u{31b} pha\u{301}p ti\u{309}nh Ha\u{300} Ti\u{303}nh".into();
         assert_eq!(width(nfc), 23);
         assert_eq!(width(&nfd), 23);
-        assert_eq!(pad(&nfd, 25).chars().filter(|c| *c == ' ').count(), 6);
+        assert_eq!(width(&pad(&nfd, 25)), 25);
+        assert!(pad(&nfd, 25).ends_with("nh  "));
     }
 
     #[test]
@@ -342,9 +350,15 @@ mod tests {
             }
             assert!(w[1] >= 24, "{total}: {w:?}");
         }
-        // Wide: the fixed columns grow to their natural widths (up to their maximum).
+        // Wide: the fixed columns grow to their natural widths (up to their maximum), the
+        // content takes the rest.
         let w = layout(&cols(), &nat, 300);
         assert_eq!((w[0], w[2], w[3], w[4]), (6, 40, 40, 30));
+        assert_eq!(w[1], 300 - 12 - 116);
+        // 200 columns: content at 100 first, the rest to the others.
+        let w = layout(&cols(), &nat, 200);
+        assert_eq!(Table::new(w.clone()).total(), 200);
+        assert!(w[1] >= 100 && w[2] > 22, "{w:?}");
         // Short content: the table is no wider than it needs.
         let w = layout(&cols(), &[3, 30, 10, 10, 10], 200);
         assert_eq!(w, vec![3, 30, 10, 10, 10]);
