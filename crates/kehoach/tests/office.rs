@@ -171,6 +171,11 @@ fn xlsx_prints_on_a4_with_real_dates() {
         );
     }
     assert!(wb.contains("name=\"_xlnm.Print_Titles\""));
+    // The print area is the table's columns: A–N for items (14 columns).
+    assert!(
+        wb.contains("name=\"_xlnm.Print_Area\" localSheetId=\"1\">'Nhiệm vụ'!$A$1:$N$"),
+        "no print area on the items sheet: {wb}"
+    );
 
     // Print setup of every sheet: A4 landscape, one page wide, margins, footer, frozen header.
     for n in 1..=3 {

@@ -287,6 +287,13 @@ fn setup(
         ws.set_column_width(c as u16, *width)?;
         ws.write_string_with_format(0, c as u16, *title, &header)?;
     }
+    // Titles wrap in narrow columns ("Mã kế hoạch"): the header row is as tall as they need.
+    let titles: Vec<String> = cols.iter().map(|c| c.0.to_string()).collect();
+    let wrapped: Vec<(&str, f64, Cell)> = cols.iter().map(|c| (c.0, c.1, Cell::Wrap)).collect();
+    let lines = row_lines(&titles, &wrapped);
+    if lines > 1 {
+        ws.set_row_height(0, LINE_HEIGHT * lines as f64)?;
+    }
     ws.set_freeze_panes(1, 0)?;
     // Print: A4 (paper size 9) landscape, all columns one page wide, as tall as needed.
     ws.set_paper_size(9);
@@ -370,6 +377,18 @@ fn write_row(
     Ok(())
 }
 
+/// Filters on the header row, and the print area: the table's own columns, so that text
+/// running past the last column (a long path on one line) does not pull empty columns onto
+/// the page and shrink the print.
+fn finish(ws: &mut Worksheet, last_row: u32, ncols: usize) -> Result<(), XlsxError> {
+    let last_col = ncols.saturating_sub(1) as u16;
+    if last_row > 0 {
+        ws.autofilter(0, 0, last_row, last_col)?;
+    }
+    ws.set_print_area(0, 0, last_row, last_col)?;
+    Ok(())
+}
+
 /// What a workbook export wrote.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Written {
@@ -425,10 +444,7 @@ pub fn export(path: &Path, store: &Store, f: &Filter, source: &str) -> Result<Wr
             return Err(e);
         }
         let plans = (row - 1) as usize;
-        if plans > 0 {
-            ws.autofilter(0, 0, row - 1, PLAN_COLUMNS.len() as u16 - 1)
-                .map_err(err)?;
-        }
+        finish(ws, row - 1, PLAN_COLUMNS.len()).map_err(err)?;
         plans
     };
     let items = {
@@ -452,10 +468,7 @@ pub fn export(path: &Path, store: &Store, f: &Filter, source: &str) -> Result<Wr
             return Err(e);
         }
         let items = (row - 1) as usize;
-        if items > 0 {
-            ws.autofilter(0, 0, row - 1, ITEM_COLUMNS.len() as u16 - 1)
-                .map_err(err)?;
-        }
+        finish(ws, row - 1, ITEM_COLUMNS.len()).map_err(err)?;
         items
     };
     // Findings of checked plans (a few per plan): collected, and a sheet only when any.
@@ -472,8 +485,7 @@ pub fn export(path: &Path, store: &Store, f: &Filter, source: &str) -> Result<Wr
             let row = n as u32 + 1;
             write_row(ws, row, &finding_fields(r), FINDING_COLUMNS, &fmts, false).map_err(err)?;
         }
-        ws.autofilter(0, 0, found.len() as u32, FINDING_COLUMNS.len() as u16 - 1)
-            .map_err(err)?;
+        finish(ws, found.len() as u32, FINDING_COLUMNS.len()).map_err(err)?;
     }
     wb.save(path).map_err(err)?;
     Ok(Written {
