@@ -127,24 +127,34 @@ fn csv_line(out: &mut impl Write, fields: &[String]) -> io::Result<()> {
 
 /// Columns of `query plans` (rows are streamed, so widths come from the terminal alone).
 const PLAN_TABLE: [Column; 7] = [
-    Column::fixed("Mã", 2, 5, 5),
-    Column::fixed("Cơ quan ban hành", 10, 26, 26),
-    Column::fixed("Số", 6, 16, 16),
-    Column::fixed("Ngày", 8, 12, 12),
+    Column::fixed("Mã", 2, 4, 6),
+    Column::fixed("Cơ quan ban hành", 10, 24, 40),
+    Column::fixed("Số", 6, 16, 20),
+    Column::fixed("Ngày", 8, 12, 24),
     Column::fixed("Năm", 4, 4, 4),
-    Column::fixed("NV", 3, 4, 4),
-    Column::flex("Trích yếu", 20),
+    Column::fixed("NV", 3, 4, 5),
+    Column::flex("Trích yếu", 24),
 ];
 
-/// Columns of `query items`.
+/// Columns of `query items`: at 100 columns the content keeps 30 and the others share the rest.
 const ITEM_TABLE: [Column; 6] = [
-    Column::fixed("Mã", 2, 5, 5),
-    Column::fixed("STT", 3, 7, 7),
-    Column::flex("Nội dung", 24),
-    Column::fixed("Chủ trì", 8, 22, 22),
-    Column::fixed("Phối hợp", 8, 22, 22),
-    Column::fixed("Thời hạn", 8, 18, 18),
+    Column::fixed("Mã", 2, 4, 6),
+    Column::fixed("STT", 3, 6, 8),
+    Column::flex("Nội dung", 30),
+    Column::fixed("Chủ trì", 8, 18, 30),
+    Column::fixed("Phối hợp", 8, 18, 30),
+    Column::fixed("Thời hạn", 8, 14, 24),
 ];
+
+/// An ISO date as Vietnamese documents write it (2026-02-05 → 05/02/2026); other text as is.
+fn vn_date(iso: &str) -> String {
+    let b = iso.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' && iso.is_ascii() {
+        format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[0..4])
+    } else {
+        iso.to_string()
+    }
+}
 
 /// Writes the selected plans; returns how many.
 pub fn plans(
@@ -196,7 +206,11 @@ pub fn plans(
                             .trim_start_matches("Số:")
                             .trim()
                             .to_string(),
-                        p.date.clone().or(p.date_text.clone()).unwrap_or_default(),
+                        p.date
+                            .as_deref()
+                            .map(vn_date)
+                            .or(p.date_text.clone())
+                            .unwrap_or_default(),
                         p.year.map(|y| y.to_string()).unwrap_or_default(),
                         p.items.to_string(),
                         p.title.clone().unwrap_or_default(),
