@@ -328,6 +328,65 @@ pub fn items(store: &Store, f: &Filter, each: &mut dyn FnMut(ItemRow) -> Result<
     Ok(())
 }
 
+/// One stored finding of `import --check` / `reparse --check`, with its plan's identifying
+/// columns and the STT of the item it is about.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FindingRow {
+    pub document_id: i64,
+    pub number_text: Option<String>,
+    pub issuer: Option<String>,
+    /// Index of the item in the plan, when the finding is about one.
+    pub item_seq: Option<i64>,
+    /// That item's STT as written.
+    pub stt: Option<String>,
+    pub code: String,
+    /// error | warning | info
+    pub severity: String,
+    pub message: String,
+    /// The finding as the checker wrote it (its `location`: table, row, field, paragraph …).
+    pub detail: Option<serde_json::Value>,
+}
+
+/// Findings stored for the plans the filter selects (plan filters and "has a matching item"
+/// filters, as [`plans`]), by plan, then item order (plan-wide findings first), then code.
+pub fn findings(
+    store: &Store,
+    f: &Filter,
+    each: &mut dyn FnMut(FindingRow) -> Result<()>,
+) -> Result<()> {
+    let mut sql = String::from(
+        "SELECT x.document_id, d.number_text, d.issuer, x.item_seq,
+                (SELECT i.stt FROM item i WHERE i.document_id = x.document_id AND i.seq = x.item_seq),
+                x.code, x.severity, x.message, x.detail_json
+         FROM finding x JOIN document d ON d.id = x.document_id WHERE 1=1",
+    );
+    let mut args = Vec::new();
+    plan_where(f, &mut sql, &mut args);
+    if f.has_item_filter() {
+        sql.push_str(" AND EXISTS (SELECT 1 FROM item i WHERE i.document_id = d.id");
+        item_where(f, &mut sql, &mut args)?;
+        sql.push(')');
+    }
+    sql.push_str(" ORDER BY x.document_id, coalesce(x.item_seq, -1), x.code, x.id");
+    let mut stmt = store.conn().prepare(&sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+    while let Some(r) = rows.next()? {
+        let detail: Option<String> = r.get(8)?;
+        each(FindingRow {
+            document_id: r.get(0)?,
+            number_text: r.get(1)?,
+            issuer: r.get(2)?,
+            item_seq: r.get(3)?,
+            stt: r.get(4)?,
+            code: r.get(5)?,
+            severity: r.get(6)?,
+            message: r.get(7)?,
+            detail: detail.and_then(|d| serde_json::from_str(&d).ok()),
+        })?;
+    }
+    Ok(())
+}
+
 /// Collects plans into a vector (for small selections and tests).
 pub fn plans_vec(store: &Store, f: &Filter) -> Result<Vec<PlanRow>> {
     let mut v = Vec::new();

@@ -17,8 +17,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Turn Vietnamese government plans (Kế hoạch) into structured records and check drafts.
 #[derive(Parser)]
-#[command(name = "kehoach", version, about, long_about = None)]
-struct Cli {
+#[command(name = "kehoach", version = env!("KEHOACH_VERSION"), about, long_about = None)]
+pub struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -41,6 +41,10 @@ enum Command {
     Query(cmd::query::Args),
     /// Export plans and items from the store as CSV, xlsx or JSON lines.
     Export(cmd::export::Args),
+    /// Print a shell completion script: `kehoach completions bash > ~/.local/share/bash-completion/completions/kehoach`.
+    Completions(cmd::completions::Args),
+    /// Print the man page (roff): `kehoach man > ~/.local/share/man/man1/kehoach.1`.
+    Man(cmd::completions::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,6 +58,8 @@ fn main() -> ExitCode {
         Command::Reparse(args) => cmd::reparse::run(args),
         Command::Query(args) => cmd::query::run(args),
         Command::Export(args) => cmd::export::run(args),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Man(args) => cmd::completions::man(args),
     };
     ExitCode::from(code)
 }

@@ -95,7 +95,8 @@ fn jsonl_csv_and_table_formats() {
         "{}",
         lines[2]
     );
-    let out = kehoach(&["parse", f, "--format", "table"]);
+    // Wide enough for the deadline on one line (the width is tested in tests/office.rs).
+    let out = kehoach(&["parse", f, "--format", "table", "--width", "200"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         text.contains("QUYẾT ĐỊNH Số: 3161/QĐ-UBND (45 items)"),

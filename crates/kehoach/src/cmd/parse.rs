@@ -29,6 +29,12 @@ pub struct Args {
     /// Output format.
     #[arg(long, short, value_enum, default_value = "json")]
     format: Format,
+    /// Start `--format csv` with a UTF-8 byte-order mark, for Excel on Windows.
+    #[arg(long)]
+    bom: bool,
+    /// Width of `--format table` in columns (default: the terminal's, else $COLUMNS, else 100).
+    #[arg(long, value_name = "N")]
+    width: Option<usize>,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -141,8 +147,10 @@ pub fn run(args: Args) -> u8 {
     let res = match args.format {
         Format::Json => render::records::json(&mut out, &ok, args.files.len() == 1),
         Format::Jsonl => render::records::jsonl(&mut out, &ok),
-        Format::Csv => render::records::csv(&mut out, &ok),
-        Format::Table => render::records::table(&mut out, &ok),
+        Format::Csv => render::records::csv(&mut out, &ok, args.bom),
+        Format::Table => {
+            render::records::table(&mut out, &ok, render::table::output_width(args.width))
+        }
     };
     if let Err(e) = res.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {

@@ -140,6 +140,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, short, value_enum, default_value = "table")]
     format: Format,
+    /// Width of the table in columns (default: the terminal's, else $COLUMNS, else 100).
+    #[arg(long, value_name = "N")]
+    width: Option<usize>,
 }
 
 /// Opens the store for reading, or prints why not.
@@ -161,9 +164,15 @@ pub fn run(args: Args) -> u8 {
     let filter = args.filter.to_filter();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let format = match args.format {
+        Format::Table => render::store::Format::Table(render::table::output_width(args.width)),
+        Format::Csv => render::store::Format::Csv,
+        Format::Jsonl => render::store::Format::Jsonl,
+        Format::Json => render::store::Format::Json,
+    };
     let res = match args.what {
-        What::Plans => render::store::plans(&mut out, &store, &filter, args.format.into()),
-        What::Items => render::store::items(&mut out, &store, &filter, args.format.into()),
+        What::Plans => render::store::plans(&mut out, &store, &filter, format),
+        What::Items => render::store::items(&mut out, &store, &filter, format),
     };
     finish(res, out)
 }
@@ -180,17 +189,6 @@ pub fn finish(res: Result<usize, render::store::Error>, mut out: impl Write) -> 
         Err(e) => {
             eprintln!("error: {e}");
             2
-        }
-    }
-}
-
-impl From<Format> for render::store::Format {
-    fn from(f: Format) -> Self {
-        match f {
-            Format::Table => render::store::Format::Table,
-            Format::Csv => render::store::Format::Csv,
-            Format::Jsonl => render::store::Format::Jsonl,
-            Format::Json => render::store::Format::Json,
         }
     }
 }

@@ -5,4 +5,5 @@ pub mod findings_html;
 pub mod plandiff;
 pub mod records;
 pub mod store;
+pub mod table;
 pub mod xlsx;

@@ -7,6 +7,7 @@ use kehoach_store::query::{self, Filter, ItemRow, PlanRow};
 use kehoach_store::Store;
 
 use super::records::csv_field;
+use super::table::{layout, Column, Table};
 
 #[derive(Debug)]
 pub enum Error {
@@ -42,7 +43,8 @@ impl From<kehoach_store::Error> for Error {
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    Table,
+    /// A terminal table this many columns wide.
+    Table(usize),
     Csv,
     Jsonl,
     Json,
@@ -123,14 +125,34 @@ fn csv_line(out: &mut impl Write, fields: &[String]) -> io::Result<()> {
     writeln!(out, "{}", line.join(","))
 }
 
-pub fn fit(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n <= width {
-        format!("{s}{}", " ".repeat(width - n))
+/// Columns of `query plans` (rows are streamed, so widths come from the terminal alone).
+const PLAN_TABLE: [Column; 7] = [
+    Column::fixed("Mã", 2, 4, 6),
+    Column::fixed("Cơ quan ban hành", 10, 24, 40),
+    Column::fixed("Số", 6, 16, 20),
+    Column::fixed("Ngày", 8, 12, 24),
+    Column::fixed("Năm", 4, 4, 4),
+    Column::fixed("NV", 3, 4, 5),
+    Column::flex("Trích yếu", 24),
+];
+
+/// Columns of `query items`: at 100 columns the content keeps 30 and the others share the rest.
+const ITEM_TABLE: [Column; 6] = [
+    Column::fixed("Mã", 2, 4, 6),
+    Column::fixed("STT", 3, 6, 8),
+    Column::flex("Nội dung", 30),
+    Column::fixed("Chủ trì", 8, 18, 30),
+    Column::fixed("Phối hợp", 8, 18, 30),
+    Column::fixed("Thời hạn", 8, 14, 24),
+];
+
+/// An ISO date as Vietnamese documents write it (2026-02-05 → 05/02/2026); other text as is.
+fn vn_date(iso: &str) -> String {
+    let b = iso.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' && iso.is_ascii() {
+        format!("{}/{}/{}", &iso[8..10], &iso[5..7], &iso[0..4])
     } else {
-        let mut t: String = s.chars().take(width.saturating_sub(1)).collect();
-        t.push('…');
-        t
+        iso.to_string()
     }
 }
 
@@ -142,6 +164,10 @@ pub fn plans(
     format: Format,
 ) -> Result<usize, Error> {
     let mut n = 0;
+    let table = Table::new(match format {
+        Format::Table(w) => layout(&PLAN_TABLE, &[], w),
+        _ => Vec::new(),
+    });
     match format {
         Format::Csv => csv_line(
             out,
@@ -151,16 +177,7 @@ pub fn plans(
                 .collect::<Vec<_>>(),
         )?,
         Format::Json => write!(out, "[")?,
-        Format::Table => writeln!(
-            out,
-            "{} │ {} │ {} │ {} │ {} │ {} │ Trích yếu",
-            fit("Mã", 5),
-            fit("Cơ quan ban hành", 28),
-            fit("Số", 18),
-            fit("Ngày", 24),
-            fit("Năm", 4),
-            fit("NV", 4),
-        )?,
+        Format::Table(_) => table.header(out, &PLAN_TABLE)?,
         Format::Jsonl => {}
     }
     query::plans(store, f, &mut |p| {
@@ -178,26 +195,27 @@ pub fn plans(
                     writeln!(out)?;
                     serde_json::to_writer(&mut *out, &p).map_err(io::Error::from)
                 }
-                Format::Table => writeln!(
+                Format::Table(_) => table.row(
                     out,
-                    "{} │ {} │ {} │ {} │ {} │ {} │ {}",
-                    fit(&p.id.to_string(), 5),
-                    fit(p.issuer.as_deref().unwrap_or(""), 28),
-                    fit(
+                    &[
+                        p.id.to_string(),
+                        p.issuer.clone().unwrap_or_default(),
                         p.number_text
                             .as_deref()
                             .unwrap_or("")
                             .trim_start_matches("Số:")
-                            .trim(),
-                        18
-                    ),
-                    fit(
-                        p.date.as_deref().or(p.date_text.as_deref()).unwrap_or(""),
-                        24
-                    ),
-                    fit(&p.year.map(|y| y.to_string()).unwrap_or_default(), 4),
-                    fit(&p.items.to_string(), 4),
-                    fit(p.title.as_deref().unwrap_or(""), 70),
+                            .trim()
+                            .to_string(),
+                        p.date
+                            .as_deref()
+                            .map(vn_date)
+                            .or(p.date_text.clone())
+                            .unwrap_or_default(),
+                        p.year.map(|y| y.to_string()).unwrap_or_default(),
+                        p.items.to_string(),
+                        p.title.clone().unwrap_or_default(),
+                    ],
+                    &[],
                 ),
             }
         })();
@@ -206,7 +224,7 @@ pub fn plans(
     })?;
     match format {
         Format::Json => writeln!(out, "{}]", if n > 0 { "\n" } else { "" })?,
-        Format::Table => writeln!(out, "({n} plans)")?,
+        Format::Table(_) => writeln!(out, "({n} plans)")?,
         _ => {}
     }
     Ok(n)
@@ -220,6 +238,10 @@ pub fn items(
     format: Format,
 ) -> Result<usize, Error> {
     let mut n = 0;
+    let table = Table::new(match format {
+        Format::Table(w) => layout(&ITEM_TABLE, &[], w),
+        _ => Vec::new(),
+    });
     match format {
         Format::Csv => csv_line(
             out,
@@ -229,17 +251,7 @@ pub fn items(
                 .collect::<Vec<_>>(),
         )?,
         Format::Json => write!(out, "[")?,
-        Format::Table => {
-            writeln!(
-                out,
-                "{} │ {} │ {} │ {} │ {} │ Thời hạn",
-                fit("Mã", 5),
-                fit("STT", 7),
-                fit("Nội dung", 60),
-                fit("Chủ trì", 26),
-                fit("Phối hợp", 26),
-            )?;
-        }
+        Format::Table(_) => table.header(out, &ITEM_TABLE)?,
         Format::Jsonl => {}
     }
     query::items(store, f, &mut |i| {
@@ -257,19 +269,18 @@ pub fn items(
                     writeln!(out)?;
                     serde_json::to_writer(&mut *out, &i).map_err(io::Error::from)
                 }
-                Format::Table => {
-                    let indent = "  ".repeat(i.level.saturating_sub(1) as usize);
-                    writeln!(
-                        out,
-                        "{} │ {} │ {} │ {} │ {} │ {}",
-                        fit(&i.document_id.to_string(), 5),
-                        fit(&i.stt, 7),
-                        fit(&format!("{indent}{}", i.content), 60),
-                        fit(&i.lead.join("; "), 26),
-                        fit(&i.support.join("; "), 26),
-                        i.deadline
-                    )
-                }
+                Format::Table(_) => table.row(
+                    out,
+                    &[
+                        i.document_id.to_string(),
+                        i.stt.clone(),
+                        i.content.clone(),
+                        i.lead.join("; "),
+                        i.support.join("; "),
+                        i.deadline.clone(),
+                    ],
+                    &[0, 0, 2 * i.level.saturating_sub(1) as usize],
+                ),
             }
         })();
         n += 1;
@@ -277,7 +288,7 @@ pub fn items(
     })?;
     match format {
         Format::Json => writeln!(out, "{}]", if n > 0 { "\n" } else { "" })?,
-        Format::Table => writeln!(out, "({n} items)")?,
+        Format::Table(_) => writeln!(out, "({n} items)")?,
         _ => {}
     }
     Ok(n)
