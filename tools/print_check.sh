@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 for tool in soffice pdfinfo pdftotext; do
     if ! command -v "$tool" >/dev/null; then
         echo "print_check: SKIPPED: $tool not installed (apt-get install libreoffice-calc-nogui poppler-utils)"
+        # CI installs them (.ci/run) and sets KEHOACH_REQUIRE_TOOLS=1: there a skip is a failure.
+        [ "${KEHOACH_REQUIRE_TOOLS:-0}" = 1 ] && exit 1
         exit 0
     fi
 done
