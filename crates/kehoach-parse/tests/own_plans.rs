@@ -63,6 +63,11 @@ fn check(rec: &Record, t: &Truth) -> Vec<String> {
     if sections != t.sections {
         diffs.push(format!("sections {sections:?}, want {:?}", t.sections));
     }
+    // Every basis these plans cite is readable, in every format (a PDF must not join the
+    // sentence after the bases, or the first section, to a basis).
+    for w in rec.warnings.iter().filter(|w| w.contains("căn cứ")) {
+        diffs.push(format!("warning: {w}"));
+    }
     if rec.is_plan != t.is_plan {
         diffs.push(format!("is_plan {}, want {}", rec.is_plan, t.is_plan));
     }

@@ -687,7 +687,7 @@ fn free_paragraphs(lines: &[&Line], page: u32, geom: &Geom) -> Vec<FreePara> {
                 && a.x0 <= geom.left + size * 2.0
                 && (l.cx() - geom.center()).abs() <= size
                 && l.x0 > geom.left + size;
-            let joins = same_style && (wrapped || centred);
+            let joins = same_style && (wrapped || centred) && !starts_block(&a.text, &l.text);
             if !joins {
                 flush(&mut cur, &mut out);
             }
@@ -696,6 +696,27 @@ fn free_paragraphs(lines: &[&Line], page: u32, geom: &Geom) -> Vec<FreePara> {
     }
     flush(&mut cur, &mut out);
     out
+}
+
+/// Whether line `b` starts a new block though line `a` above it ran to the right edge: `b` is
+/// a section heading in Roman numerals ("II. NHIỆM VỤ CỤ THỂ"), or `a` ends a clause (":"
+/// or ";") and `b` starts with a capital or a number ("… như sau:" / "Ủy ban nhân dân …",
+/// "… Chính phủ;" / "Căn cứ …"). A sentence that goes on after a colon or a semicolon goes on
+/// in lower case.
+fn starts_block(a: &str, b: &str) -> bool {
+    let b = b.trim_start();
+    let roman_heading = {
+        let n = b.bytes().take_while(|c| b"IVX".contains(c)).count();
+        n > 0
+            && b[n..].starts_with(". ")
+            && b[n + 2..].chars().next().is_some_and(char::is_uppercase)
+    };
+    let ends_clause = a.trim_end().ends_with([':', ';']);
+    let starts_capital = b
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    roman_heading || (ends_clause && starts_capital)
 }
 
 fn align_of(lines: &[&Line], geom: &Geom) -> Align {
@@ -719,4 +740,34 @@ fn align_of(lines: &[&Line], geom: &Geom) -> Align {
         return Align::End;
     }
     Align::Start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_block;
+
+    #[test]
+    fn a_block_starts_after_a_clause_or_at_a_heading() {
+        assert!(starts_block(
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+            "I. MỤC ĐÍCH, YÊU CẦU"
+        ));
+        assert!(starts_block("… trên địa bàn tỉnh.", "II. NHIỆM VỤ CỤ THỂ"));
+        assert!(starts_block(
+            "… của UBND tỉnh Hà Tĩnh;",
+            "UBND xã ban hành Kế hoạch như sau:"
+        ));
+        assert!(starts_block(
+            "Căn cứ Luật Tổ chức chính quyền địa phương;",
+            "Căn cứ Nghị định số"
+        ));
+        // A wrapped sentence goes on: lower case after the clause, or no clause at the end.
+        assert!(!starts_block(
+            "… gồm các nội dung sau:",
+            "rà soát, đánh giá …"
+        ));
+        assert!(!starts_block("… của Ủy ban nhân dân", "Tỉnh Lào Cai về …"));
+        assert!(!starts_block("… giai đoạn", "II"));
+        assert!(!starts_block("… giai đoạn", "IV.2026"));
+    }
 }
