@@ -23,6 +23,8 @@ pub fn item(
         content: content.into(),
         lead: lead.iter().map(|s| s.to_string()).collect(),
         support: support.iter().map(|s| s.to_string()).collect(),
+        lead_kinds: Vec::new(),
+        support_kinds: Vec::new(),
         deadline: deadline::parse(dl),
         extra: Default::default(),
         location: Default::default(),

@@ -74,6 +74,14 @@ pub struct Item {
     pub lead: Vec<String>,
     /// Supporting (phối hợp / theo dõi) agencies, one entry per agency.
     pub support: Vec<String>,
+    /// What each lead entry is (`body`, `collective` "Các sở, ban, ngành", `reference` "Theo
+    /// phân công tại Quyết định số …", `other`), in the order of `lead`; left out when every
+    /// entry is a named body.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lead_kinds: Vec<agency::AgencyKind>,
+    /// The same for `support`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub support_kinds: Vec<agency::AgencyKind>,
     pub deadline: Deadline,
     /// Other columns (sản phẩm, ghi chú, theo dõi đôn đốc …) by header text.
     pub extra: BTreeMap<String, String>,

@@ -2,6 +2,7 @@
 
 use crate::model::{Cell, Document, Table};
 
+use super::agency::AgencyKind;
 use super::columns::{classify, infer_from_cells, CellEvidence, Role};
 use super::{agency, deadline, stt, ColumnInfo, Item, ItemKind, Location};
 
@@ -632,6 +633,18 @@ fn append_lines(to: &mut Vec<String>, more: Vec<String>) {
     to.extend(it);
 }
 
+/// The agencies of a cell, one entry each, with their kinds — empty kinds when every entry
+/// is a named body (the common case, left out of the record).
+fn typed_agencies(lines: &[String]) -> (Vec<String>, Vec<AgencyKind>) {
+    let entries = agency::entries(lines);
+    let kinds: Vec<AgencyKind> = entries.iter().map(|a| a.kind).collect();
+    let all_bodies = kinds.iter().all(|k| *k == AgencyKind::Body);
+    (
+        entries.into_iter().map(|a| a.text).collect(),
+        if all_bodies { Vec::new() } else { kinds },
+    )
+}
+
 /// Turns drafts into items: kinds, levels, parents, agencies, deadlines (with a warning for
 /// each deadline whose date cannot exist).
 fn finish(drafts: Vec<Draft>, warnings: &mut Vec<String>) -> Vec<Item> {
@@ -670,8 +683,8 @@ fn finish(drafts: Vec<Draft>, warnings: &mut Vec<String>) -> Vec<Item> {
             open.clear();
         }
         let has_roman = roman_sections.contains(&section);
-        let lead = agency::split(&d.lead);
-        let support = agency::split(&d.support);
+        let (lead, lead_kinds) = typed_agencies(&d.lead);
+        let (support, support_kinds) = typed_agencies(&d.support);
         let (deadline, warning) = deadline::parse_with_warnings(&d.deadline);
         if let Some(w) = warning {
             // An impossible date ("31/02/2026") is never stored as a date: say where it is.
@@ -718,6 +731,8 @@ fn finish(drafts: Vec<Draft>, warnings: &mut Vec<String>) -> Vec<Item> {
             content: d.content,
             lead,
             support,
+            lead_kinds,
+            support_kinds,
             deadline,
             extra: d.extra.into_iter().collect(),
             location: d.location,
