@@ -565,7 +565,10 @@ fn doc_type_at(p: Scan<'_>) -> Option<(Scan<'_>, &'static str, bool)> {
         c if c.is_ascii_alphabetic() => c.to_ascii_lowercase(),
         _ => return None,
     };
-    if !"blhpnqdtckvcb".contains(first) {
+    if !matches!(
+        first,
+        'b' | 'l' | 'h' | 'p' | 'n' | 'q' | 'd' | 't' | 'c' | 'k' | 'v'
+    ) {
         return None;
     }
     // Then the first two letters of the key, where they are known (a one-letter word is no
@@ -679,6 +682,13 @@ pub fn scan(text: &str, basis: bool) -> Vec<Found> {
                 prev_word = false;
                 continue;
             }
+            // No citation here: the rest of the word holds no clause end and starts none.
+            let rest = Scan { t: text, at: i }
+                .word()
+                .map_or(i + c.len_utf8(), |q| q.at);
+            prev_word = true;
+            i = rest;
+            continue;
         }
         if matches!(c, ';' | '\n' | '\r' | '.') && is_clause_end(text, i, c) {
             clause_start = i + c.len_utf8();
@@ -1247,15 +1257,14 @@ fn read_basis_line(t: &str, out: &mut Bases) {
                 continue;
             }
         }
-        let Some(c) = char_at(t, i) else {
-            break;
-        };
+        // Clause ends are ASCII: a byte at a time (no other character holds an ASCII byte).
+        let c = char::from(t.as_bytes()[i]);
         if matches!(c, ';' | '\n' | '\r' | '.') && is_clause_end(t, i, c) {
             segs.push((seg_start..i, sentence));
             sentence = c != ';';
-            seg_start = i + c.len_utf8();
+            seg_start = i + 1;
         }
-        i += c.len_utf8();
+        i += 1;
     }
     segs.push((seg_start..t.len(), sentence));
     let mut basis_sentence = true;
