@@ -177,6 +177,35 @@ fn issuer_ends() -> &'static [Vec<String>] {
     })
 }
 
+/// The [`ISSUER_ENDS`] phrases by the first byte of their first word's key.
+fn issuer_ends_by_byte() -> &'static [Vec<&'static [String]>] {
+    static BY: std::sync::OnceLock<Vec<Vec<&'static [String]>>> = std::sync::OnceLock::new();
+    BY.get_or_init(|| {
+        let mut by = vec![Vec::new(); 256];
+        for w in issuer_ends() {
+            if let Some(&b) = w[0].as_bytes().first() {
+                by[usize::from(b)].push(w.as_slice());
+            }
+        }
+        by
+    })
+}
+
+/// The [`TYPES`] by the first byte of their first word, in order.
+fn types_by_byte() -> &'static [Vec<&'static (&'static [&'static str], &'static str, bool)>] {
+    type Entry = &'static (&'static [&'static str], &'static str, bool);
+    static BY: std::sync::OnceLock<Vec<Vec<Entry>>> = std::sync::OnceLock::new();
+    BY.get_or_init(|| {
+        let mut by = vec![Vec::new(); 256];
+        for t in TYPES {
+            if let Some(&b) = t.0[0].as_bytes().first() {
+                by[usize::from(b)].push(t);
+            }
+        }
+        by
+    })
+}
+
 /// Titles and co-issuing bodies that may follow a comma inside an issuer ("của Bộ trưởng,
 /// Chủ nhiệm …", "của Bộ Chính trị, Ban Bí thư").
 const TITLES: &[&[&str]] = &[
@@ -211,9 +240,125 @@ const MAX_NUMBER_DIGITS: usize = 7;
 /// Longer than any word compared with a keyword ("nghị", "quyết", "hướng" …) in bytes.
 const MAX_KEYWORD_BYTES: usize = 48;
 
-/// `char::is_alphanumeric` or a combining mark: a character of a word.
+/// `char::is_alphanumeric` or a combining mark: a character of a word. ASCII and the Latin
+/// blocks of Vietnamese text are answered without a table lookup (every character of
+/// U+00C0..=U+024F but × and ÷, and of U+1E00..=U+1EFF, is alphanumeric).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{0300}'..='\u{036F}')
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        _ if c.is_ascii() => false,
+        '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
+        '\u{0300}'..='\u{036F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_alphanumeric`, answered like [`is_word_char`] for ASCII and the Latin blocks.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        _ if c.is_ascii() => false,
+        '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
+        '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Index of a character of the Latin blocks U+00C0..=U+024F and U+1E00..=U+1EFF.
+fn latin_index(c: char) -> Option<usize> {
+    match c as usize {
+        i @ 0xC0..=0x24F => Some(i - 0xC0),
+        i @ 0x1E00..=0x1EFF => Some(i - 0x1E00 + 0x190),
+        _ => None,
+    }
+}
+
+/// For each character of the Latin blocks ([`latin_index`]), its
+/// [`kehoach_text::ascii_key`] when that is one ASCII letter or digit, else 0. The key of a
+/// word made of ASCII letters, digits and such characters is their keys one after another.
+fn latin_fold() -> &'static [u8; 0x290] {
+    static TABLE: std::sync::OnceLock<[u8; 0x290]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; 0x290];
+        for c in ('\u{00C0}'..='\u{024F}').chain('\u{1E00}'..='\u{1EFF}') {
+            let k = kehoach_text::ascii_key(c.encode_utf8(&mut [0; 4]));
+            if let (Some(i), [b]) = (latin_index(c), k.as_bytes()) {
+                if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                    t[i] = *b;
+                }
+            }
+        }
+        t
+    })
+}
+
+/// The one ASCII letter or digit that a character contributes to the
+/// [`kehoach_text::ascii_key`] of a word it is in, when it is an ASCII letter or digit or a
+/// Latin letter of [`latin_fold`]; the key of a word begins with its first characters' letters
+/// while these are known.
+fn fold(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return c
+            .is_ascii_alphanumeric()
+            .then(|| c.to_ascii_lowercase() as u8);
+    }
+    let b = latin_fold()[latin_index(c)?];
+    (b != 0).then_some(b)
+}
+
+/// Whether some [`TYPES`] first word begins with the letters `a`, `b`.
+fn type_prefix(a: u8, b: u8) -> bool {
+    static SECOND: std::sync::OnceLock<[u128; 128]> = std::sync::OnceLock::new();
+    let second = SECOND.get_or_init(|| {
+        let mut t = [0u128; 128];
+        for (k, _, _) in TYPES {
+            if let [a, b, ..] = k[0].as_bytes() {
+                t[usize::from(*a & 0x7F)] |= 1 << (*b & 0x7F);
+            }
+        }
+        t
+    });
+    a < 128 && b < 128 && second[usize::from(a)] & (1 << b) != 0
+}
+
+/// A word's key ([`kehoach_text::ascii_key`] or [`kehoach_text::match_key`]), kept in place
+/// when it could be computed without the general path.
+struct WordKey {
+    buf: [u8; MAX_KEYWORD_BYTES],
+    len: usize,
+    general: Option<String>,
+}
+
+impl WordKey {
+    fn general(k: String) -> Self {
+        WordKey {
+            buf: [0; MAX_KEYWORD_BYTES],
+            len: 0,
+            general: Some(k),
+        }
+    }
+    /// `kehoach_text::match_key(w)` of a word (a run of [`is_word_char`]): in place when it
+    /// is ASCII (letters and digits lower-cased, no tone).
+    fn matching(w: &str) -> Self {
+        if w.len() > MAX_KEYWORD_BYTES || !w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Self::general(kehoach_text::match_key(w));
+        }
+        let mut k = WordKey {
+            buf: [0; MAX_KEYWORD_BYTES],
+            len: w.len(),
+            general: None,
+        };
+        for (d, b) in k.buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        k
+    }
+    fn as_bytes(&self) -> &[u8] {
+        match &self.general {
+            Some(k) => k.as_bytes(),
+            None => &self.buf[..self.len],
+        }
+    }
 }
 
 /// White space within a line.
@@ -257,22 +402,14 @@ impl<'a> Scan<'a> {
     fn ch(self, c: char) -> Option<Self> {
         (self.peek() == Some(c)).then(|| self.bump())
     }
-    /// The word starting here and its key.
-    fn word(self) -> Option<(Self, String)> {
-        let n: usize = self
-            .rest()
-            .chars()
-            .take_while(|&c| is_word_char(c))
-            .map(char::len_utf8)
-            .sum();
-        // A word longer than any keyword gets no key: its key is never computed.
-        let word = &self.t[self.at..self.at + n];
-        let key = if n <= MAX_KEYWORD_BYTES {
-            kehoach_text::ascii_key(word)
-        } else {
-            String::new()
-        };
-        (n > 0).then(|| (self.to(self.at + n), key))
+    /// The position after the word starting here.
+    fn word(self) -> Option<Self> {
+        let r = self.rest();
+        let n = r
+            .char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(r.len(), |(i, _)| i);
+        (n > 0).then(|| self.to(self.at + n))
     }
     /// The word starting here if it is short enough to be a keyword (scanning no further).
     fn short_word(self) -> Option<&'a str> {
@@ -288,6 +425,48 @@ impl<'a> Scan<'a> {
         }
         (n > 0).then(|| &self.t[self.at..self.at + n])
     }
+    /// [`Scan::short_word`] and its [`kehoach_text::ascii_key`], in one pass.
+    fn short_word_key(self) -> Option<(&'a str, WordKey)> {
+        let r = self.rest();
+        let table = latin_fold();
+        let mut k = WordKey {
+            buf: [0; MAX_KEYWORD_BYTES],
+            len: 0,
+            general: None,
+        };
+        let mut general = false;
+        let mut n = 0;
+        for c in r.chars() {
+            let b = if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase() as u8
+            } else if c.is_ascii() {
+                break;
+            } else if let Some(b) = latin_index(c).map(|i| table[i]).filter(|&b| b != 0) {
+                b
+            } else if is_word_char(c) {
+                general = true;
+                0
+            } else {
+                break;
+            };
+            n += c.len_utf8();
+            if n > MAX_KEYWORD_BYTES {
+                return None;
+            }
+            if !general {
+                k.buf[k.len] = b;
+                k.len += 1;
+            }
+        }
+        if n == 0 {
+            return None;
+        }
+        let w = &r[..n];
+        if general {
+            k = WordKey::general(kehoach_text::ascii_key(w));
+        }
+        Some((w, k))
+    }
     /// The words with these match keys, separated by spaces, starting here.
     fn match_words(self, keys: &[String]) -> Option<Self> {
         let mut p = self;
@@ -296,12 +475,16 @@ impl<'a> Scan<'a> {
                 p = p.spaces1()?;
             }
             let w = p.short_word()?;
-            if kehoach_text::match_key(w) != *k {
+            if WordKey::matching(w).as_bytes() != k.as_bytes() {
                 return None;
             }
             p = p.to(p.at + w.len());
         }
         Some(p)
+    }
+    /// `\s+` and the words with these match keys after a word that ends here.
+    fn match_rest(self, keys: &[String]) -> bool {
+        keys.is_empty() || self.spaces1().and_then(|p| p.match_words(keys)).is_some()
     }
     /// A lower-case word that starts a description ([`ISSUER_ENDS`]) here; in a citation
     /// written in capitals (`caps`), such a word in capitals too.
@@ -312,11 +495,26 @@ impl<'a> Scan<'a> {
         if !(self.starts_lower() || caps && !word.chars().any(char::is_lowercase)) {
             return false;
         }
-        // The first word's key once; the phrases starting with it, then.
-        let first = kehoach_text::match_key(word);
-        issuer_ends()
+        // An ASCII first letter is the first letter of the key: no phrase may start with it.
+        if let Some(&b) = word
+            .as_bytes()
+            .first()
+            .filter(|b| b.is_ascii_alphanumeric())
+        {
+            if issuer_ends_by_byte()[usize::from(b.to_ascii_lowercase())].is_empty() {
+                return false;
+            }
+        }
+        // The first word's key once; the rest of the phrases starting with it, then.
+        let first = WordKey::matching(word);
+        let first = first.as_bytes();
+        let after = self.to(self.at + word.len());
+        let Some(&b) = first.first() else {
+            return false;
+        };
+        issuer_ends_by_byte()[usize::from(b)]
             .iter()
-            .any(|w| w[0] == first && self.match_words(w).is_some())
+            .any(|w| w[0].as_bytes() == first && after.match_rest(&w[1..]))
     }
     /// The words `keys`, separated by spaces, starting here.
     fn words(self, keys: &[&str]) -> Option<Self> {
@@ -325,8 +523,14 @@ impl<'a> Scan<'a> {
             if i > 0 {
                 p = p.spaces1()?;
             }
-            let w = p.short_word()?;
-            if kehoach_text::ascii_key(w) != *k {
+            // The first letter of the key first, where it is known.
+            if let Some(b) = fold(p.peek()?) {
+                if k.as_bytes().first() != Some(&b) {
+                    return None;
+                }
+            }
+            let (w, key) = p.short_word_key()?;
+            if key.as_bytes() != k.as_bytes() {
                 return None;
             }
             p = p.to(p.at + w.len());
@@ -361,14 +565,62 @@ fn doc_type_at(p: Scan<'_>) -> Option<(Scan<'_>, &'static str, bool)> {
         c if c.is_ascii_alphabetic() => c.to_ascii_lowercase(),
         _ => return None,
     };
-    if !"blhpnqdtckvcb".contains(first) {
+    if !matches!(
+        first,
+        'b' | 'l' | 'h' | 'p' | 'n' | 'q' | 'd' | 't' | 'c' | 'k' | 'v'
+    ) {
         return None;
     }
-    let key = kehoach_text::ascii_key(p.short_word()?);
-    TYPES
+    // Then the first two letters of the key, where they are known (a one-letter word is no
+    // type).
+    let mut cs = p.rest().chars();
+    if let Some(a) = cs.next().and_then(fold) {
+        match cs.next() {
+            Some(c2) => match fold(c2) {
+                Some(b) if !type_prefix(a, b) => return None,
+                None if !is_word_char(c2) => return None,
+                _ => {}
+            },
+            None => return None,
+        }
+    }
+    // The key of a word of known letters, in place: no first word of a type is longer
+    // than 6 letters.
+    let mut buf = [0u8; 6];
+    let mut n = 0;
+    let mut end = p.at;
+    let mut known = true;
+    for c in p.rest().chars() {
+        if let Some(b) = fold(c) {
+            if n == buf.len() {
+                return None;
+            }
+            buf[n] = b;
+            n += 1;
+        } else {
+            known = !is_word_char(c);
+            break;
+        }
+        end += c.len_utf8();
+    }
+    let general;
+    let (key, after) = if known {
+        (&buf[..n], p.to(end))
+    } else {
+        let (word, key) = p.short_word_key()?;
+        general = key;
+        (general.as_bytes(), p.to(p.at + word.len()))
+    };
+    let &b = key.first()?;
+    types_by_byte()[usize::from(b)]
         .iter()
-        .filter(|(k, _, _)| k[0] == key)
-        .find_map(|(k, name, law)| p.words(k).map(|q| (q, *name, *law)))
+        .filter(|(k, _, _)| k[0].as_bytes() == key)
+        .find_map(|(k, name, law)| {
+            if k.len() == 1 {
+                return Some((after, *name, *law));
+            }
+            after.spaces1()?.words(&k[1..]).map(|q| (q, *name, *law))
+        })
 }
 
 /// Whether a citation of any type with a number starts at `p` ("Nghị định số", "Luật 5/").
@@ -412,7 +664,7 @@ pub fn scan(text: &str, basis: bool) -> Vec<Found> {
     // The start of the current clause (after ";", a line break or a sentence's end).
     let mut clause_start = 0;
     while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
+        let Some(c) = char_at(text, i) else {
             break;
         };
         if !prev_word && is_word_char(c) {
@@ -430,14 +682,29 @@ pub fn scan(text: &str, basis: bool) -> Vec<Found> {
                 prev_word = false;
                 continue;
             }
+            // No citation here: the rest of the word holds no clause end and starts none.
+            let rest = Scan { t: text, at: i }
+                .word()
+                .map_or(i + c.len_utf8(), |q| q.at);
+            prev_word = true;
+            i = rest;
+            continue;
         }
-        if is_clause_end(text, i, c) {
+        if matches!(c, ';' | '\n' | '\r' | '.') && is_clause_end(text, i, c) {
             clause_start = i + c.len_utf8();
         }
         prev_word = is_word_char(c);
         i += c.len_utf8();
     }
     out
+}
+
+/// The character at byte `i` of `t` (a character boundary).
+fn char_at(t: &str, i: usize) -> Option<char> {
+    match t.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => t.get(i..)?.chars().next(),
+    }
 }
 
 /// ";", a line break, or "." ending a sentence (a space and an upper-case letter, or the
@@ -580,7 +847,7 @@ fn symbol_part(p: Scan<'_>) -> Scan<'_> {
         .rest()
         .chars()
         .take(MAX_SYMBOL_CHARS)
-        .take_while(|&c| c.is_alphanumeric() || c == '&')
+        .take_while(|&c| c == '&' || is_alphanumeric(c))
         .map(char::len_utf8)
         .sum();
     p.to(p.at + n)
@@ -671,7 +938,7 @@ fn issuer_at(p: Scan<'_>, caps: bool) -> Option<(Scan<'_>, String)> {
             if citation_starts(q) {
                 break;
             }
-            let (r, _) = q.word()?;
+            let r = q.word()?;
             words += 1;
             end = r;
             q = r;
@@ -787,16 +1054,10 @@ fn law_by_name(
             {
                 break;
             }
-            if !amending
-                && q.starts_lower()
-                && issuer_ends()[..8]
-                    .iter()
-                    .chain(issuer_ends().last())
-                    .any(|w| q.match_words(w).is_some())
-            {
+            if !amending && q.starts_lower() && at_name_end(q) {
                 break;
             }
-            let (r, _) = q.word()?;
+            let r = q.word()?;
             words += 1;
             name_end = r.at;
             q = r;
@@ -825,6 +1086,51 @@ fn law_by_name(
         end = p.at + n.len();
     }
     Some((i..end, make(end, None, None, None)))
+}
+
+/// Whether one of the first 8 [`ISSUER_ENDS`] or the last one ("về" … "phê duyệt", "và
+/// các") starts at `q`: a law's name ends there.
+fn at_name_end(q: Scan<'_>) -> bool {
+    let ends = issuer_ends();
+    let mut phrases = ends[..8].iter().chain(ends.last());
+    let Some(word) = q.short_word() else {
+        return false;
+    };
+    // An ASCII first letter is the first letter of the key (see `Scan::at_issuer_end`).
+    if let Some(&b) = word
+        .as_bytes()
+        .first()
+        .filter(|b| b.is_ascii_alphanumeric())
+    {
+        let b = b.to_ascii_lowercase();
+        if !phrases.clone().any(|w| w[0].as_bytes().first() == Some(&b)) {
+            return false;
+        }
+    }
+    let first = WordKey::matching(word);
+    let after = q.to(q.at + word.len());
+    phrases.any(|w| w[0].as_bytes() == first.as_bytes() && after.match_rest(&w[1..]))
+}
+
+/// [`kehoach_text::ascii_key`] of a text: in one pass over ASCII and the letters of
+/// [`latin_fold`], else by the general function.
+fn text_ascii_key(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut in_word = false;
+    for c in t.chars() {
+        if let Some(b) = fold(c) {
+            if !in_word && !out.is_empty() {
+                out.push(' ');
+            }
+            in_word = true;
+            out.push(char::from(b));
+        } else if c.is_ascii() && !c.is_ascii_control() {
+            in_word = false;
+        } else {
+            return kehoach_text::ascii_key(t);
+        }
+    }
+    out
 }
 
 /// What [`legal_bases`] read.
@@ -887,7 +1193,7 @@ pub fn legal_bases<'a>(lines: impl IntoIterator<Item = &'a str>) -> Bases {
             continue;
         }
         let head = t.char_indices().nth(48).map_or(t, |(i, _)| &t[..i]);
-        let key = kehoach_text::ascii_key(head);
+        let key = text_ascii_key(head);
         if key.starts_with("theo de nghi") {
             in_list = false;
             continue;
@@ -951,15 +1257,14 @@ fn read_basis_line(t: &str, out: &mut Bases) {
                 continue;
             }
         }
-        let Some(c) = t[i..].chars().next() else {
-            break;
-        };
-        if is_clause_end(t, i, c) {
+        // Clause ends are ASCII: a byte at a time (no other character holds an ASCII byte).
+        let c = char::from(t.as_bytes()[i]);
+        if matches!(c, ';' | '\n' | '\r' | '.') && is_clause_end(t, i, c) {
             segs.push((seg_start..i, sentence));
             sentence = c != ';';
-            seg_start = i + c.len_utf8();
+            seg_start = i + 1;
         }
-        i += c.len_utf8();
+        i += 1;
     }
     segs.push((seg_start..t.len(), sentence));
     let mut basis_sentence = true;

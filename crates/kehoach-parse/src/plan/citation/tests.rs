@@ -589,3 +589,44 @@ fn invariants_on_generated_texts() {
     }
     assert!(read > 100, "{read}");
 }
+
+/// The in-place keys agree with `kehoach_text::ascii_key` and `match_key` on words of ASCII
+/// letters, the Latin blocks and other characters (combining marks, other scripts).
+#[test]
+fn in_place_keys_agree_with_the_general_ones() {
+    let mut pool: Vec<char> = ('\u{00C0}'..='\u{024F}')
+        .chain('\u{1E00}'..='\u{1EFF}')
+        .chain('a'..='z')
+        .chain('A'..='Z')
+        .chain('0'..='9')
+        .collect();
+    pool.extend([
+        '\u{0301}', '\u{0302}', '\u{0323}', 'ß', 'Ω', '中', ' ', ',', '\u{00A0}', '-',
+    ]);
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..4000 {
+        let mut w = String::new();
+        for _ in 0..1 + (x % 7) as usize {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            w.push(pool[(x % pool.len() as u64) as usize]);
+        }
+        assert_eq!(text_ascii_key(&w), kehoach_text::ascii_key(&w), "{w:?}");
+        let p = Scan { t: &w, at: 0 };
+        if let Some((word, key)) = p.short_word_key() {
+            assert_eq!(
+                key.as_bytes(),
+                kehoach_text::ascii_key(word).as_bytes(),
+                "{w:?}"
+            );
+        }
+        if let Some(word) = p.short_word() {
+            assert_eq!(
+                WordKey::matching(word).as_bytes(),
+                kehoach_text::match_key(word).as_bytes(),
+                "{w:?}"
+            );
+        }
+    }
+}
