@@ -19,10 +19,56 @@ use super::{
 /// More tokens than this is no deadline cell: only the prefix rules read it.
 const MAX_TOKENS: usize = 80;
 
+/// A word's `ascii_key`, inline when short (every Vietnamese syllable): no allocation per
+/// token, and comparing two words is a length test and a few bytes.
+#[derive(Debug, Clone)]
+enum Word {
+    Inline(u8, [u8; WORD_INLINE]),
+    Heap(Box<str>),
+}
+
+const WORD_INLINE: usize = 22;
+
+impl Word {
+    fn new(w: &str) -> Word {
+        if w.len() <= WORD_INLINE {
+            let mut b = [0u8; WORD_INLINE];
+            b[..w.len()].copy_from_slice(w.as_bytes());
+            Word::Inline(w.len() as u8, b)
+        } else {
+            Word::Heap(w.into())
+        }
+    }
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Word::Inline(n, b) => &b[..*n as usize],
+            Word::Heap(s) => s.as_bytes(),
+        }
+    }
+}
+
+impl PartialEq for Word {
+    fn eq(&self, o: &Word) -> bool {
+        self.as_bytes() == o.as_bytes()
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, o: &str) -> bool {
+        self.as_bytes() == o.as_bytes()
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_bytes() == o.as_bytes()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 enum K {
     /// A word, as its `ascii_key`.
-    W(String),
+    W(Word),
     /// A run of ASCII digits: its value (saturated) and its length.
     N(u32, usize),
     /// Any other character (dashes folded to '-').
@@ -37,7 +83,14 @@ struct Tok {
 }
 
 fn is_wordy(c: char) -> bool {
-    (c.is_alphabetic() && !c.is_ascii_digit()) || ('\u{300}'..='\u{36f}').contains(&c)
+    match c as u32 {
+        // ASCII, and the Latin letters of Vietnamese (all alphabetic but × and ÷): no
+        // Unicode table.
+        0..=0x7f => c.is_ascii_alphabetic(),
+        0xd7 | 0xf7 => false,
+        0xc0..=0x24f | 0x1e00..=0x1eff => true,
+        _ => (c.is_alphabetic() && !c.is_ascii_digit()) || ('\u{300}'..='\u{36f}').contains(&c),
+    }
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
@@ -78,12 +131,21 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 end = j + d.len_utf8();
                 it.next();
             }
-            let key = kehoach_text::ascii_key(&text[i..end]);
+            let run = &text[i..end];
+            if let Some(w) = run_key(run) {
+                out.push(Tok {
+                    k: K::W(w),
+                    start: i,
+                    end,
+                });
+                continue;
+            }
+            let key = kehoach_text::ascii_key(run);
             for w in key.split(' ').filter(|w| !w.is_empty()) {
                 // "quí" is the older spelling of "quý".
                 let w = if w == "qui" { "quy" } else { w };
                 out.push(Tok {
-                    k: K::W(w.to_string()),
+                    k: K::W(Word::new(w)),
                     start: i,
                     end,
                 });
@@ -106,6 +168,78 @@ fn tokenize(text: &str) -> Vec<Tok> {
         });
     }
     out
+}
+
+/// The `ascii_key` of the Latin letters of Vietnamese (U+00C0..U+01B0, U+1EA0..U+1EF9), one
+/// character each, computed once: a letter's key when it is 1 to 4 ASCII lower-case
+/// letters, else empty (its run takes `ascii_key`).
+fn latin_keys() -> &'static [([u8; 4], u8)] {
+    static KEYS: std::sync::OnceLock<Vec<([u8; 4], u8)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        LATIN_KEYED
+            .clone()
+            .chain(VIET_KEYED.clone())
+            .map(|u| {
+                let mut b = [0u8; 4];
+                let Some(c) = char::from_u32(u) else {
+                    return (b, 0);
+                };
+                let k = kehoach_text::ascii_key(c.encode_utf8(&mut [0u8; 4]));
+                if k.is_empty() || k.len() > 4 || !k.bytes().all(|x| x.is_ascii_lowercase()) {
+                    return (b, 0);
+                }
+                b[..k.len()].copy_from_slice(k.as_bytes());
+                (b, k.len() as u8)
+            })
+            .collect()
+    })
+}
+
+const LATIN_KEYED: std::ops::RangeInclusive<u32> = 0xc0..=0x1b0;
+const VIET_KEYED: std::ops::RangeInclusive<u32> = 0x1ea0..=0x1ef9;
+
+/// A run of word characters as one word, its `ascii_key` read letter by letter (what
+/// `ascii_key` does for ASCII and table letters: their keys in a row, one word), "quí"
+/// read "quy"; `None` when a character is not such a letter or the word is long: the run
+/// then takes `ascii_key`.
+fn run_key(run: &str) -> Option<Word> {
+    let mut b = [0u8; WORD_INLINE];
+    let mut n = 0;
+    let mut table: Option<&[([u8; 4], u8)]> = None;
+    for c in run.chars() {
+        let u = c as u32;
+        let one;
+        let k: &[u8] = if c.is_ascii_alphabetic() {
+            one = [c.to_ascii_lowercase() as u8];
+            &one
+        } else {
+            let i = if LATIN_KEYED.contains(&u) {
+                (u - LATIN_KEYED.start()) as usize
+            } else if VIET_KEYED.contains(&u) {
+                (u - VIET_KEYED.start()) as usize + LATIN_KEYED.clone().count()
+            } else {
+                return None;
+            };
+            let t = *table.get_or_insert_with(latin_keys);
+            let (kb, kn) = t.get(i)?;
+            if *kn == 0 {
+                return None;
+            }
+            &kb[..*kn as usize]
+        };
+        if n + k.len() > WORD_INLINE {
+            return None;
+        }
+        b[n..n + k.len()].copy_from_slice(k);
+        n += k.len();
+    }
+    if n == 0 {
+        return None;
+    }
+    if &b[..n] == b"qui" {
+        return Some(Word::new("quy"));
+    }
+    Some(Word::Inline(n as u8, b))
 }
 
 /// The tokens without punctuation at either end ("- Quý II/2026.", "Năm 2026;").
@@ -151,14 +285,39 @@ impl<'a> P<'a> {
     }
     /// A sequence of words written with spaces ("cham nhat la").
     fn ws(&mut self, ws: &str) -> bool {
-        let save = self.i;
-        for w in ws.split(' ') {
-            if !self.w(w) {
-                self.i = save;
+        // Word by word without splitting: each token's key (never empty) must be the next
+        // word of `ws`, followed by a space or the end.
+        let mut rest = ws.as_bytes();
+        let mut j = self.i;
+        loop {
+            let Some(K::W(x)) = self.t.get(j).map(|t| &t.k) else {
+                return false;
+            };
+            let x = x.as_bytes();
+            if x.is_empty() || !rest.starts_with(x) {
                 return false;
             }
+            rest = &rest[x.len()..];
+            j += 1;
+            match rest.split_first() {
+                None => {
+                    self.i = j;
+                    return true;
+                }
+                Some((b' ', tail)) => rest = tail,
+                Some(_) => return false,
+            }
         }
-        true
+    }
+    /// Whether the next token is one of `words` (or, with `num`, a number): the words a
+    /// form can start with, to pass over the forms that cannot read at all.
+    fn starts(&self, words: &[&str], num: bool) -> bool {
+        match self.peek() {
+            Some(K::W(x)) => words.iter().any(|w| x == w),
+            Some(K::N(..)) => num,
+            Some(K::P(_)) => true,
+            None => true,
+        }
     }
     /// The first of `opts` (word sequences) that reads.
     fn any(&mut self, opts: &[&str]) -> bool {
@@ -220,11 +379,11 @@ fn year_suffix(p: &mut P) -> Option<i32> {
 /// A quarter number: Roman I–IV or Arabic 1–4.
 fn quarter(p: &mut P) -> Option<u32> {
     let q = match p.peek()? {
-        K::W(w) => match w.as_str() {
-            "i" => 1,
-            "ii" => 2,
-            "iii" => 3,
-            "iv" => 4,
+        K::W(w) => match w.as_bytes() {
+            b"i" => 1,
+            b"ii" => 2,
+            b"iii" => 3,
+            b"iv" => 4,
             _ => return None,
         },
         K::N(v, n) if *n <= 2 && (1..=4).contains(v) => *v,
@@ -376,11 +535,11 @@ fn period_word(p: &mut P) -> Option<Period> {
             return Some(Period::Daily);
         }
         let per = match p.peek()? {
-            K::W(w) => match w.as_str() {
-                "tuan" => Period::Weekly,
-                "thang" => Period::Monthly,
-                "quy" => Period::Quarterly,
-                "nam" => Period::Yearly,
+            K::W(w) => match w.as_bytes() {
+                b"tuan" => Period::Weekly,
+                b"thang" => Period::Monthly,
+                b"quy" => Period::Quarterly,
+                b"nam" => Period::Yearly,
                 _ => return None,
             },
             _ => return None,
@@ -598,6 +757,9 @@ fn recurring_at(period: Period, a: Anchor) -> DeadlineKind {
 /// day, months or quarters it falls on: "Hằng tháng, trước ngày 20", "Định kỳ hằng năm
 /// (trước ngày 15/12)", "Hằng năm, vào tháng 12", "Định kỳ hằng quý, năm".
 fn recurring_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(&["bao", "dinh", "hang", "moi"], false) {
+        return None;
+    }
     let periods = recurring_header(p)?;
     if p.end() {
         return Some(DeadlineKind::Recurring { periods });
@@ -612,6 +774,14 @@ fn recurring_form(p: &mut P) -> Option<DeadlineKind> {
 /// năm"; or a day with a relative period alone: "Trước ngày 05 của tháng liền kề",
 /// "Trước ngày 15/01 năm sau".
 fn anchored_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(
+        &[
+            "truoc", "cham", "han", "muon", "vao", "trong", "den", "ngay", "thang", "quy",
+        ],
+        true,
+    ) {
+        return None;
+    }
     let a = anchor(p)?;
     if let Some(period) = recurring_suffix(p) {
         return Some(recurring_at(period, a));
@@ -629,6 +799,9 @@ fn opt_in(p: &mut P) {
 /// span ("quý I - quý II"), and an optional year ("/2026", "năm 2026"): "Quý II/2026",
 /// "Trong quý I năm 2026", "Quý IV". With "hằng năm" it recurs.
 fn quarters_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(&["trong", "vao", "cac", "quy"], false) {
+        return None;
+    }
     opt_in(p);
     p.w("cac");
     if !p.w("quy") {
@@ -684,6 +857,9 @@ fn quarters_form(p: &mut P) -> Option<DeadlineKind> {
 /// Rule: "6 tháng đầu năm" / "6 tháng cuối năm" (also "sáu tháng", "nửa đầu năm"), with
 /// an optional year.
 fn half_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(&["trong", "vao", "sau", "nua"], true) {
+        return None;
+    }
     opt_in(p);
     let (half, year) = half(p)?;
     Some(DeadlineKind::HalfYear { half, year })
@@ -693,6 +869,9 @@ fn half_form(p: &mut P) -> Option<DeadlineKind> {
 /// - 9") and an optional year: "Tháng 12/2024", "Trong tháng 01/2026". With "hằng năm" it
 /// recurs: "Tháng 6 và tháng 12 hằng năm".
 fn months_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(&["trong", "vao", "cac", "thang"], false) {
+        return None;
+    }
     opt_in(p);
     p.w("cac");
     if !p.w("thang") {
@@ -750,6 +929,15 @@ fn months_form(p: &mut P) -> Option<DeadlineKind> {
 /// as a span ("Năm 2026-2027", "Giai đoạn 2026 – 2030", "2026 đến 2030"); a year and on
 /// ("Năm 2026 và các năm tiếp theo", "Năm 2026 trở đi").
 fn year_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(
+        &[
+            "trong", "ca", "suot", "quanh", "den", "cuoi", "giai", "gd", "thoi", "cac", "vao",
+            "nam",
+        ],
+        true,
+    ) {
+        return None;
+    }
     if p.try_(|p| {
         p.any(&[
             "trong ca",
@@ -837,6 +1025,12 @@ const SINCE: &[&str] = &[
 /// written once at the end is both ends' ("Từ tháng 3 đến tháng 9/2026"). "Từ A" alone
 /// (or "từ A trở đi", "từ A đến nay") is open: since A. "Từ nay đến B" is until B.
 fn range_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(
+        &["ke", "tu", "ngay", "sau", "nua", "quy", "thang", "nam"],
+        true,
+    ) {
+        return None;
+    }
     let tu = p.ws("ke tu") || p.w("tu");
     if tu && p.any(&["nay", "bay gio"]) {
         if !(p.any(&["den het", "den cuoi", "den"]) || p.p('-')) {
@@ -868,6 +1062,9 @@ fn range_form(p: &mut P) -> Option<DeadlineKind> {
 /// Rule: "tuần đầu (tiên)", "tuần thứ N", "tuần cuối" of a month: a range of days (days 1
 /// to 7, 7N-6 to 7N, the last seven days).
 fn week_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(&["trong", "vao", "tuan"], false) {
+        return None;
+    }
     opt_in(p);
     if !p.w("tuan") {
         return None;
@@ -883,11 +1080,11 @@ fn week_form(p: &mut P) -> Option<DeadlineKind> {
     } else if p.w("thu") || matches!(p.peek(), Some(K::N(..))) {
         let n = match p.peek()? {
             K::N(v, 1) if (1..=5).contains(v) => *v,
-            K::W(w) => match w.as_str() {
-                "hai" => 2,
-                "ba" => 3,
-                "tu" => 4,
-                "nam" => 5,
+            K::W(w) => match w.as_bytes() {
+                b"hai" => 2,
+                b"ba" => 3,
+                b"tu" => 4,
+                b"nam" => 5,
                 _ => return None,
             },
             _ => return None,
@@ -929,6 +1126,14 @@ fn week_form(p: &mut P) -> Option<DeadlineKind> {
 /// its end ("Đến hết năm 2026", "Chậm nhất quý II/2026", "Cuối tháng 6/2026"). A date
 /// without a year ("Trước ngày 15/12") is `until` that day.
 fn before_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(
+        &[
+            "xong", "truoc", "cham", "muon", "han", "thoi", "den", "cuoi",
+        ],
+        false,
+    ) {
+        return None;
+    }
     let strict_before = if p.any(&["xong truoc", "truoc"]) {
         true
     } else if p.any(&[
@@ -971,6 +1176,9 @@ fn before_form(p: &mut P) -> Option<DeadlineKind> {
 
 /// Rule: "thường xuyên", "liên tục" (with "trong năm", "hằng năm", "cả năm" after them).
 fn continuous_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(&["thuong", "lien"], false) {
+        return None;
+    }
     if p.ws("thuong xuyen") {
         let _ = p.p(',') || p.p('-') || p.w("va");
         p.ws("lien tuc");
@@ -997,6 +1205,9 @@ fn continuous_form(p: &mut P) -> Option<DeadlineKind> {
 /// tháng kể từ ngày ký", "Chậm nhất 15 ngày sau khi kết thúc quý", "Trong 10 ngày". The
 /// event is kept as written after "kể từ", "tính từ", "từ" or "sau khi".
 fn within_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(&["cham", "muon", "trong", "sau", "khong"], true) {
+        return None;
+    }
     let named = p.any(&[
         "cham nhat la",
         "cham nhat",
@@ -1048,6 +1259,9 @@ fn within_form(p: &mut P) -> Option<DeadlineKind> {
 
 /// Rule: a date with its year, alone ("25/01/2026", "Ngày 15/12/2026", "Vào ngày …").
 fn on_date_form(p: &mut P) -> Option<DeadlineKind> {
+    if !p.starts(&["vao", "ngay"], true) {
+        return None;
+    }
     p.w("vao");
     p.w("ngay");
     let (y, m, d) = date(p)?;
@@ -1075,12 +1289,55 @@ const FORMS: &[Form] = &[
 
 /// Words of an activity written before the time ("Hoàn thành …", "Tổ chức thực hiện …",
 /// "Ban hành kế hoạch …", "Báo cáo kết quả …"): skipped, up to eight.
-const ACTIVITY: &[&str] = &[
-    "hoan", "thanh", "thuc", "hien", "trien", "khai", "to", "chuc", "ban", "hanh", "bao", "cao",
-    "gui", "nop", "xong", "du", "kien", "ap", "dung", "duy", "tri", "tiep", "tuc", "ke", "hoach",
-    "van", "xay", "cong", "tac", "tong", "ket", "qua", "danh", "gia", "trinh", "phe", "duyet",
-    "se", "duoc", "dat", "chinh", "thoi", "gian", "han",
-];
+fn is_activity(w: &Word) -> bool {
+    matches!(
+        w.as_bytes(),
+        b"hoan"
+            | b"thanh"
+            | b"thuc"
+            | b"hien"
+            | b"trien"
+            | b"khai"
+            | b"to"
+            | b"chuc"
+            | b"ban"
+            | b"hanh"
+            | b"bao"
+            | b"cao"
+            | b"gui"
+            | b"nop"
+            | b"xong"
+            | b"du"
+            | b"kien"
+            | b"ap"
+            | b"dung"
+            | b"duy"
+            | b"tri"
+            | b"tiep"
+            | b"tuc"
+            | b"ke"
+            | b"hoach"
+            | b"van"
+            | b"xay"
+            | b"cong"
+            | b"tac"
+            | b"tong"
+            | b"ket"
+            | b"qua"
+            | b"danh"
+            | b"gia"
+            | b"trinh"
+            | b"phe"
+            | b"duyet"
+            | b"se"
+            | b"duoc"
+            | b"dat"
+            | b"chinh"
+            | b"thoi"
+            | b"gian"
+            | b"han"
+    )
+}
 
 /// The whole phrase as one strict form, after an optional activity.
 fn strict(text: &str, t: &[Tok]) -> Option<DeadlineKind> {
@@ -1091,7 +1348,7 @@ fn strict(text: &str, t: &[Tok]) -> Option<DeadlineKind> {
     let skip = t
         .iter()
         .take(8)
-        .take_while(|x| matches!(&x.k, K::W(w) if ACTIVITY.contains(&w.as_str())))
+        .take_while(|x| matches!(&x.k, K::W(w) if is_activity(w)))
         .count();
     let whole = |sub: &[Tok]| {
         FORMS.iter().find_map(|f| {
@@ -1113,7 +1370,7 @@ fn strict(text: &str, t: &[Tok]) -> Option<DeadlineKind> {
         .iter()
         .rev()
         .take(8)
-        .take_while(|x| matches!(&x.k, K::W(w) if ACTIVITY.contains(&w.as_str())))
+        .take_while(|x| matches!(&x.k, K::W(w) if is_activity(w)))
         .count();
     (1..=tail).find_map(|e| {
         let sub = trim(&t[..t.len() - e]);
@@ -1126,7 +1383,7 @@ fn is_split(t: &[Tok], i: usize) -> bool {
     match &t[i].k {
         K::P(';') | K::P(',') | K::P('+') => true,
         K::W(w) => {
-            matches!(w.as_str(), "va" | "hoac" | "roi")
+            matches!(w.as_bytes(), b"va" | b"hoac" | b"roi")
                 || (w == "sau" && matches!(t.get(i + 1).map(|x| &x.k), Some(K::W(d)) if d == "do"))
         }
         _ => false,
@@ -1389,4 +1646,36 @@ pub(super) fn classify(text: &str) -> (DeadlineKind, Option<String>) {
         return (k, None);
     }
     (prefix_rules(text, &toks), None)
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+
+    /// `run_key` is `ascii_key` (one word, "qui" → "quy") wherever it answers.
+    #[test]
+    fn run_key_is_ascii_key() {
+        let mut runs: Vec<String> = Vec::new();
+        for u in (0u32..0x250).chain(0x1e00..0x1f00) {
+            let Some(c) = char::from_u32(u) else { continue };
+            for t in ["{c}", "h{c}ng", "{c}{c}", "Q{c}", "ng{c}y", "th{c}ng"] {
+                runs.push(t.replace("{c}", &c.to_string()));
+            }
+        }
+        for w in [
+            "Quí", "QUÍ", "qui", "Hằng", "năm", "Đến", "THÁNG", "ngày", "xuyên",
+        ] {
+            runs.push(w.to_string());
+        }
+        runs.push("ẩ".repeat(30));
+        let mut answered = 0;
+        for r in &runs {
+            let Some(w) = run_key(r) else { continue };
+            answered += 1;
+            let k = kehoach_text::ascii_key(r);
+            let k = if k == "qui" { "quy".to_string() } else { k };
+            assert_eq!(w.as_bytes(), k.as_bytes(), "{r:?}");
+        }
+        assert!(answered > 1000);
+    }
 }

@@ -329,6 +329,10 @@ fn spaces(s: &str) -> Option<&str> {
 /// "ngày d tháng m năm yyyy" (any case), leftmost match.
 fn worded_date(s: &str) -> Option<(u32, u32, i32)> {
     for (i, _) in s.char_indices() {
+        // Only 'n' and 'N' lower-case to 'n': no case folding elsewhere.
+        if !matches!(s.as_bytes()[i], b'n' | b'N') {
+            continue;
+        }
         let Some(rest) = strip_word_ci(&s[i..], "ngày").and_then(spaces) else {
             continue;
         };
