@@ -240,7 +240,7 @@ fn push_key(w: &str, buf: &mut String) {
 /// between digits ("1,5") stays inside its word. The keys live in `buf`.
 fn tokenize<'k>(s: &str, buf: &'k mut String) -> Vec<Tok<'k>> {
     buf.clear();
-    let mut toks: Vec<RawTok> = Vec::new();
+    let mut toks: Vec<RawTok> = Vec::with_capacity(s.len() / 4 + 2);
     let mut word_start: Option<usize> = None;
     let push_word = |toks: &mut Vec<RawTok>, buf: &mut String, a: usize, b: usize| {
         let w = &s[a..b];
@@ -770,25 +770,36 @@ pub fn entries(lines: &[String]) -> Vec<Agency> {
     entries_impl(lines, true)
 }
 
+/// Adds a line of a cell, cleaned (borrowed when it is clean already), unless empty.
+fn push_raw<'a>(raw: &mut Vec<Cow<'a, str>>, l: &'a str) {
+    let l = if kehoach_text::is_clean(l) {
+        Cow::Borrowed(l)
+    } else {
+        Cow::Owned(kehoach_text::clean(l))
+    };
+    if !l.is_empty() {
+        raw.push(l);
+    }
+}
+
 fn entries_impl(lines: &[String], typed: bool) -> Vec<Agency> {
     // Logical lines: (text, opened by a dash bullet). A clean line is borrowed, not copied.
-    let raw: Vec<Cow<str>> = lines
-        .iter()
-        .flat_map(|l| l.split('\n'))
-        .map(|l| {
-            if kehoach_text::is_clean(l) {
-                Cow::Borrowed(l)
-            } else {
-                Cow::Owned(kehoach_text::clean(l))
+    let mut raw: Vec<Cow<str>> = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.as_bytes().contains(&b'\n') {
+            for part in l.split('\n') {
+                push_raw(&mut raw, part);
             }
-        })
-        .filter(|l| !l.is_empty())
-        .collect();
-    let any_mark = raw.iter().any(|l| mark_rest(l).is_some());
-    let mut logical: Vec<(Cow<str>, bool)> = Vec::new();
+        } else {
+            push_raw(&mut raw, l);
+        }
+    }
+    let marks: Vec<Option<(&str, bool)>> = raw.iter().map(|l| mark_rest(l)).collect();
+    let any_mark = marks.iter().any(Option::is_some);
+    let mut logical: Vec<(Cow<str>, bool)> = Vec::with_capacity(raw.len());
     let mut seen_mark = false;
-    for line in &raw {
-        match mark_rest(line) {
+    for (line, mark) in raw.iter().zip(&marks) {
+        match *mark {
             Some((rest, dash)) => {
                 seen_mark = true;
                 logical.push((Cow::Borrowed(rest), dash));
@@ -805,7 +816,7 @@ fn entries_impl(lines: &[String], typed: bool) -> Vec<Agency> {
             },
         }
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(logical.len());
     for (line, dash) in &logical {
         split_line(line, *dash, typed, &mut out);
     }
