@@ -285,10 +285,18 @@ fn tokenize<'k>(s: &str, buf: &'k mut String) -> Vec<Tok<'k>> {
             // A continuation byte: inside a character met at its lead byte.
             continue;
         }
-        let c = if byte < 0x80 {
-            byte as char
+        let (space, c) = if byte < 0x80 {
+            (
+                matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                byte as char,
+            )
+        } else if matches!(byte, 0xc2 | 0xe1 | 0xe2 | 0xe3) {
+            // The lead bytes of every non-ASCII white space (U+0085, U+00A0, U+1680,
+            // U+2000.., U+3000).
+            let c = s[i..].chars().next().unwrap_or('x');
+            (c.is_whitespace(), c)
         } else {
-            s[i..].chars().next().unwrap_or(' ')
+            (false, 'x')
         };
         let sep = match c {
             ',' => {
@@ -299,7 +307,7 @@ fn tokenize<'k>(s: &str, buf: &'k mut String) -> Vec<Tok<'k>> {
             ';' => Some(Sep::Semi),
             _ => None,
         };
-        if c.is_whitespace() || sep.is_some() {
+        if space || sep.is_some() {
             if let Some(a) = word_start.take() {
                 push_word(&mut toks, buf, a, i);
             }
@@ -607,12 +615,19 @@ fn has_separator(s: &str) -> bool {
     }) {
         return true;
     }
+    // A word (between spaces) of at most four bytes starting with "v" keyed "va".
     let mut key = String::new();
-    s.split(' ').any(|w| {
-        w.len() <= 4 && w.starts_with(['v', 'V']) && {
-            key.clear();
-            push_key(w, &mut key);
-            key == "va"
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'v' | b'V') && (i == 0 || b[i - 1] == b' ') && {
+            let end = b[i..]
+                .iter()
+                .position(|&c| c == b' ')
+                .map_or(b.len(), |n| i + n);
+            end - i <= 4 && {
+                key.clear();
+                push_key(&s[i..end], &mut key);
+                key == "va"
+            }
         }
     })
 }
