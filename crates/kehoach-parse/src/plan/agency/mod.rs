@@ -131,7 +131,13 @@ fn is_mark_word(w: &str) -> bool {
     if w.len() > 4 {
         return false;
     }
-    (w.chars().count() == 1 && w.starts_with(BULLETS)) || numbering_len(w) == Some(w.len())
+    let mut cs = w.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => BULLETS.contains(&c),
+        // A numbering mark ends on its "." or ")".
+        (Some(_), Some(_)) => w.ends_with(['.', ')']) && numbering_len(w) == Some(w.len()),
+        _ => false,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
