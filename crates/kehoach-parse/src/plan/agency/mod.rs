@@ -43,6 +43,8 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 use shapes::{shapes, Head};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// What an agency entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -125,7 +127,17 @@ fn numbering_len(t: &str) -> Option<usize> {
 
 /// A word that is only a list mark ("+", "1.", "b)"), as found after ";" in "a) …; b) …".
 fn is_mark_word(w: &str) -> bool {
-    (w.chars().count() == 1 && w.starts_with(BULLETS)) || numbering_len(w) == Some(w.len())
+    // The longest marks are four bytes: "(12)", "(đ)".
+    if w.len() > 4 {
+        return false;
+    }
+    let mut cs = w.chars();
+    match (cs.next(), cs.next()) {
+        (Some(c), None) => BULLETS.contains(&c),
+        // A numbering mark ends on its "." or ")".
+        (Some(_), Some(_)) => w.ends_with(['.', ')']) && numbering_len(w) == Some(w.len()),
+        _ => false,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,41 +149,135 @@ enum Sep {
 }
 
 #[derive(Debug)]
-struct Tok {
+struct Tok<'k> {
     /// `None` for a word.
     sep: Option<Sep>,
     start: usize,
     end: usize,
     /// ascii key of a word ("" for a separator or pure punctuation).
-    key: String,
+    key: &'k str,
     /// The word's first letter is a capital.
     cap: bool,
 }
 
-/// Words, and ",", ";", a free-standing dash and the word "và" as separators. A comma
-/// between digits ("1,5") stays inside its word.
-fn tokenize(s: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    let mut word_start: Option<usize> = None;
-    let push_word = |toks: &mut Vec<Tok>, a: usize, b: usize| {
-        let w = &s[a..b];
-        if w.chars().all(|c| DASHES.contains(&c)) && w.chars().count() == 1 {
-            toks.push(Tok {
-                sep: Some(Sep::Dash),
-                start: a,
-                end: b,
-                key: String::new(),
-                cap: false,
-            });
+/// A token before its key is borrowed: the key as a range of the key buffer.
+struct RawTok {
+    sep: Option<Sep>,
+    start: usize,
+    end: usize,
+    key: (usize, usize),
+    cap: bool,
+}
+
+/// Key letters of single characters of Latin-1, Latin Extended-A/B (U+00C0..U+024F) and
+/// Latin Extended Additional (U+1E00..U+1EFF), the Vietnamese letters: the one ASCII
+/// character that `kehoach_text::ascii_key` gives the character alone, or 0 (anything else:
+/// such a word takes the general key).
+struct LetterKeys {
+    latin: [u8; 0x250 - 0xc0],
+    extended: [u8; 0x100],
+}
+
+fn letter_keys() -> &'static LetterKeys {
+    static KEYS: OnceLock<LetterKeys> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let one = |c: u32| -> u8 {
+            let Some(c) = char::from_u32(c) else {
+                return 0;
+            };
+            let k = kehoach_text::ascii_key(c.encode_utf8(&mut [0; 4]));
+            match k.as_bytes() {
+                [b] if b.is_ascii_alphanumeric() => *b,
+                _ => 0,
+            }
+        };
+        let mut keys = LetterKeys {
+            latin: [0; 0x250 - 0xc0],
+            extended: [0; 0x100],
+        };
+        for (i, k) in keys.latin.iter_mut().enumerate() {
+            *k = one(0xc0 + i as u32);
+        }
+        for (i, k) in keys.extended.iter_mut().enumerate() {
+            *k = one(0x1e00 + i as u32);
+        }
+        keys
+    })
+}
+
+/// Appends `kehoach_text::ascii_key(w)` to `buf`. A word of printable ASCII and Vietnamese
+/// letters (all but rare words) is keyed here, character by character, as the general key
+/// does it: letters and digits folded to their ASCII key letter, every other ASCII character
+/// ending a key word, words joined by one space.
+fn push_key(w: &str, buf: &mut String) {
+    let start = buf.len();
+    let keys = letter_keys();
+    let mut in_word = false;
+    for c in w.chars() {
+        let u = c as u32;
+        let k = if (0x21..0x7f).contains(&u) {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase() as u8
+            } else {
+                in_word = false;
+                continue;
+            }
+        } else if (0xc0..0x250).contains(&u) {
+            keys.latin[(u - 0xc0) as usize]
+        } else if (0x1e00..0x1f00).contains(&u) {
+            keys.extended[(u - 0x1e00) as usize]
+        } else {
+            0
+        };
+        if k == 0 {
+            buf.truncate(start);
+            buf.push_str(&kehoach_text::ascii_key(w));
             return;
         }
-        let key = kehoach_text::ascii_key(w);
-        let sep = (key == "va").then_some(Sep::And);
-        let cap = w
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(|c| c.is_uppercase());
-        toks.push(Tok {
+        if !in_word && buf.len() > start {
+            buf.push(' ');
+        }
+        in_word = true;
+        buf.push(k as char);
+    }
+}
+
+/// Words, and ",", ";", a free-standing dash and the word "và" as separators. A comma
+/// between digits ("1,5") stays inside its word. The keys live in `buf`.
+fn tokenize<'k>(s: &str, buf: &'k mut String) -> Vec<Tok<'k>> {
+    buf.clear();
+    let mut toks: Vec<RawTok> = Vec::with_capacity(s.len() / 4 + 2);
+    let mut word_start: Option<usize> = None;
+    let push_word = |toks: &mut Vec<RawTok>, buf: &mut String, a: usize, b: usize| {
+        let w = &s[a..b];
+        let mut cs = w.chars();
+        if let (Some(c), None) = (cs.next(), cs.next()) {
+            if DASHES.contains(&c) {
+                toks.push(RawTok {
+                    sep: Some(Sep::Dash),
+                    start: a,
+                    end: b,
+                    key: (0, 0),
+                    cap: false,
+                });
+                return;
+            }
+        }
+        let k0 = buf.len();
+        push_key(w, buf);
+        let key = (k0, buf.len());
+        let sep = (&buf[k0..] == "va").then_some(Sep::And);
+        let cap = match w
+            .bytes()
+            .find(|c| c.is_ascii_alphanumeric() || !c.is_ascii())
+        {
+            Some(c) if c.is_ascii() => c.is_ascii_uppercase(),
+            _ => w
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| c.is_uppercase()),
+        };
+        toks.push(RawTok {
             sep,
             start: a,
             end: b,
@@ -180,7 +286,24 @@ fn tokenize(s: &str) -> Vec<Tok> {
         });
     };
     let bytes = s.as_bytes();
-    for (i, c) in s.char_indices() {
+    for (i, &byte) in bytes.iter().enumerate() {
+        if (0x80..0xc0).contains(&byte) {
+            // A continuation byte: inside a character met at its lead byte.
+            continue;
+        }
+        let (space, c) = if byte < 0x80 {
+            (
+                matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                byte as char,
+            )
+        } else if matches!(byte, 0xc2 | 0xe1 | 0xe2 | 0xe3) {
+            // The lead bytes of every non-ASCII white space (U+0085, U+00A0, U+1680,
+            // U+2000.., U+3000).
+            let c = s[i..].chars().next().unwrap_or('x');
+            (c.is_whitespace(), c)
+        } else {
+            (false, 'x')
+        };
         let sep = match c {
             ',' => {
                 let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
@@ -190,16 +313,16 @@ fn tokenize(s: &str) -> Vec<Tok> {
             ';' => Some(Sep::Semi),
             _ => None,
         };
-        if c.is_whitespace() || sep.is_some() {
+        if space || sep.is_some() {
             if let Some(a) = word_start.take() {
-                push_word(&mut toks, a, i);
+                push_word(&mut toks, buf, a, i);
             }
             if let Some(sep) = sep {
-                toks.push(Tok {
+                toks.push(RawTok {
                     sep: Some(sep),
                     start: i,
                     end: i + 1,
-                    key: String::new(),
+                    key: (0, 0),
                     cap: false,
                 });
             }
@@ -208,9 +331,18 @@ fn tokenize(s: &str) -> Vec<Tok> {
         }
     }
     if let Some(a) = word_start {
-        push_word(&mut toks, a, s.len());
+        push_word(&mut toks, buf, a, s.len());
     }
-    toks
+    let buf: &'k String = buf;
+    toks.into_iter()
+        .map(|t| Tok {
+            sep: t.sep,
+            start: t.start,
+            end: t.end,
+            key: &buf[t.key.0..t.key.1],
+            cap: t.cap,
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,11 +375,7 @@ const UNKNOWN: Start = Start {
 /// The longest phrase of `p` made of the words at `j..` ("và" counts as a word here:
 /// "Đài Phát thanh và Truyền hình"), as its number of words and value.
 fn match_words<V: Copy>(toks: &[Tok], j: usize, p: &shapes::Phrases<V>) -> Option<(usize, V)> {
-    p.longest(|n| {
-        toks.get(j + n)
-            .filter(|t| !t.key.is_empty())
-            .map(|t| t.key.as_str())
-    })
+    p.longest(|n| toks.get(j + n).filter(|t| !t.key.is_empty()).map(|t| t.key))
 }
 
 /// Skips list-mark words ("b)" after ";").
@@ -361,7 +489,8 @@ fn split_line(s: &str, dash_bullet: bool, typed: bool, out: &mut Vec<Agency>) {
         }
         return;
     }
-    let toks = tokenize(s);
+    let mut buf = String::with_capacity(s.len() + 8);
+    let toks = tokenize(s, &mut buf);
     // A bulleted line with " - " before a body is a flattened bullet list.
     let flattened = dash_bullet
         && toks.iter().enumerate().any(|(i, t)| {
@@ -383,29 +512,29 @@ fn split_line(s: &str, dash_bullet: bool, typed: bool, out: &mut Vec<Agency>) {
         let Some(sep) = t.sep else {
             last_word = Some(i);
             colon |= s[t.start..t.end].ends_with(':');
-            for c in s[t.start..t.end].chars() {
+            for &c in &s.as_bytes()[t.start..t.end] {
                 match c {
-                    '(' | '[' => depth += 1,
-                    ')' | ']' => depth = depth.saturating_sub(1),
+                    b'(' | b'[' => depth += 1,
+                    b')' | b']' => depth = depth.saturating_sub(1),
                     _ => {}
                 }
             }
-            ref_cue |= is_reference_cue(prev_key, &t.key);
-            prev_key = &t.key;
+            ref_cue |= is_reference_cue(prev_key, t.key);
+            prev_key = t.key;
             continue;
         };
         if depth > 0 {
             // Inside brackets: "Sở Y tế (Bệnh viện A, Bệnh viện B)" is one entry.
             if sep == Sep::And {
                 last_word = Some(i);
-                prev_key = &t.key;
+                prev_key = t.key;
             }
             continue;
         }
         if sep == Sep::And && last_word.is_none() {
             // "và" opening an entry is a word, not a separator.
             last_word = Some(i);
-            prev_key = &t.key;
+            prev_key = t.key;
             continue;
         }
         let right = classify(&toks, s, i + 1);
@@ -464,7 +593,7 @@ fn split_line(s: &str, dash_bullet: bool, typed: bool, out: &mut Vec<Agency>) {
             }
         };
         if split {
-            push_entry(&s[seg_byte..t.start], st.kind, ref_cue, out);
+            push_entry(&s[seg_byte..t.start], st.kind, ref_cue, typed, out);
             seg_byte = t.end;
             st = right;
             served_end = right.served_end;
@@ -474,24 +603,44 @@ fn split_line(s: &str, dash_bullet: bool, typed: bool, out: &mut Vec<Agency>) {
             prev_key = "";
         } else if sep == Sep::And {
             last_word = Some(i);
-            prev_key = &t.key;
+            prev_key = t.key;
         }
     }
-    push_entry(&s[seg_byte..], st.kind, ref_cue, out);
+    push_entry(&s[seg_byte..], st.kind, ref_cue, typed, out);
 }
 
 /// Whether a line holds anything [`split_line`] may split at: ",", ";", a dash, "và".
 fn has_separator(s: &str) -> bool {
-    if s.contains([',', ';', '-', '–', '—']) {
+    // ",", ";", "-", or "–" / "—" (E2 80 93 / E2 80 94), on bytes.
+    let b = s.as_bytes();
+    if b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b',' | b';' | b'-')
+            || (c == 0xe2
+                && b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x93 | 0x94)))
+    }) {
         return true;
     }
-    s.split(' ')
-        .any(|w| w.len() <= 4 && w.starts_with(['v', 'V']) && kehoach_text::ascii_key(w) == "va")
+    // A word (between spaces) of at most four bytes starting with "v" keyed "va".
+    let mut key = String::new();
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'v' | b'V') && (i == 0 || b[i - 1] == b' ') && {
+            let end = b[i..]
+                .iter()
+                .position(|&c| c == b' ')
+                .map_or(b.len(), |n| i + n);
+            end - i <= 4 && {
+                key.clear();
+                push_key(&s[i..end], &mut key);
+                key == "va"
+            }
+        }
+    })
 }
 
 /// Marks off the front, punctuation off the end.
 fn tidy(s: &str) -> &str {
-    if !s.chars().any(char::is_alphanumeric) {
+    if !s.bytes().any(|b| b.is_ascii_alphanumeric()) && !s.chars().any(char::is_alphanumeric) {
         return "";
     }
     let mut t = s.trim();
@@ -505,12 +654,15 @@ fn tidy(s: &str) -> &str {
     t.trim_end_matches(['.', ',', ';', ':', '/', ' '])
 }
 
-fn push_entry(raw: &str, start: StartKind, ref_cue: bool, out: &mut Vec<Agency>) {
+/// Pushes an entry; untyped (`typed` false: only its text is wanted) it is not typed.
+fn push_entry(raw: &str, start: StartKind, ref_cue: bool, typed: bool, out: &mut Vec<Agency>) {
     let text = tidy(raw);
     if text.is_empty() {
         return;
     }
-    let kind = if start == StartKind::Reference
+    let kind = if !typed {
+        AgencyKind::Other
+    } else if start == StartKind::Reference
         || ((ref_cue || start != StartKind::Body) && is_reference(text))
     {
         AgencyKind::Reference
@@ -547,27 +699,45 @@ pub fn is_reference(entry: &str) -> bool {
     }) {
         return true;
     }
-    let padded = format!(" {key} ");
-    sh.reference_anywhere
-        .iter()
-        .any(|p| padded.contains(p.as_str()))
+    // A cue anywhere, word-bounded: at a word start, followed by the end or a space.
+    let kb = key.as_bytes();
+    let mut i = 0;
+    loop {
+        let rest = &kb[i..];
+        if let Some(&first) = rest.first() {
+            let hit = sh.reference_anywhere_keys.iter().any(|p| {
+                let pb = p.as_bytes();
+                pb.first() == Some(&first)
+                    && rest.starts_with(pb)
+                    && rest.get(pb.len()).is_none_or(|&c| c == b' ')
+            });
+            if hit {
+                return true;
+            }
+        }
+        match rest.iter().position(|&c| c == b' ') {
+            Some(n) => i += n + 1,
+            None => return false,
+        }
+    }
 }
 
 /// The kind of one entry, as [`entries`] types it.
 pub fn kind_of(entry: &str) -> AgencyKind {
     let mut out = Vec::new();
     let cleaned = kehoach_text::clean(entry);
-    let toks = tokenize(&cleaned);
+    let mut buf = String::new();
+    let toks = tokenize(&cleaned, &mut buf);
     let st = classify(&toks, &cleaned, 0);
     let cue = {
         let mut prev = "";
         toks.iter().any(|t| {
-            let c = is_reference_cue(prev, &t.key);
-            prev = &t.key;
+            let c = is_reference_cue(prev, t.key);
+            prev = t.key;
             c
         })
     };
-    push_entry(&cleaned, st.kind, cue, &mut out);
+    push_entry(&cleaned, st.kind, cue, true, &mut out);
     out.first().map(|a| a.kind).unwrap_or(AgencyKind::Other)
 }
 
@@ -575,7 +745,8 @@ pub fn kind_of(entry: &str) -> AgencyKind {
 /// ends on a connector, or the line starts with a lower-case word that begins no entry.
 fn continues(prev: &str, line: &str) -> bool {
     let p = prev.trim_end();
-    let toks = tokenize(line);
+    let mut buf = String::with_capacity(line.len() + 8);
+    let toks = tokenize(line, &mut buf);
     let starts_entry = classify(&toks, line, 0).kind != StartKind::Unknown;
     if p.ends_with(['-', '–', '—', '(', '/']) {
         return true;
@@ -620,35 +791,53 @@ pub fn entries(lines: &[String]) -> Vec<Agency> {
     entries_impl(lines, true)
 }
 
+/// Adds a line of a cell, cleaned (borrowed when it is clean already), unless empty.
+fn push_raw<'a>(raw: &mut Vec<Cow<'a, str>>, l: &'a str) {
+    let l = if kehoach_text::is_clean(l) {
+        Cow::Borrowed(l)
+    } else {
+        Cow::Owned(kehoach_text::clean(l))
+    };
+    if !l.is_empty() {
+        raw.push(l);
+    }
+}
+
 fn entries_impl(lines: &[String], typed: bool) -> Vec<Agency> {
-    // Logical lines: (text, opened by a dash bullet).
-    let raw: Vec<String> = lines
-        .iter()
-        .flat_map(|l| l.split('\n'))
-        .map(kehoach_text::clean)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let any_mark = raw.iter().any(|l| mark_rest(l).is_some());
-    let mut logical: Vec<(String, bool)> = Vec::new();
+    // Logical lines: (text, opened by a dash bullet). A clean line is borrowed, not copied.
+    let mut raw: Vec<Cow<str>> = Vec::with_capacity(lines.len());
+    for l in lines {
+        if l.as_bytes().contains(&b'\n') {
+            for part in l.split('\n') {
+                push_raw(&mut raw, part);
+            }
+        } else {
+            push_raw(&mut raw, l);
+        }
+    }
+    let marks: Vec<Option<(&str, bool)>> = raw.iter().map(|l| mark_rest(l)).collect();
+    let any_mark = marks.iter().any(Option::is_some);
+    let mut logical: Vec<(Cow<str>, bool)> = Vec::with_capacity(raw.len());
     let mut seen_mark = false;
-    for line in &raw {
-        match mark_rest(line) {
+    for (line, mark) in raw.iter().zip(&marks) {
+        match *mark {
             Some((rest, dash)) => {
                 seen_mark = true;
-                logical.push((rest.to_string(), dash));
+                logical.push((Cow::Borrowed(rest), dash));
             }
             None => match logical.last_mut() {
                 Some((last, _))
                     if (any_mark && seen_mark) || (!any_mark && continues(last, line)) =>
                 {
+                    let last = last.to_mut();
                     last.push(' ');
                     last.push_str(line);
                 }
-                _ => logical.push((line.clone(), false)),
+                _ => logical.push((Cow::Borrowed(line), false)),
             },
         }
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(logical.len());
     for (line, dash) in &logical {
         split_line(line, *dash, typed, &mut out);
     }

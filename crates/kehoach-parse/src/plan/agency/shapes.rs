@@ -3,7 +3,33 @@
 //! Keys are `kehoach_text::ascii_key` forms; see the data file's header for the format.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: the keys are a few ASCII bytes, where SipHash's setup dominates a lookup.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The data file, compiled in.
 pub(crate) const DATA: &str = include_str!("../../../data/agency_shapes.txt");
@@ -23,7 +49,7 @@ pub(crate) enum Head {
 /// comparisons (no key string is built while scanning).
 #[derive(Debug)]
 pub(crate) struct Phrases<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: FnvMap<String, Vec<(Vec<String>, V)>>,
     /// The most words in a phrase.
     pub max_words: usize,
     len: usize,
@@ -32,7 +58,7 @@ pub(crate) struct Phrases<V> {
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
-            by_first: HashMap::new(),
+            by_first: FnvMap::default(),
             max_words: 0,
             len: 0,
         }
@@ -104,6 +130,8 @@ pub(crate) struct Shapes {
     pub reference_start_keys: Vec<String>,
     /// Reference cues found anywhere, padded with a space each side (" phu luc ").
     pub reference_anywhere: Vec<String>,
+    /// The same cues unpadded ("phu luc"), for a scan of a key's word starts.
+    pub reference_anywhere_keys: Vec<String>,
 }
 
 /// Parses the data file. Errors name the line; the test of the compiled-in file keeps them
@@ -180,6 +208,7 @@ pub(crate) fn parse(data: &str) -> (Shapes, Vec<String>) {
                 let padded = format!(" {key} ");
                 let dup = s.reference_anywhere.contains(&padded);
                 s.reference_anywhere.push(padded);
+                s.reference_anywhere_keys.push(key.clone());
                 dup
             }
         };

@@ -347,3 +347,47 @@ fn random_cells_give_pieces_of_the_cell() {
         }
     }
 }
+
+#[test]
+fn push_key_is_ascii_key() {
+    let mut words: Vec<String> = [
+        "Sở",
+        "Tư",
+        "pháp",
+        "UBND",
+        "1441/QĐ-UBND",
+        "và",
+        "VÀ",
+        "Uỷ",
+        "Ủy",
+        "(Bệnh",
+        "viện)",
+        "a)",
+        "ĐBQH,",
+        "x\u{7}y",
+        "hằng",
+        "Hằng",
+        "“trích",
+        "yếu”",
+        "a\u{301}",
+        "ǅ",
+        "ß",
+        "İ",
+        "ﬁ",
+        "",
+    ]
+    .map(String::from)
+    .to_vec();
+    for c in (0xc0u32..0x250)
+        .chain(0x1e00..0x1f00)
+        .filter_map(char::from_u32)
+    {
+        words.push(format!("{c}"));
+        words.push(format!("A{c}b-{c}"));
+    }
+    for w in &words {
+        let mut buf = String::from("x ");
+        push_key(w, &mut buf);
+        assert_eq!(&buf[2..], kehoach_text::ascii_key(w), "{w:?}");
+    }
+}
