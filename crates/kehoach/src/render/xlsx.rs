@@ -522,8 +522,10 @@ mod tests {
         assert_eq!(deadline_kind_vi("before"), "Trước ngày");
         assert_eq!(deadline_kind_vi("continuous"), "Thường xuyên");
         assert_eq!(deadline_kind_vi("empty"), "");
+        assert_eq!(deadline_kind_vi("half_year"), "Theo nửa năm");
+        assert_eq!(deadline_kind_vi("quarters"), "Theo quý");
         // A kind added by a newer parser is shown by its name, not dropped.
-        assert_eq!(deadline_kind_vi("half_year"), "half year");
+        assert_eq!(deadline_kind_vi("school_year"), "school year");
         assert_eq!(item_kind_vi("group"), "Nhóm");
         assert_eq!(severity_vi("warning"), "Cảnh báo");
     }
