@@ -795,6 +795,31 @@ fn opt_in(p: &mut P) {
     p.any(&["trong suot", "trong", "vao"]);
 }
 
+/// A unit word and a list or span of its numbers: "quý I, II", "quý I và quý II", "quý I -
+/// quý II", "tháng 3, 4 và 5", "tháng 3 - 9" (the unit may be repeated before each
+/// number). Returns the distinct numbers in order and whether a dash or "đến" joined any.
+fn unit_list(p: &mut P, unit: &str, one: fn(&mut P) -> Option<u32>) -> Option<(Vec<u32>, bool)> {
+    if !p.w(unit) {
+        return None;
+    }
+    let mut xs = vec![one(p)?];
+    let mut dash = false;
+    while let Some((x, d)) = p.try_(|p| {
+        let is_dash = p.p('-') || p.w("den");
+        if !is_dash && !(p.p(',') || p.p(';') || p.w("va") || p.p('&') || p.p('+')) {
+            return None;
+        }
+        p.w(unit);
+        one(p).map(|x| (x, is_dash))
+    }) {
+        dash |= d;
+        if !xs.contains(&x) {
+            xs.push(x);
+        }
+    }
+    Some((xs, dash))
+}
+
 /// Rule: "quý" with Roman or Arabic numbers, a list ("quý I, II", "quý I và quý II") or a
 /// span ("quý I - quý II"), and an optional year ("/2026", "năm 2026"): "Quý II/2026",
 /// "Trong quý I năm 2026", "Quý IV". With "hằng năm" it recurs.
@@ -804,30 +829,7 @@ fn quarters_form(p: &mut P) -> Option<DeadlineKind> {
     }
     opt_in(p);
     p.w("cac");
-    if !p.w("quy") {
-        return None;
-    }
-    let mut qs = vec![quarter(p)?];
-    let mut dash = false;
-    loop {
-        let got = p.try_(|p| {
-            let is_dash = p.p('-') || p.w("den");
-            if !is_dash && !(p.p(',') || p.p(';') || p.w("va") || p.p('&') || p.p('+')) {
-                return None;
-            }
-            p.w("quy");
-            quarter(p).map(|q| (q, is_dash))
-        });
-        match got {
-            Some((q, d)) => {
-                dash |= d;
-                if !qs.contains(&q) {
-                    qs.push(q);
-                }
-            }
-            None => break,
-        }
-    }
+    let (qs, dash) = unit_list(p, "quy", quarter)?;
     let year = year_suffix(p);
     if year.is_none() {
         if let Some(period) = recurring_suffix(p) {
@@ -874,30 +876,7 @@ fn months_form(p: &mut P) -> Option<DeadlineKind> {
     }
     opt_in(p);
     p.w("cac");
-    if !p.w("thang") {
-        return None;
-    }
-    let mut ms = vec![month(p)?];
-    let mut dash = false;
-    loop {
-        let got = p.try_(|p| {
-            let is_dash = p.p('-') || p.w("den");
-            if !is_dash && !(p.p(',') || p.p(';') || p.w("va") || p.p('&') || p.p('+')) {
-                return None;
-            }
-            p.w("thang");
-            month(p).map(|m| (m, is_dash))
-        });
-        match got {
-            Some((m, d)) => {
-                dash |= d;
-                if !ms.contains(&m) {
-                    ms.push(m);
-                }
-            }
-            None => break,
-        }
-    }
+    let (ms, dash) = unit_list(p, "thang", month)?;
     let year = year_suffix(p);
     if year.is_none() {
         if let Some(period) = recurring_suffix(p) {
