@@ -824,36 +824,74 @@ fn unit_list(p: &mut P, unit: &str, one: fn(&mut P) -> Option<u32>) -> Option<(V
 /// span ("quý I - quý II"), and an optional year ("/2026", "năm 2026"): "Quý II/2026",
 /// "Trong quý I năm 2026", "Quý IV". With "hằng năm" it recurs.
 fn quarters_form(p: &mut P) -> Option<DeadlineKind> {
-    if !p.starts(&["trong", "vao", "cac", "quy"], false) {
+    numbered_form(p, Numbered::Quarter)
+}
+
+/// Rule: "tháng" with a list ("tháng 3, tháng 4", "tháng 3, 4 và 5") or a span ("tháng 3
+/// - 9") and an optional year: "Tháng 12/2024", "Trong tháng 01/2026". With "hằng năm" it
+/// recurs: "Tháng 6 và tháng 12 hằng năm".
+fn months_form(p: &mut P) -> Option<DeadlineKind> {
+    numbered_form(p, Numbered::Month)
+}
+
+/// The unit of [`numbered_form`].
+#[derive(Clone, Copy)]
+enum Numbered {
+    Quarter,
+    Month,
+}
+
+/// Quarters or months: the unit word and its numbers ([`unit_list`]), then a year, or a
+/// recurrence ("hằng năm") when there is no year, and a span of two as a range.
+fn numbered_form(p: &mut P, unit: Numbered) -> Option<DeadlineKind> {
+    let (word, one): (&str, fn(&mut P) -> Option<u32>) = match unit {
+        Numbered::Quarter => ("quy", quarter),
+        Numbered::Month => ("thang", month),
+    };
+    if !p.starts(&["trong", "vao", "cac", word], false) {
         return None;
     }
     opt_in(p);
     p.w("cac");
-    let (qs, dash) = unit_list(p, "quy", quarter)?;
+    let (xs, dash) = unit_list(p, word, one)?;
     let year = year_suffix(p);
     if year.is_none() {
         if let Some(period) = recurring_suffix(p) {
-            return Some(recurring_at(
-                period,
-                Anchor {
-                    quarters: qs,
+            let anchor = match unit {
+                Numbered::Quarter => Anchor {
+                    quarters: xs,
                     ..Anchor::default()
                 },
-            ));
+                Numbered::Month => Anchor {
+                    months: xs,
+                    ..Anchor::default()
+                },
+            };
+            return Some(recurring_at(period, anchor));
         }
     }
-    if dash && qs.len() == 2 {
-        let q = |q| When {
-            year,
-            quarter: Some(q),
-            ..When::default()
+    if dash && xs.len() == 2 {
+        let at = |x| match unit {
+            Numbered::Quarter => When {
+                year,
+                quarter: Some(x),
+                ..When::default()
+            },
+            Numbered::Month => When {
+                year,
+                month: Some(x),
+                ..When::default()
+            },
         };
         return Some(DeadlineKind::Range {
-            from: q(qs[0]),
-            to: q(qs[1]),
+            from: at(xs[0]),
+            to: at(xs[1]),
         });
     }
-    Some(DeadlineKind::Quarters { quarters: qs, year })
+    Some(match unit {
+        Numbered::Quarter => DeadlineKind::Quarters { quarters: xs, year },
+        Numbered::Month => DeadlineKind::Months { months: xs, year },
+    })
 }
 
 /// Rule: "6 tháng đầu năm" / "6 tháng cuối năm" (also "sáu tháng", "nửa đầu năm"), with
@@ -865,42 +903,6 @@ fn half_form(p: &mut P) -> Option<DeadlineKind> {
     opt_in(p);
     let (half, year) = half(p)?;
     Some(DeadlineKind::HalfYear { half, year })
-}
-
-/// Rule: "tháng" with a list ("tháng 3, tháng 4", "tháng 3, 4 và 5") or a span ("tháng 3
-/// - 9") and an optional year: "Tháng 12/2024", "Trong tháng 01/2026". With "hằng năm" it
-/// recurs: "Tháng 6 và tháng 12 hằng năm".
-fn months_form(p: &mut P) -> Option<DeadlineKind> {
-    if !p.starts(&["trong", "vao", "cac", "thang"], false) {
-        return None;
-    }
-    opt_in(p);
-    p.w("cac");
-    let (ms, dash) = unit_list(p, "thang", month)?;
-    let year = year_suffix(p);
-    if year.is_none() {
-        if let Some(period) = recurring_suffix(p) {
-            return Some(recurring_at(
-                period,
-                Anchor {
-                    months: ms,
-                    ..Anchor::default()
-                },
-            ));
-        }
-    }
-    if dash && ms.len() == 2 {
-        let m = |m| When {
-            year,
-            month: Some(m),
-            ..When::default()
-        };
-        return Some(DeadlineKind::Range {
-            from: m(ms[0]),
-            to: m(ms[1]),
-        });
-    }
-    Some(DeadlineKind::Months { months: ms, year })
 }
 
 /// Rule: the year of the plan without its number ("Trong năm", "Cả năm", "Đến hết năm",
