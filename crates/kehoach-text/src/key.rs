@@ -278,6 +278,8 @@ struct Table {
 
 const LATIN: std::ops::RangeInclusive<u32> = 0x80..=0x24F;
 const LATIN_ADDITIONAL: std::ops::RangeInclusive<u32> = 0x1E00..=0x1EFF;
+/// Entries of [`LATIN`] at the start of each table.
+const LATIN_LEN: usize = (*LATIN.end() - *LATIN.start() + 1) as usize;
 
 impl Table {
     fn get() -> &'static Table {
@@ -324,7 +326,7 @@ impl Table {
         let i = if LATIN.contains(&u) {
             (u - LATIN.start()) as usize
         } else if LATIN_ADDITIONAL.contains(&u) {
-            (u - LATIN_ADDITIONAL.start()) as usize + LATIN.clone().count()
+            (u - LATIN_ADDITIONAL.start()) as usize + LATIN_LEN
         } else {
             return None;
         };

@@ -193,31 +193,28 @@ pub fn classify(header: &str) -> Option<Role> {
         return Some(Role::Stt);
     }
     let words: Vec<&str> = k.split(' ').collect();
-    VOCABULARY
+    phrases()
         .iter()
         .find(|(_, pats)| pats.iter().any(|p| contains_words(&words, p)))
         .map(|(role, _)| *role)
 }
 
-/// Whether the words of a key contain the words of `phrase` in a row. (Compared word by
-/// word: headers are classified for every cell of a table's first rows.)
-fn contains_words(words: &[&str], phrase: &str) -> bool {
-    let (first, second) = match phrase.split_once(' ') {
-        Some((a, b)) => (a, Some(b)),
-        None => (phrase, None),
-    };
-    words.iter().enumerate().any(|(i, w)| {
-        *w == first
-            && match second {
-                None => true,
-                Some(rest) => {
-                    let n = rest.split(' ').count();
-                    words
-                        .get(i + 1..i + 1 + n)
-                        .is_some_and(|ws| ws.iter().copied().eq(rest.split(' ')))
-                }
-            }
+/// [`VOCABULARY`] with each phrase split into its words once (headers are classified for
+/// every cell of a table's first rows).
+fn phrases() -> &'static [(Role, Vec<Vec<&'static str>>)] {
+    static SPLIT: std::sync::OnceLock<Vec<(Role, Vec<Vec<&'static str>>)>> =
+        std::sync::OnceLock::new();
+    SPLIT.get_or_init(|| {
+        VOCABULARY
+            .iter()
+            .map(|(role, pats)| (*role, pats.iter().map(|p| p.split(' ').collect()).collect()))
+            .collect()
     })
+}
+
+/// Whether the words of a key contain the words of `phrase` in a row.
+fn contains_words(words: &[&str], phrase: &[&str]) -> bool {
+    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
 }
 
 /// What the cells of one column look like, counted over its non-empty body cells.

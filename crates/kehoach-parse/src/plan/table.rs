@@ -635,6 +635,73 @@ fn append_lines(to: &mut Vec<String>, more: Vec<String>) {
 
 /// The agencies of a cell, one entry each, with their kinds — empty kinds when every entry
 /// is a named body (the common case, left out of the record).
+/// Cell readings remembered per plan: a plan names the same few bodies and deadlines in row
+/// after row ("Sở Nội vụ", "UBND các xã, phường", "Năm 2026", "Thường xuyên"), so a cell
+/// text already read in this plan is looked up instead of read again.
+struct Memo<K, V>(std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>);
+
+/// Distinct cells remembered per plan and column kind (real plans have a few dozen).
+const MEMO_CELLS: usize = 1024;
+
+impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
+    fn new() -> Self {
+        Memo(std::collections::HashMap::default())
+    }
+
+    fn get<Q>(&mut self, key: &Q, read: impl FnOnce(&Q) -> V) -> V
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(hit) = self.0.get(key) {
+            return hit.clone();
+        }
+        let v = read(key);
+        if self.0.len() < MEMO_CELLS {
+            self.0.insert(key.to_owned(), v.clone());
+        }
+        v
+    }
+}
+
+/// The multiply-rotate hash of rustc (FxHash): cheaper than SipHash on a plan's short cells.
+/// It does not resist chosen collisions, so a [`Memo`] holds at most [`MEMO_CELLS`] cells:
+/// a hostile table of colliding cells costs at most that many comparisons per cell.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.add(w);
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 fn typed_agencies(lines: &[String]) -> (Vec<String>, Vec<AgencyKind>) {
     let entries = agency::entries(lines);
     let kinds: Vec<AgencyKind> = entries.iter().map(|a| a.kind).collect();
@@ -676,6 +743,8 @@ fn finish(drafts: Vec<Draft>, warnings: &mut Vec<String>) -> Vec<Item> {
     let mut open: Vec<usize> = Vec::new();
     let mut items: Vec<Item> = Vec::with_capacity(drafts.len());
     let mut section = 0;
+    let mut agencies: Memo<Vec<String>, (Vec<String>, Vec<AgencyKind>)> = Memo::new();
+    let mut deadlines: Memo<String, (deadline::Deadline, Option<String>)> = Memo::new();
     for (i, d) in drafts.into_iter().enumerate() {
         if d.location.section != section {
             // Numbers start again: nothing above is a parent any more.
@@ -683,9 +752,9 @@ fn finish(drafts: Vec<Draft>, warnings: &mut Vec<String>) -> Vec<Item> {
             open.clear();
         }
         let has_roman = roman_sections.contains(&section);
-        let (lead, lead_kinds) = typed_agencies(&d.lead);
-        let (support, support_kinds) = typed_agencies(&d.support);
-        let (deadline, warning) = deadline::parse_with_warnings(&d.deadline);
+        let (lead, lead_kinds) = agencies.get(d.lead.as_slice(), typed_agencies);
+        let (support, support_kinds) = agencies.get(d.support.as_slice(), typed_agencies);
+        let (deadline, warning) = deadlines.get(d.deadline.as_str(), deadline::parse_with_warnings);
         if let Some(w) = warning {
             // An impossible date ("31/02/2026") is never stored as a date: say where it is.
             warnings.push(format!(

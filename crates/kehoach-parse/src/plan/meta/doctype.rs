@@ -63,11 +63,25 @@ pub const DOC_TYPES: &[DocType] = &[
     t("Tài liệu", None),
 ];
 
+/// The diacritic-free keys of [`DOC_TYPES`]' names, in table order, computed once.
+fn name_keys() -> &'static [String] {
+    static KEYS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        DOC_TYPES
+            .iter()
+            .map(|d| kehoach_text::ascii_key(d.name))
+            .collect()
+    })
+}
+
+/// The types with their name keys.
+fn keyed() -> impl Iterator<Item = (&'static DocType, &'static str)> {
+    DOC_TYPES.iter().zip(name_keys().iter().map(String::as_str))
+}
+
 /// The type whose name has this diacritic-free key ("ke hoach").
 pub fn by_name_key(key: &str) -> Option<&'static DocType> {
-    DOC_TYPES
-        .iter()
-        .find(|d| kehoach_text::ascii_key(d.name) == key)
+    keyed().find(|(_, k)| *k == key).map(|(d, _)| d)
 }
 
 /// The type whose abbreviation is this one. "Đ" and "D" are the same letter here (symbols are
@@ -131,9 +145,9 @@ pub fn type_line(t: &str, key: &str, upper_rest: bool) -> Option<TypeLine> {
     let tokens: Vec<&str> = t.split_whitespace().collect();
     if tokens.len() >= 4 && tokens.iter().all(|w| w.chars().count() == 1) {
         let joined: String = key.split(' ').collect();
-        if let Some(doc) = DOC_TYPES.iter().find(|d| {
-            d.name != "Công văn" && kehoach_text::ascii_key(d.name).replace(' ', "") == joined
-        }) {
+        if let Some((doc, _)) =
+            keyed().find(|(d, k)| d.name != "Công văn" && k.replace(' ', "") == joined)
+        {
             return Some(TypeLine {
                 written: doc.name.to_uppercase(),
                 doc,
@@ -143,9 +157,8 @@ pub fn type_line(t: &str, key: &str, upper_rest: bool) -> Option<TypeLine> {
     }
     // An uppercase type name, then the title. The longest name wins ("THÔNG TƯ LIÊN TỊCH").
     let mut best: Option<(&'static DocType, usize)> = None;
-    for d in DOC_TYPES.iter().filter(|d| d.name != "Công văn") {
-        let n = kehoach_text::ascii_key(d.name);
-        if key.len() > n.len() && key.starts_with(&n) && key.as_bytes()[n.len()] == b' ' {
+    for (d, n) in keyed().filter(|(d, _)| d.name != "Công văn") {
+        if key.len() > n.len() && key.starts_with(n) && key.as_bytes()[n.len()] == b' ' {
             let words = n.split(' ').count();
             if best.is_none_or(|(_, w)| words > w) {
                 best = Some((d, words));

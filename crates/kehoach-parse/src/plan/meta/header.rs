@@ -130,19 +130,62 @@ pub fn place_date(t: &str) -> Option<(Option<String>, PartialDate)> {
     place_date_after_body(t).map(|(p, d, _)| (p, d))
 }
 
+/// Where the date begins: the first word "ngày" or "tháng" (any case) at the start or after a
+/// space or comma, followed by a space, digit, ".", "_", "…", "/" or the end — the regex
+/// `(?:^|[\s,])(ngày|tháng)(?:[\s\d._…/]|$)` scanned by hand (a line is read for a date at
+/// every header line, and a capturing regex costs more than the rest of the line's reading).
+fn date_word(t: &str) -> Option<std::ops::Range<usize>> {
+    let lower_is = |at: usize, word: &str| -> Option<usize> {
+        let mut end = at;
+        let mut want = word.chars();
+        for c in t[at..].chars() {
+            match want.next() {
+                None => break,
+                Some(w) => {
+                    let mut l = c.to_lowercase();
+                    if l.next() != Some(w) || l.next().is_some() {
+                        return None;
+                    }
+                    end += c.len_utf8();
+                }
+            }
+        }
+        if want.next().is_some() {
+            return None;
+        }
+        let ok_after = match t[end..].chars().next() {
+            None => true,
+            Some(c) => {
+                c.is_whitespace() || c.is_ascii_digit() || matches!(c, '.' | '_' | '…' | '/')
+            }
+        };
+        ok_after.then_some(end)
+    };
+    let mut prev: Option<char> = None;
+    for (i, c) in t.char_indices() {
+        let boundary = prev.is_none_or(|p| p.is_whitespace() || p == ',');
+        if boundary && matches!(c, 'n' | 'N' | 't' | 'T') {
+            for word in ["ngày", "tháng"] {
+                if let Some(end) = lower_is(i, word) {
+                    return Some(i..end);
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
 /// [`place_date`], and the body name in capitals that stands before the place when a header
 /// row was read onto one line: "SỞ TÀI CHÍNH Hà Tĩnh, ngày 05 tháng 12 năm 2025" → place "Hà
 /// Tĩnh", body "SỞ TÀI CHÍNH". The body is two or more words in capitals before a word that
 /// is not ("TP. Hồ Chí Minh" is a place: one word in capitals).
 pub fn place_date_after_body(t: &str) -> Option<(Option<String>, PartialDate, Option<String>)> {
-    static START: OnceLock<Regex> = OnceLock::new();
     static DAY: OnceLock<Regex> = OnceLock::new();
     static MONTH: OnceLock<Regex> = OnceLock::new();
-    let start = regex(&START, r"(?i)(?:^|[\s,])(ngày|tháng)(?:[\s\d._…/]|$)");
     let t = t.trim();
-    let m = start.captures(t)?;
-    let word = m.get(1)?;
-    let mut head = t[..word.start()].trim().trim_end_matches(',').trim();
+    let word = date_word(t)?;
+    let mut head = t[..word.start].trim().trim_end_matches(',').trim();
     let mut body = None;
     {
         let words: Vec<(usize, &str)> = head
@@ -156,10 +199,10 @@ pub fn place_date_after_body(t: &str) -> Option<(Option<String>, PartialDate, Op
             head = head[at..].trim();
         }
     }
-    let rest = &t[word.start()..];
+    let rest = &t[word.start..];
     let caps;
     let (day, month, year);
-    if word.as_str().to_lowercase() == "ngày" {
+    if word.len() == "ngày".len() {
         let day_re = regex(
             &DAY,
             r"(?i)^ngày[\s._…]*(\d{1,2})?[\s._…]*(?:tháng|/|-|\.)[\s._…]*(\d{1,2})?[\s._…]*(?:năm|/|-|\.)[\s._…]*(\d{4})?",
@@ -352,6 +395,23 @@ pub fn bodies(lines: Vec<String>) -> (Option<String>, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_word_is_the_first_ngay_or_thang_standing_alone() {
+        fn at(t: &str) -> Option<&str> {
+            date_word(t).map(|r| &t[r])
+        }
+        assert_eq!(at("Lào Cai, ngày 05 tháng 01 năm 2026"), Some("ngày"));
+        assert_eq!(at("CẦN THƠ, NGÀY 10/01/2026"), Some("NGÀY"));
+        assert_eq!(at("Hà Tĩnh,ngày 3"), Some("ngày"));
+        assert_eq!(at("Quảng Ninh, tháng 3 năm 2026"), Some("tháng"));
+        assert_eq!(at("Tháng…/2026"), Some("Tháng"));
+        assert_eq!(at("ngày"), Some("ngày"));
+        // Inside a word, or followed by a letter: not a date.
+        assert_eq!(at("hằngngày 5"), None);
+        assert_eq!(at("ngàyx 5"), None);
+        assert_eq!(at("Kế hoạch năm 2026"), None);
+    }
 
     fn num(s: &str) -> (Option<String>, Option<String>, String) {
         let (n, end) = number(s).unwrap();
