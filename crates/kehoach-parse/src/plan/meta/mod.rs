@@ -139,9 +139,32 @@ pub fn last_year(text: &str) -> Option<i32> {
 /// A line of text with where it came from, borrowed from the document.
 struct Line<'d> {
     text: std::borrow::Cow<'d, str>,
-    /// Diacritic-free key of the start of the line, computed once: every test below looks
-    /// at how a line begins ("căn cứ", "nơi nhận", "kèm theo") or at short lines.
-    key: String,
+    /// Diacritic-free key of the start of the line, computed when first asked for: every
+    /// test below looks at how a line begins ("căn cứ", "nơi nhận", "kèm theo") or at short
+    /// lines, and most lines of a long plan's body are never asked.
+    key: std::cell::OnceCell<String>,
+}
+
+impl Line<'_> {
+    /// The diacritic-free key of the line's first 48 characters.
+    fn key(&self) -> &str {
+        self.key.get_or_init(|| {
+            let t = self.text.trim();
+            let head = t.char_indices().nth(48).map_or(t, |(i, _)| &t[..i]);
+            kehoach_text::ascii_key(head)
+        })
+    }
+
+    /// Whether the key can start with the ASCII letter `first`: false when the line's first
+    /// letter or digit is ASCII and another one (a key starts with that character,
+    /// lower-cased), so scans for "nơi nhận" or "kèm theo" skip most lines without a key.
+    fn may_start(&self, first: u8) -> bool {
+        match self.text.chars().find(|c| c.is_alphanumeric()) {
+            Some(c) if c.is_ascii() => c.to_ascii_lowercase() as u32 == u32::from(first),
+            Some(_) => true,
+            None => false,
+        }
+    }
 }
 
 /// The lines of the document in reading order: paragraphs line by line, layout tables (two
@@ -154,7 +177,7 @@ fn lines_of(doc: &Document) -> Vec<Line<'_>> {
             if !text.trim().is_empty() {
                 out.push(Line {
                     text,
-                    key: String::new(),
+                    key: std::cell::OnceCell::new(),
                 });
             }
         };
@@ -193,11 +216,6 @@ fn lines_of(doc: &Document) -> Vec<Line<'_>> {
             }
             Block::Table(_) => {}
         }
-    }
-    for l in &mut out {
-        let t = l.text.trim();
-        let head = t.char_indices().nth(48).map_or(t, |(i, _)| &t[..i]);
-        l.key = kehoach_text::ascii_key(head);
     }
     out
 }
@@ -242,7 +260,7 @@ pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
                 t = rest;
             }
         }
-        let key = key_owned.as_ref().unwrap_or(&lines[i].key);
+        let key: &str = key_owned.as_deref().unwrap_or_else(|| lines[i].key());
         let next = lines.get(i + 1);
         if is_section_heading(&t) || key.starts_with("can cu ") {
             break;
@@ -344,7 +362,7 @@ pub fn extract(doc: &Document) -> (DocumentMeta, Vec<String>) {
     // 3. Legal bases: the lines before the first section (see `citation::legal_bases`).
     let basis_lines = lines[i.min(lines.len())..]
         .iter()
-        .take_while(|l| !is_section_heading(l.text.trim()) && l.key != "quyet dinh")
+        .take_while(|l| !is_section_heading(l.text.trim()) && l.key() != "quyet dinh")
         .map(|l| l.text.trim());
     let bases = super::citation::legal_bases(basis_lines);
     m.legal_bases = bases.refs;
@@ -388,7 +406,7 @@ fn read_date(
     let mut best = alone;
     if !complete {
         if let Some(n) = next {
-            let nk = &n.key;
+            let nk = n.key();
             let nt = kehoach_text::clean(&n.text);
             let starts = ["thang", "nam", "ngay"].iter().any(|w| nk.starts_with(w))
                 || nt.starts_with(|c: char| c.is_ascii_digit() || c == '/');
@@ -458,7 +476,7 @@ fn read_title(
             break;
         }
         let t = kehoach_text::clean(&lines[i].text);
-        let key = &lines[i].key;
+        let key = lines[i].key();
         let upper = is_upper(&t);
         if header::is_rule(&t) {
             if title.is_empty() {
@@ -568,7 +586,10 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
     let mut idx = 0;
     let is_list = |t: &str| t.starts_with(['-', '+', '•', '*']);
     // Recipients.
-    if let Some(start) = lines.iter().position(|l| l.key.starts_with("noi nhan")) {
+    if let Some(start) = lines
+        .iter()
+        .position(|l| l.may_start(b'n') && l.key().starts_with("noi nhan"))
+    {
         let first = lines[start]
             .text
             .split_once(':')
@@ -589,7 +610,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
             if !is_list(t) {
                 // Signature lines between recipient lines (a two-column closing read row by
                 // row): skip them; anything else ends the list.
-                if is_upper(t) || is_signature_mark(&lines[j].key, t) || is_person_name(t) {
+                if is_upper(t) || is_signature_mark(lines[j].key(), t) || is_person_name(t) {
                     j += 1;
                     continue;
                 }
@@ -626,18 +647,22 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         .iter()
         .enumerate()
         .skip(idx)
-        .find(|(_, l)| l.key.starts_with("kem theo") || l.key == "phu luc")
+        .find(|(_, l)| {
+            (l.may_start(b'k') && l.key().starts_with("kem theo"))
+                || (l.may_start(b'p') && l.key() == "phu luc")
+        })
         .map(|(j, _)| j)
         .unwrap_or(lines.len());
     let mut j = idx;
     while j < scan_end {
         let t = lines[j].text.trim();
-        let key = &lines[j].key;
         let mut signer = Signer::default();
         let upper = is_upper(t);
         let is_auth = if upper { auth.captures(t) } else { None };
-        let is_position =
-            upper && positions.iter().any(|p| key.ends_with(p)) && key.split(' ').count() <= 6;
+        let is_position = upper && {
+            let key = lines[j].key();
+            positions.iter().any(|p| key.ends_with(p)) && key.split(' ').count() <= 6
+        };
         if let Some(a) = is_auth {
             signer.authority = Some(format!("{}.", &a[1]));
             signer.on_behalf_of = Some(a[2].trim().to_string());
@@ -650,7 +675,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         let mut k = j + 1;
         while k < scan_end && k < j + 12 {
             let t = lines[k].text.trim();
-            let key = &lines[k].key;
+            let key = lines[k].key();
             if is_list(t) || key.starts_with("noi nhan") || is_signature_mark(key, t) {
                 k += 1;
                 continue;
@@ -672,7 +697,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
     // Appendix: "(Kèm theo …)" and the uppercase heading above it.
     if let Some(a) = lines
         .iter()
-        .position(|l| l.key.starts_with("kem theo") && l.text.trim_start().starts_with('('))
+        .position(|l| l.text.trim_start().starts_with('(') && l.key().starts_with("kem theo"))
     {
         let text = lines[a].text.trim().to_string();
         let mut heading: Vec<String> = Vec::new();
@@ -680,7 +705,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         while b > 0 {
             b -= 1;
             let t = lines[b].text.trim();
-            let key = &lines[b].key;
+            let key = lines[b].key();
             if !is_upper(t)
                 || doctype::by_name_key(key).is_some()
                 || doctype::type_line(t, key, false).is_some_and(|tl| tl.rest.is_none())
