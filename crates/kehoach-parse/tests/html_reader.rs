@@ -299,7 +299,9 @@ fn limits_are_enforced() {
         + &"<li>b".repeat(2000)
         + "</ul>"
         + &"<a href=x>c".repeat(2000);
-    assert!(html::read(flat.as_bytes(), &Limits::default()).is_ok());
+    let d = html::read(flat.as_bytes(), &Limits::default()).unwrap();
+    // 2,000 paragraphs, 2,000 list items, and the 2,000 inline links in one paragraph.
+    assert_eq!(d.paragraphs().count(), 4001);
     let deep = "<div>".repeat(5000) + "x";
     let err = html::read(deep.as_bytes(), &Limits::default()).unwrap_err();
     assert!(
@@ -361,7 +363,10 @@ fn junk_is_an_error_not_a_panic() {
         Err(ParseError::Unsupported(_))
     ));
     let err = kehoach_parse::read_document(&junk, &Limits::default()).unwrap_err();
-    assert!(!err.to_string().is_empty());
+    assert_eq!(
+        err.to_string(),
+        "not a document kehoach can read (binary data that is not .docx, .pdf, HTML or text)"
+    );
 }
 
 /// Small deterministic fuzz: random tag soup and random bytes never panic.
