@@ -346,7 +346,11 @@ fn limits_are_enforced() {
         ),
         "{err}"
     );
-    assert!(err.to_string().contains("--max-cells"));
+    assert!(
+        err.to_string().starts_with("limit exceeded: ")
+            && err.to_string().ends_with("; raise it with --max-cells"),
+        "{err}"
+    );
 }
 
 #[test]
