@@ -129,12 +129,19 @@ fn expect_outcome(name: &str, r: &Result<kehoach_parse::Parsed, ParseError>, wan
     assert_eq!(outcome(r), want, "{name}");
 }
 
-fn expect_limit(r: Result<kehoach_parse::Parsed, ParseError>, flag: &str) -> ParseError {
+/// Asserts that a read was refused by the limit `flag`, with exactly the outcome `want`
+/// (`limit: <message>`), and returns the error.
+fn expect_limit(
+    r: Result<kehoach_parse::Parsed, ParseError>,
+    flag: &str,
+    want: &str,
+) -> ParseError {
     match r {
         Err(e @ ParseError::Limit { .. }) | Err(e @ ParseError::TimeLimit { .. }) => {
             let msg = e.to_string();
             assert!(msg.contains(flag), "expected {flag} in: {msg}");
             assert!(msg.starts_with("limit exceeded:"), "{msg}");
+            assert_eq!(format!("{}: {msg}", e.code()), want);
             e
         }
         Err(e) => panic!("expected a limit naming {flag}, got: {e}"),
@@ -299,7 +306,7 @@ fn zip_bomb_small_is_refused_by_ratio() {
     }]);
     assert!(zip.len() < 60_000, "{}", zip.len());
     let r = bounded("zip bomb 42 KB", &zip, &Limits::default(), 40 * MB);
-    expect_limit(r, "--max-inflate-ratio");
+    expect_limit(r, "--max-inflate-ratio", "limit: limit exceeded: the inflation ratio of a zip entry is 201, the limit is 200; raise it with --max-inflate-ratio");
 }
 
 /// A zip of a few MB whose document.xml honestly declares 4 GB - 1: refused from the header,
@@ -315,7 +322,7 @@ fn zip_bomb_gigabytes_declared_is_refused_before_inflating() {
         size: u32::MAX,
     }]);
     let r = bounded("zip bomb 4 GB declared", &zip, &Limits::default(), 2 * MB);
-    expect_limit(r, "--max-entry-bytes");
+    expect_limit(r, "--max-entry-bytes", "limit: limit exceeded: the inflated size of a zip entry (bytes) is 4294967295, the limit is 268435456; raise it with --max-entry-bytes");
 }
 
 /// The same gigabytes behind headers that lie (declared 1 KB): inflation stops at the
@@ -371,8 +378,7 @@ fn zip_entry_count_is_limited() {
     };
     expect_limit(
         bounded("2,000 entries", &zip, &limits, 8 * MB),
-        "--max-zip-entries",
-    );
+        "--max-zip-entries", "limit: limit exceeded: the number of zip entries is 2001, the limit is 1000; raise it with --max-zip-entries");
     // Within the default limit it reads.
     let r = bounded("2,000 entries, default", &zip, &Limits::default(), 8 * MB);
     expect_outcome("2,000 entries, default", &r, "ok: 1 blocks, 0 items");
@@ -467,8 +473,7 @@ fn tables_nested_10000_deep_are_refused_by_depth() {
     let d = docx(nested_tables(10_000).as_bytes());
     expect_limit(
         bounded("10,000 nested tables", &d, &Limits::default(), 8 * MB),
-        "--max-table-depth",
-    );
+        "--max-table-depth", "limit: limit exceeded: the nesting depth of tables in tables is 33, the limit is 32; raise it with --max-table-depth (at most 100)");
     // With tables allowed deeper, the XML depth limit refuses them.
     let limits = Limits {
         max_table_depth: 100,
@@ -476,8 +481,7 @@ fn tables_nested_10000_deep_are_refused_by_depth() {
     };
     expect_limit(
         bounded("10,000 nested tables, table depth 100", &d, &limits, 8 * MB),
-        "--max-xml-depth",
-    );
+        "--max-xml-depth", "limit: limit exceeded: the XML nesting depth is 257, the limit is 256; raise it with --max-xml-depth");
 }
 
 #[test]
@@ -492,8 +496,7 @@ fn elements_nested_10000_deep_are_refused_by_depth() {
     );
     expect_limit(
         bounded("10,000 nested elements", &d, &Limits::default(), 8 * MB),
-        "--max-xml-depth",
-    );
+        "--max-xml-depth", "limit: limit exceeded: the XML nesting depth is 257, the limit is 256; raise it with --max-xml-depth");
 }
 
 #[test]
@@ -515,7 +518,7 @@ fn tables_nested_deep_with_raised_depth_limit_do_not_overflow_the_stack() {
         .unwrap()
         .join()
         .expect("no panic");
-    expect_limit(r.map(|_| unreachable!()), "--max-table-depth");
+    expect_limit(r.map(|_| unreachable!()), "--max-table-depth", "limit: limit exceeded: the nesting depth of tables in tables is 101, the limit is 100; raise it with --max-table-depth (at most 100)");
 }
 
 #[test]
@@ -527,8 +530,7 @@ fn elements_are_limited() {
     };
     expect_limit(
         bounded("50,000 paragraphs", &d, &limits, 16 * MB),
-        "--max-xml-elements",
-    );
+        "--max-xml-elements", "limit: limit exceeded: the number of XML elements in a part is 10001, the limit is 10000; raise it with --max-xml-elements");
 }
 
 fn table_rows(rows: usize, cols: usize) -> String {
@@ -587,8 +589,7 @@ fn table_rows_are_limited() {
     };
     expect_limit(
         bounded("10,000 rows, limit 5,000", &d, &limits, 64 * MB),
-        "--max-table-rows",
-    );
+        "--max-table-rows", "limit: limit exceeded: the number of rows in a table is 5001, the limit is 5000; raise it with --max-table-rows");
 }
 
 #[test]
@@ -600,8 +601,7 @@ fn cells_are_limited() {
     };
     expect_limit(
         bounded("8,000 cells, limit 1,000", &d, &limits, 64 * MB),
-        "--max-cells",
-    );
+        "--max-cells", "limit: limit exceeded: the number of table cells is 1001, the limit is 1000; raise it with --max-cells");
 }
 
 #[test]
@@ -611,7 +611,7 @@ fn file_size_is_limited() {
         max_file_bytes: 1_000,
         ..Limits::default()
     };
-    expect_limit(bounded("file size", &d, &limits, MB), "--max-file-bytes");
+    expect_limit(bounded("file size", &d, &limits, MB), "--max-file-bytes", "limit: limit exceeded: the file size (bytes) is 1534, the limit is 1000; raise it with --max-file-bytes");
 }
 
 #[test]
@@ -623,8 +623,7 @@ fn entry_size_is_limited() {
     };
     expect_limit(
         bounded("entry size", &d, &limits, 4 * MB),
-        "--max-entry-bytes",
-    );
+        "--max-entry-bytes", "limit: limit exceeded: the inflated size of a zip entry (bytes) is 253982, the limit is 10000; raise it with --max-entry-bytes");
 }
 
 #[test]
@@ -637,8 +636,7 @@ fn inflate_ratio_is_limited() {
     };
     expect_limit(
         bounded("inflate ratio", &d, &limits, 16 * MB),
-        "--max-inflate-ratio",
-    );
+        "--max-inflate-ratio", "limit: limit exceeded: the inflation ratio of a zip entry is 5, the limit is 3; raise it with --max-inflate-ratio");
 }
 
 /// Wide spans and large gridBefore values do not make the table (or the plan) scale with
@@ -659,7 +657,7 @@ fn wide_spans_stay_cheap() {
     s.push_str("</w:tbl>");
     let d = docx(body(&s).as_bytes());
     let r = bounded("wide spans", &d, &roomy(), 128 * MB);
-    expect_limit(r, "--max-cells");
+    expect_limit(r, "--max-cells", "limit: limit exceeded: the area of a table (rows × grid columns) is 80000000, the limit is 2000000; raise it with --max-cells");
     // Within the area limit: an item table whose rows span 1,000 grid columns.
     let mut s = String::from("<w:tbl><w:tr>");
     for h in ["STT", "Nội dung", "Cơ quan chủ trì"] {
@@ -1234,7 +1232,7 @@ fn pdf_stream_bomb_is_refused() {
         ..Limits::default()
     };
     let r = bounded("pdf stream bomb", &p, &limits, 200 * MB);
-    expect_limit(r, "--max-stream-bytes");
+    expect_limit(r, "--max-stream-bytes", "limit: limit exceeded: the decoded size of a PDF stream is 33554433, the limit is 33554432; raise it with --max-stream-bytes");
 }
 
 /// zlib framing around a raw deflate stream (PDF's FlateDecode is zlib); the checksum is
@@ -1262,14 +1260,12 @@ fn pdf_of_many_tiny_objects_is_refused_without_holding_them() {
     };
     let e = expect_limit(
         bounded("pdf 250,000 objects", &p, &limits, 128 * MB),
-        "--max-pdf-objects",
-    );
+        "--max-pdf-objects", "limit: limit exceeded: the number of PDF objects is 250002, the limit is 50000; raise it with --max-pdf-objects");
     assert!(e.to_string().contains("the limit is 50000"), "{e}");
     // The default is 200,000.
     expect_limit(
         bounded("pdf 250,000 objects", &p, &Limits::default(), 512 * MB),
-        "--max-pdf-objects",
-    );
+        "--max-pdf-objects", "limit: limit exceeded: the number of PDF objects is 250002, the limit is 200000; raise it with --max-pdf-objects");
 }
 
 #[test]
@@ -1282,24 +1278,21 @@ fn pdf_limits_are_enforced() {
     };
     expect_limit(
         bounded("pdf ops", &p, &limits, 64 * MB),
-        "--max-ops-per-page",
-    );
+        "--max-ops-per-page", "limit: limit exceeded: the number of content operations on one page is 10001, the limit is 10000; raise it with --max-ops-per-page");
     let limits = Limits {
         max_pdf_objects: 3,
         ..Limits::default()
     };
     expect_limit(
         bounded("pdf objects", &p, &limits, 64 * MB),
-        "--max-pdf-objects",
-    );
+        "--max-pdf-objects", "limit: limit exceeded: the number of PDF objects is 5, the limit is 3; raise it with --max-pdf-objects");
     let limits = Limits {
         max_stream_bytes: 1_000,
         ..Limits::default()
     };
     expect_limit(
         bounded("pdf stream", &p, &limits, 64 * MB),
-        "--max-stream-bytes",
-    );
+        "--max-stream-bytes", "limit: limit exceeded: the decoded size of a PDF stream is 1001, the limit is 1000; raise it with --max-stream-bytes");
     // The time limit: a deadline already past (no clock race).
     let limits = Limits {
         max_seconds: 0.01,
@@ -1319,8 +1312,7 @@ fn pdf_limits_are_enforced() {
     };
     expect_limit(
         bounded("pdf pages", &good, &limits, 128 * MB),
-        "--max-pdf-pages",
-    );
+        "--max-pdf-pages", "limit: limit exceeded: the number of PDF pages is 12, the limit is 1; raise it with --max-pdf-pages");
 }
 
 #[test]
@@ -1350,8 +1342,7 @@ fn html_and_text_bombs_end_within_limits() {
             &Limits::default(),
             256 * MB,
         ),
-        "--max-xml-depth",
-    );
+        "--max-xml-depth", "limit: limit exceeded: the nesting depth of HTML elements is 257, the limit is 256; raise it with --max-xml-depth (at most 512 for HTML)");
     // Raising the depth does not let html5ever's tree builder go quadratic: its scope checks
     // walk the open elements, and 50,000 nested divs took 40 s with the depth raised.
     let raised = Limits {
@@ -1365,8 +1356,7 @@ fn html_and_text_bombs_end_within_limits() {
             &raised,
             256 * MB,
         ),
-        "--max-xml-depth (at most 512 for HTML)",
-    );
+        "--max-xml-depth (at most 512 for HTML)", "limit: limit exceeded: the nesting depth of HTML elements is 513, the limit is 512; raise it with --max-xml-depth (at most 512 for HTML)");
     assert!(e.to_string().contains("the limit is 512"), "{e}");
     // 2,000,000 elements side by side: refused before the tree is built (a page of
     // 4,000,000 took 917 MB).
@@ -1378,8 +1368,7 @@ fn html_and_text_bombs_end_within_limits() {
             &Limits::default(),
             128 * MB,
         ),
-        "--max-html-elements",
-    );
+        "--max-html-elements", "limit: limit exceeded: the number of HTML elements is 1000001, the limit is 1000000; raise it with --max-html-elements");
     // Tables nested 10,000 deep.
     let tables = format!(
         "<html><body>{}</body></html>",
