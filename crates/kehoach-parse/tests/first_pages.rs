@@ -157,7 +157,8 @@ fn header_fragments_never_panic() {
         seed ^= seed << 17;
         seed
     };
-    let start = std::time::Instant::now();
+    // No clock: the speed of the header scan is in `benches/`; here, no panic and a bounded
+    // outcome.
     for _ in 0..300 {
         let mut text = String::new();
         let lines = 1 + next() % 40;
@@ -176,6 +177,13 @@ fn header_fragments_never_panic() {
     }
     // One long header-looking line with many cells.
     let long = "ỦY BAN NHÂN DÂN | Số: 1/KH-UBND | ngày 1 tháng 1 năm 2026 | ".repeat(20_000);
-    let _ = kehoach_parse::parse_bytes(long.as_bytes(), &Default::default());
-    assert!(start.elapsed().as_secs() < 60, "{:?}", start.elapsed());
+    let p = kehoach_parse::parse_bytes(long.as_bytes(), &Default::default()).expect("text reads");
+    assert_eq!(
+        (
+            p.document.blocks.len(),
+            p.plan.items.len(),
+            p.plan.document.number.clone()
+        ),
+        (1, 0, None)
+    );
 }

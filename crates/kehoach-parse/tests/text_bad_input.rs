@@ -32,7 +32,8 @@ fn windows_1258_seed_reads_like_utf8() {
         a.warnings
     );
     // Through the sniffer too: windows-1258 text is text.
-    assert!(kehoach_parse::read_document(&legacy, &Limits::default()).is_ok());
+    let sniffed = kehoach_parse::read_document(&legacy, &Limits::default()).unwrap();
+    assert_eq!(blocks_json(&sniffed), blocks_json(&b));
 }
 
 #[test]

@@ -8,12 +8,14 @@ use common::*;
 
 #[test]
 fn seed_metadata_equals_docx() {
-    for key in [
-        "000_bac8a76d1f608aa3",
-        "001_6353f7d068eb39a6",
-        "002_ee099550d2cd63e2",
-        "003_e474f24c970af6a5",
-        "004_eb12abc5933443e7",
+    // The plan year and signer each document states (its title's "năm …" and the name under
+    // the signature; 000 really spells it "Đình").
+    for (key, year, signer) in [
+        ("000_bac8a76d1f608aa3", 2026, "Đình Hồng Kiên"),
+        ("001_6353f7d068eb39a6", 2026, "Đinh Hồng Kiên"),
+        ("002_ee099550d2cd63e2", 2026, "Phan Thanh Nam"),
+        ("003_e474f24c970af6a5", 2026, "Vũ Thị Lệ Hằng"),
+        ("004_eb12abc5933443e7", 2024, "Lê Quang Tiến"),
     ] {
         let text = record(&fixture(&format!("text/{key}.txt")));
         let docx = record(&fixture(&format!("docx/{key}.A.docx")));
@@ -25,8 +27,10 @@ fn seed_metadata_equals_docx() {
         assert_eq!(t.title, d.title, "{key} title");
         assert_eq!(t.plan_year, d.plan_year, "{key} plan year");
         assert_eq!(t.signer, d.signer, "{key} signer");
-        assert!(
-            t.plan_year.is_some() && t.signer.as_ref().and_then(|s| s.name.as_ref()).is_some(),
+        assert_eq!(t.plan_year, Some(year), "{key}");
+        assert_eq!(
+            t.signer.as_ref().and_then(|s| s.name.as_deref()),
+            Some(signer),
             "{key}"
         );
     }

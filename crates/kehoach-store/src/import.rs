@@ -172,6 +172,7 @@ pub fn run(
     let version = parser_version();
     let checker_version = opts.checker.map(|c| c.version());
     let all_types = opts.all_types;
+    let hang = test_hook::hang_point();
     let mut done = 0;
     for m in missing {
         done += 1;
@@ -235,12 +236,17 @@ pub fn run(
             });
         });
         for work in rx_work {
+            let hang_here = hang
+                .as_ref()
+                .filter(|(n, _)| *n == summary.imported)
+                .map(|(_, marker)| marker.as_path());
             let (path, outcome) = write_one(
                 store,
                 run_id,
                 work,
                 (&version, checker_version.as_deref()),
                 all_types,
+                hang_here,
             )?;
             done += 1;
             match &outcome {
@@ -276,12 +282,15 @@ pub fn run(
 }
 
 /// Writes one file's result in one transaction (`versions`: the parser's and the checker's).
+/// `hang_here`: the test hook's marker, when this is the document to stop in (see
+/// [`test_hook`]).
 fn write_one(
     store: &mut Store,
     run_id: i64,
     work: Work,
     versions: (&str, Option<&str>),
     all_types: bool,
+    hang_here: Option<&Path>,
 ) -> Result<(String, Outcome)> {
     let (version, checker_version) = versions;
     let tx = store.conn_mut().transaction()?;
@@ -343,6 +352,9 @@ fn write_one(
                             write::write_findings(&tx, id, &findings, cv)?;
                         }
                         write::log(&tx, run_id, Some(&path), Some(&sha), "imported", None)?;
+                        if let Some(marker) = hang_here {
+                            test_hook::hang(marker);
+                        }
                         (
                             path,
                             Outcome::Imported {
@@ -361,6 +373,37 @@ fn write_one(
     };
     tx.commit()?;
     Ok((path, outcome))
+}
+
+/// A test hook, for the kill test only (`crates/kehoach/tests/store_kill.rs`): with
+/// `KEHOACH_TEST_HOOK_HANG_IMPORT=N:PATH` in the environment, the import stops inside the
+/// transaction of the document after the first N it imports (every row of that document
+/// written, nothing committed), creates the file PATH and waits there until it is killed.
+/// The test kills it at that exact point instead of racing a running import with sleeps.
+/// Unset (always, outside that test), it costs one environment lookup per import.
+mod test_hook {
+    use std::path::{Path, PathBuf};
+
+    pub const VAR: &str = "KEHOACH_TEST_HOOK_HANG_IMPORT";
+
+    /// The hook's `(N, PATH)`, if set and well formed.
+    pub fn hang_point() -> Option<(usize, PathBuf)> {
+        let v = std::env::var_os(VAR)?;
+        let v = v.to_str()?;
+        let (n, path) = v.split_once(':')?;
+        Some((n.parse().ok()?, PathBuf::from(path)))
+    }
+
+    /// Writes the marker, then waits forever (the test kills the process).
+    pub fn hang(marker: &Path) -> ! {
+        // Written to a temporary name and renamed, so that the test never sees it half made.
+        let tmp = marker.with_extension("tmp");
+        let _ = std::fs::write(&tmp, b"hanging\n");
+        let _ = std::fs::rename(&tmp, marker);
+        loop {
+            std::thread::park();
+        }
+    }
 }
 
 /// The stored error of a source that has no document.

@@ -77,7 +77,7 @@ fn import_query_reparse() {
         ..Default::default()
     };
     let rows = query::items_vec(&store, &f).unwrap();
-    assert!(!rows.is_empty());
+    assert_eq!(rows.len(), 3);
     assert!(rows
         .iter()
         .all(|r| kehoach_text::ascii_key(&r.content).contains("don gian hoa")));

@@ -1430,8 +1430,10 @@ mod tests {
             let _ = decode_legacy_words(s, LegacyEncoding::Tcvn3, true, true);
         }
         let long = "KÕ ho¹ch ".repeat(20_000) + &"aaaaaaaa¸".repeat(10_000);
-        let t = std::time::Instant::now();
-        assert!(convert_unknown(&long, Evidence::None, None).is_some());
-        assert!(t.elapsed().as_secs() < 5);
+        // The known reading, not only "some": TCVN3 throughout (speed: benches, `scanners`).
+        let (enc, text) = convert_unknown(&long, Evidence::None, None).expect("converted");
+        assert_eq!(enc, LegacyEncoding::Tcvn3);
+        assert!(text.starts_with("Kế hoạch Kế hoạch "), "{}", &text[..40]);
+        assert_eq!(text.matches("Kế hoạch ").count(), 20_000);
     }
 }

@@ -95,7 +95,28 @@ fn json_and_rules_data() {
 fn rules_and_diff() {
     let o = bin().arg("rules").output().unwrap();
     let out = String::from_utf8(o.stdout).unwrap();
-    assert!(out.contains("KH301") && out.contains("stale-body"));
+    // A header, one line per rule of the registry (code and name, in order), a blank line
+    // and the pointer to `kehoach rules CODE`.
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["code", "name", "severity", "summary"]
+    );
+    let rules = kehoach_diff::registry();
+    assert_eq!(lines.len(), 1 + rules.len() + 2, "{out}");
+    assert_eq!(
+        lines[1 + rules.len()..],
+        ["", "`kehoach rules CODE` explains one."]
+    );
+    for (line, rule) in lines[1..].iter().zip(rules) {
+        let info = rule.info();
+        let cols: Vec<&str> = line.split_whitespace().take(2).collect();
+        assert_eq!(cols, [info.code, info.name], "{line}");
+    }
+    assert!(
+        lines.iter().any(|l| l.starts_with("KH301  stale-body ")),
+        "{out}"
+    );
     let o = bin().args(["rules", "KH301"]).output().unwrap();
     let out = String::from_utf8(o.stdout).unwrap();
     assert!(out.contains("Bad:") && out.contains("Good:"));

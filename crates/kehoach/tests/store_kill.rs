@@ -1,8 +1,13 @@
 //! A process killed mid-import leaves a consistent store, and the next import completes it.
+//!
+//! No race: the import runs with the store's test hook `KEHOACH_TEST_HOOK_HANG_IMPORT=N:PATH`,
+//! which stops it inside the transaction of document N + 1 (its rows written, not committed)
+//! and creates PATH; the test waits for PATH and kills the process there. Exactly N
+//! documents are then in the store, however loaded the machine is.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use kehoach_store::rusqlite::{Connection, OpenFlags};
 use kehoach_store::Store;
@@ -38,8 +43,14 @@ fn killed_import_leaves_a_consistent_store_and_the_next_run_completes_it() {
     let n = 150;
     kehoach_store::corpus::generate(&fixtures(), &corpus, n, 42).unwrap();
     let db = dir.path().join("kehoach.db");
+    let marker = dir.path().join("hanging");
+    let kill_after = 10;
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env(
+            "KEHOACH_TEST_HOOK_HANG_IMPORT",
+            format!("{kill_after}:{}", marker.display()),
+        )
         .args(["import", "--db"])
         .arg(&db)
         .arg(&corpus)
@@ -47,25 +58,20 @@ fn killed_import_leaves_a_consistent_store_and_the_next_run_completes_it() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Kill it (SIGKILL: no chance to clean up) once some documents are in.
-    let start = Instant::now();
-    loop {
-        let d = documents(&db);
-        if d >= 10 {
-            break;
-        }
+    // Wait for the hook (the import has stopped inside a transaction), then kill it
+    // (SIGKILL: no chance to clean up). The wait polls a file; no clock decides anything: if
+    // the hook never fires, the import ends and the test fails on that.
+    while !marker.exists() {
         if let Ok(Some(status)) = child.try_wait() {
-            panic!(
-                "the import finished ({status}) before it could be killed; make the corpus bigger"
-            );
+            panic!("the import ended ({status}) without reaching the test hook");
         }
-        assert!(start.elapsed() < Duration::from_secs(120), "no progress");
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(10));
     }
     child.kill().unwrap();
     child.wait().unwrap();
     let stored = documents(&db);
-    assert!(stored < n as i64, "killed too late: {stored} documents");
+    // The half-written document was rolled back: exactly the committed ones remain.
+    assert_eq!(stored, kill_after as i64);
 
     {
         let store = Store::open(&db).unwrap();

@@ -116,35 +116,21 @@ pub fn assert_matches_truth(rec: &Record, truth: &[TruthItem]) {
     );
 }
 
-/// Compares a record with its golden JSON under `golden/`. With `KEHOACH_BLESS=1` the golden
-/// file is (re)written instead; review the diff before committing it.
-pub fn assert_golden(rec: &Record, golden_rel: &str) {
-    let path = root().join("golden").join(golden_rel);
-    let got = serde_json::to_string_pretty(rec).unwrap() + "\n";
-    if std::env::var_os("KEHOACH_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &got).unwrap();
-        return;
+/// The golden file of a record: `golden/<golden_rel>`, holding the record as pretty JSON.
+pub fn golden_json(rec: &Record, golden_rel: &str) -> (PathBuf, String) {
+    (
+        root().join("golden").join(golden_rel),
+        serde_json::to_string_pretty(rec).unwrap() + "\n",
+    )
+}
+
+/// Compares records with their golden JSON under `golden/` (see `kehoach_testkit`: only
+/// `KEHOACH_BLESS=1` rewrites, and a blessing run fails after writing every file).
+pub fn assert_goldens<'a>(pairs: impl IntoIterator<Item = (&'a Record, String)>) {
+    let mut g = kehoach_testkit::Goldens::new();
+    for (rec, rel) in pairs {
+        let (path, got) = golden_json(rec, &rel);
+        g.check(&path, &rec.source.path, &got);
     }
-    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing golden file {}; run with KEHOACH_BLESS=1 and review it",
-            path.display()
-        )
-    });
-    if want != got {
-        let first = want
-            .lines()
-            .zip(got.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(0);
-        panic!(
-            "{} differs from {} at line {}:\n  golden: {}\n  now:    {}\n(run with KEHOACH_BLESS=1 to accept, then review the diff)",
-            rec.source.path,
-            path.display(),
-            first + 1,
-            want.lines().nth(first).unwrap_or(""),
-            got.lines().nth(first).unwrap_or("")
-        );
-    }
+    g.finish();
 }

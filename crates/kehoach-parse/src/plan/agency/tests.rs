@@ -246,7 +246,7 @@ fn big_and_hostile_cells() {
         .map(|i| names[i % 3])
         .collect::<Vec<_>>()
         .join(", ");
-    let t = std::time::Instant::now();
+    // No clock (speed: `cargo bench -p kehoach-benches --bench scanners`).
     let got = split(&[one_line]);
     assert_eq!(got.len(), 20_000);
     let many: Vec<String> = (0..20_000)
@@ -257,10 +257,6 @@ fn big_and_hostile_cells() {
     assert_eq!(split(&dashes).len(), 20_000);
     let vas = vec![vec!["Văn phòng HĐND"; 20_000].join(" và ")];
     assert_eq!(split(&vas).len(), 20_000);
-    eprintln!("four cells of 20,000 names: {:?}", t.elapsed());
-    // Linear: about 2 s in a debug build on an idle core, 4x the names take 4.5x the time.
-    // Quadratic work on these cells would take minutes; the bound leaves room for a busy machine.
-    assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
     for junk in [
         ",,,;;; - - và và",
         "và",

