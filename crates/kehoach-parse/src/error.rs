@@ -22,6 +22,10 @@ pub enum ParseError {
     },
     #[error("limit exceeded: the document took longer than {seconds} s to read; raise it with --max-seconds")]
     TimeLimit { seconds: f64 },
+    /// A PDF without a text layer on any page (a scan, or only a signature stamp's text):
+    /// not a document with nothing in it, and not damaged.
+    #[error("scanned, no text layer on any of its {pages} page(s): the text is an image and needs OCR, which this build of kehoach does not do; use the signed file exported from Word or a PDF with a text layer")]
+    NeedsOcr { pages: usize },
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -39,9 +43,23 @@ impl ParseError {
             ParseError::Encrypted(_) => "encrypted",
             ParseError::Corrupt(_) => "corrupt",
             ParseError::Limit { .. } | ParseError::TimeLimit { .. } => "limit",
+            ParseError::NeedsOcr { .. } => "needs_ocr",
             ParseError::Io(_) => "io",
         }
     }
 }
 
+/// How the message of [`ParseError::NeedsOcr`] begins: a stored error that starts so is a
+/// scan waiting for OCR, not a failure (the store keeps errors as text).
+pub const NEEDS_OCR_MESSAGE: &str = "scanned, no text layer";
+
 pub type Result<T, E = ParseError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn needs_ocr_message_starts_as_documented() {
+        let e = super::ParseError::NeedsOcr { pages: 3 };
+        assert!(e.to_string().starts_with(super::NEEDS_OCR_MESSAGE));
+    }
+}

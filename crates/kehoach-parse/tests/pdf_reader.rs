@@ -348,8 +348,77 @@ fn page_without_text_layer_warns() {
         |_, _| dictionary! {},
     );
     let d = pdf::read(&bytes, &Limits::default()).unwrap();
-    assert_eq!(d.warnings, vec!["no text layer on page 2".to_string()]);
+    assert_eq!(
+        d.warnings,
+        vec!["no text layer on page 2 (a scanned page: its text needs OCR)".to_string()]
+    );
     assert_eq!(d.paragraphs().next().unwrap().text, "Page one");
+}
+
+/// An image-only page (what a scanner makes): an image XObject drawn over the page, no text.
+fn scan_page(doc: &mut lopdf::Document) -> lopdf::Dictionary {
+    let img = doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 8, "Height" => 8,
+            "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+        },
+        vec![200u8; 64],
+    ));
+    dictionary! { "Im1" => img }
+}
+
+#[test]
+fn a_scan_is_its_own_outcome_not_an_empty_document() {
+    let bytes = make_pdf(
+        &[
+            b"q 595 0 0 842 0 0 cm /Im1 Do Q",
+            b"q 595 0 0 842 0 0 cm /Im1 Do Q",
+        ],
+        |doc, _| scan_page(doc),
+    );
+    let e = pdf::read(&bytes, &Limits::default()).unwrap_err();
+    assert!(matches!(e, ParseError::NeedsOcr { pages: 2 }), "{e:?}");
+    assert_eq!(e.code(), "needs_ocr");
+    assert!(
+        e.to_string()
+            .starts_with("scanned, no text layer on any of its 2 page(s)"),
+        "{e}"
+    );
+    // Through parse_bytes as well: no plan with 0 items.
+    assert!(matches!(
+        kehoach_parse::parse_bytes(&bytes, &Limits::default()),
+        Err(ParseError::NeedsOcr { pages: 2 })
+    ));
+}
+
+#[test]
+fn a_scan_whose_only_text_is_its_signature_stamp_needs_ocr() {
+    // The signing tool's stamp drawn as text over the scanned image (unaccented, as several
+    // signing tools print it).
+    let bytes = make_pdf(
+        &[b"q 595 0 0 842 0 0 cm /Im1 Do Q BT /F1 8 Tf 400 800 Td (Nguoi ky: So Noi vu tinh Ha Tinh) Tj 0 -10 Td (Email: snv@hatinh.gov.vn) Tj 0 -10 Td (Co quan: Tinh Ha Tinh) Tj 0 -10 Td (Thoi gian ky: 12.01.2026 15:04:05 +07:00) Tj ET"],
+        |doc, _| scan_page(doc),
+    );
+    let e = pdf::read(&bytes, &Limits::default()).unwrap_err();
+    assert!(matches!(e, ParseError::NeedsOcr { pages: 1 }), "{e:?}");
+}
+
+#[test]
+fn a_signature_stamp_is_never_read_as_the_issuer() {
+    let bytes = make_pdf(
+        &[b"BT /F1 8 Tf 380 820 Td (Ky boi: Uy ban nhan dan tinh Lao Cai) Tj 0 -10 Td (Thoi gian ky: 05.01.2026 09:12:00 +07:00) Tj ET BT /F1 12 Tf 72 760 Td (UBND TINH LAO CAI) Tj ET BT /F1 12 Tf 72 700 Td (KE HOACH) Tj ET"],
+        |_, _| dictionary! {},
+    );
+    let d = pdf::read(&bytes, &Limits::default()).unwrap();
+    let t: Vec<_> = d.paragraphs().map(|p| p.text.clone()).collect();
+    assert_eq!(t, vec!["UBND TINH LAO CAI", "KE HOACH"]);
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.starts_with("2 line(s) of a digital-signature stamp")),
+        "{:?}",
+        d.warnings
+    );
 }
 
 #[test]

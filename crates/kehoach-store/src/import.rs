@@ -43,6 +43,9 @@ pub enum Outcome {
     Failed { error: String },
     /// Read, but not a plan (a report, a letter …): not stored without `all_types`.
     Skipped { doc_type: String },
+    /// A scan without a text layer: stored as a source waiting for OCR (not a failure, and
+    /// not a plan with 0 items); `reparse` reads it again.
+    NeedsOcr { error: String },
 }
 
 /// Reported after each file is written.
@@ -65,6 +68,8 @@ pub struct Summary {
     pub failed: Vec<FailedFile>,
     /// Documents that are not plans, not stored (see [`Options::all_types`]).
     pub skipped: Vec<SkippedFile>,
+    /// Scans without a text layer, stored as sources waiting for OCR.
+    pub needs_ocr: Vec<FailedFile>,
     pub items: usize,
 }
 
@@ -266,6 +271,10 @@ pub fn run(
                     path: path.clone(),
                     doc_type: doc_type.clone(),
                 }),
+                Outcome::NeedsOcr { error } => summary.needs_ocr.push(FailedFile {
+                    path: path.clone(),
+                    error: error.clone(),
+                }),
             }
             progress(&Progress {
                 done,
@@ -329,6 +338,7 @@ fn write_one(
             }
             match stored_failure(&tx, id)? {
                 // Stored before, and it failed then: say so again (nothing is rewritten).
+                Some(error) if needs_ocr(&error) => (path, Outcome::NeedsOcr { error }),
                 Some(error) => (path, Outcome::Failed { error }),
                 None => (path, Outcome::Present { new_path }),
             }
@@ -364,8 +374,14 @@ fn write_one(
                     }
                     Err(error) => {
                         write::record_failure(&tx, id, &error, version)?;
-                        write::log(&tx, run_id, Some(&path), Some(&sha), "failed", Some(&error))?;
-                        (path, Outcome::Failed { error })
+                        let scan = needs_ocr(&error);
+                        let what = if scan { "needs_ocr" } else { "failed" };
+                        write::log(&tx, run_id, Some(&path), Some(&sha), what, Some(&error))?;
+                        if scan {
+                            (path, Outcome::NeedsOcr { error })
+                        } else {
+                            (path, Outcome::Failed { error })
+                        }
                     }
                 }
             }
@@ -404,6 +420,11 @@ mod test_hook {
             std::thread::park();
         }
     }
+}
+
+/// Whether a stored parse error is a scan waiting for OCR ([`kehoach_parse::error::NEEDS_OCR_MESSAGE`]).
+pub fn needs_ocr(error: &str) -> bool {
+    error.starts_with(kehoach_parse::error::NEEDS_OCR_MESSAGE)
 }
 
 /// The stored error of a source that has no document.

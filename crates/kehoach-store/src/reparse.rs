@@ -358,7 +358,12 @@ fn apply(
         (Status::Failed, _) | (_, None) => {
             let err = report.error.as_deref().unwrap_or("failed");
             write::record_failure(tx, id, err, version)?;
-            write::log(tx, run_id, path, sha, "failed", Some(err))?;
+            let what = if crate::import::needs_ocr(err) {
+                "needs_ocr"
+            } else {
+                "failed"
+            };
+            write::log(tx, run_id, path, sha, what, Some(err))?;
         }
         (status, Some(r)) => {
             let (prep, findings) = (r.prep, r.findings);

@@ -34,6 +34,7 @@ mod layout;
 mod lexer;
 mod objects;
 mod ruling;
+mod stamp;
 mod table;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -210,12 +211,41 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
             doc.warnings.push(format!("page {n}: {w}"));
         }
         if pc.glyphs.iter().all(|g| g.is_space()) {
-            doc.warnings.push(format!("no text layer on page {n}"));
+            doc.warnings.push(format!(
+                "no text layer on page {n} (a scanned page: its text needs OCR)"
+            ));
         }
         assembler.page(n, width, height, &pc)?;
     }
     doc.blocks = assembler.finish();
+    let stamp_lines = stamp::remove(&mut doc);
+    if stamp_lines > 0 {
+        doc.warnings.push(format!(
+            "{stamp_lines} line(s) of a digital-signature stamp (Người ký, Thời gian ký …) left out of the text"
+        ));
+    }
+    // No text at all (a scan, or a scan whose only text is its signature stamp) is its own
+    // outcome: never a document that reads as empty.
+    if !has_text(&doc) {
+        return Err(ParseError::NeedsOcr { pages: pages.len() });
+    }
     Ok(doc)
+}
+
+/// Whether any paragraph, in the body or in a cell, has a visible character.
+fn has_text(doc: &Document) -> bool {
+    fn cell_text(t: &crate::model::Table) -> bool {
+        t.rows.iter().any(|r| {
+            r.cells.iter().any(|c| {
+                c.paragraphs.iter().any(|p| !p.text.trim().is_empty())
+                    || c.tables.iter().any(cell_text)
+            })
+        })
+    }
+    doc.blocks.iter().any(|b| match b {
+        crate::model::Block::Paragraph(p) => !p.text.trim().is_empty(),
+        crate::model::Block::Table(t) => cell_text(t),
+    })
 }
 
 /// The matrix from user space to page space (top-left origin, y down, /Rotate applied), and

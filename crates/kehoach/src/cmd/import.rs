@@ -154,7 +154,8 @@ pub fn open_store_rw(db: &DbArgs) -> Option<Store> {
     }
 }
 
-/// Exit codes: 0 every file imported or already present, 1 some file failed, 2 the store
+/// Exit codes: 0 every file imported, already present, skipped as not a plan or kept as a
+/// scan needing OCR; 1 some file failed; 2 the store
 /// could not be opened or written.
 pub fn run(args: Args) -> u8 {
     let Some(mut store) = open_store_rw(&args.db) else {
@@ -181,6 +182,10 @@ pub fn run(args: Args) -> u8 {
     let res = import::run(&mut store, &args.paths, &opts, &mut |p: &Progress| {
         match p.outcome {
             Outcome::Failed { error } => rep.line(&format!("failed: {}: {error}", p.path)),
+            Outcome::NeedsOcr { .. } => rep.line(&format!(
+                "needs OCR: {}: bản quét, không có lớp chữ; lưu nguồn, chờ OCR",
+                p.path
+            )),
             Outcome::Skipped { doc_type } => rep.line(&format!(
                 "skipped: {}: không phải kế hoạch ({doc_type}); --all-types để lưu",
                 p.path
@@ -211,7 +216,7 @@ pub fn run(args: Args) -> u8 {
         }
         Format::Text => {
             println!(
-                "imported {} documents ({} items), {} already present{}, {} not plans skipped, {} failed — {} files in {:.1} s",
+                "imported {} documents ({} items), {} already present{}, {} not plans skipped, {} scans need OCR, {} failed — {} files in {:.1} s",
                 summary.imported,
                 summary.items,
                 summary.present,
@@ -221,6 +226,7 @@ pub fn run(args: Args) -> u8 {
                     String::new()
                 },
                 summary.skipped.len(),
+                summary.needs_ocr.len(),
                 summary.failed.len(),
                 summary.files,
                 secs
@@ -230,6 +236,9 @@ pub fn run(args: Args) -> u8 {
                     "  skipped: {}: không phải kế hoạch ({})",
                     f.path, f.doc_type
                 );
+            }
+            for f in &summary.needs_ocr {
+                println!("  needs OCR: {}: {}", f.path, f.error);
             }
             for f in &summary.failed {
                 println!("  failed: {}: {}", f.path, f.error);
