@@ -65,7 +65,9 @@ pub fn readable_format(bytes: &[u8]) -> Result<Format, ParseError> {
         Sniffed::Readable(f) => Ok(f),
         Sniffed::Empty => Err(ParseError::Empty),
         Sniffed::Ole => ole_format(bytes),
-        Sniffed::Binary => Err(ParseError::Unsupported("binary data that is not .docx, .pdf, HTML or text".into())),
+        Sniffed::Binary => Err(ParseError::Unsupported(
+            "binary data that is not .docx, .pdf, HTML or text".into(),
+        )),
     }
 }
 
@@ -76,7 +78,7 @@ fn ole_format(bytes: &[u8]) -> Result<Format, ParseError> {
     match crate::doc::ole_kind(bytes) {
         OleKind::Word => Ok(Format::Doc),
         OleKind::EncryptedPackage => Err(ParseError::Encrypted(
-            "an encrypted Office package (a password-protected .docx): save it without a password".into(),
+            "an encrypted Office package: a .docx saved with a password to open".into(),
         )),
         OleKind::Excel => Err(ParseError::Unsupported(
             "an Excel 97–2003 workbook (.xls); save it as .xlsx, or copy its table into a Word document".into(),
@@ -90,9 +92,9 @@ fn ole_format(bytes: &[u8]) -> Result<Format, ParseError> {
         OleKind::Other => Err(ParseError::Unsupported(
             "an OLE compound file that holds no Word document (no WordDocument stream)".into(),
         )),
-        OleKind::Damaged => Err(ParseError::corrupt(
-            "an OLE compound file (the container of .doc files) whose sector tables cannot be read",
-        )),
+        OleKind::Damaged(why) => Err(ParseError::corrupt(format!(
+            "an OLE compound file (the container of .doc files) that cannot be opened: {why}"
+        ))),
     }
 }
 

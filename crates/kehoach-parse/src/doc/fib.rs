@@ -12,7 +12,6 @@ use crate::error::{ParseError, Result};
 use super::sprm::{le_u16, le_u32};
 
 /// Indexes into FibRgFcLcb97 of the (fc, lcb) pairs we read.
-pub const STSHF: usize = 1;
 pub const PLCF_BTE_CHPX: usize = 12;
 pub const PLCF_BTE_PAPX: usize = 13;
 pub const STTBF_FFN: usize = 15;
@@ -23,7 +22,6 @@ pub const PLF_LFO: usize = 74;
 /// The FIB fields the reader needs.
 #[derive(Debug, Clone)]
 pub struct Fib {
-    pub n_fib: u16,
     /// The document is encrypted (RC4 or XOR obfuscated): its streams cannot be read
     /// without the password.
     pub encrypted: bool,
@@ -71,7 +69,6 @@ impl Fib {
             }
         }
         Ok(Fib {
-            n_fib,
             encrypted,
             table_1,
             ccp_text,

@@ -38,7 +38,7 @@ use crate::limits::Limits;
 use crate::model::{Document, Format};
 
 /// What an OLE compound file holds, by the streams at its root.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OleKind {
     /// `WordDocument`: a Word 97–2003 document.
     Word,
@@ -52,15 +52,16 @@ pub enum OleKind {
     OutlookMessage,
     /// Something else (an MSI, a Visio drawing, a thumbnail cache…).
     Other,
-    /// The container itself cannot be read.
-    Damaged,
+    /// The container itself cannot be read: why.
+    Damaged(String),
 }
 
 /// Opens the container and says what it holds.
 pub fn ole_kind(bytes: &[u8]) -> OleKind {
     let r = catch_unwind(AssertUnwindSafe(|| {
-        let Ok(c) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-            return OleKind::Damaged;
+        let c = match cfb::CompoundFile::open(Cursor::new(bytes)) {
+            Ok(c) => c,
+            Err(e) => return OleKind::Damaged(e.to_string()),
         };
         let names: Vec<String> = c
             .read_root_storage()
@@ -81,7 +82,7 @@ pub fn ole_kind(bytes: &[u8]) -> OleKind {
             OleKind::Other
         }
     }));
-    r.unwrap_or(OleKind::Damaged)
+    r.unwrap_or_else(|_| OleKind::Damaged("internal error while reading it".into()))
 }
 
 /// Reads a .doc into the document model.
@@ -145,7 +146,7 @@ fn read_inner(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let clx = fib
         .slice(fib::CLX, &table, "piece table (CLX)")?
         .ok_or_else(|| ParseError::corrupt("the .doc has no piece table (CLX)"))?;
-    let pieces = pieces::parse_clx(clx, limits)?;
+    let pieces = pieces::parse_clx(clx)?;
     let text = pieces::main_text(&pieces, &word, fib.ccp_text, limits)?;
     let chpx = match fib.slice(fib::PLCF_BTE_CHPX, &table, "character property table")? {
         Some(plc) => fkp::read(plc, &word, true, chars::Chp::parse)?,
@@ -155,8 +156,8 @@ fn read_inner(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let data = stream(&mut c, "Data", limits)?.unwrap_or_default();
     let papx = match fib.slice(fib::PLCF_BTE_PAPX, &table, "paragraph property table")? {
         Some(plc) => fkp::read(plc, &word, false, |g| {
-            let (istd, g) = fkp::split_istd(g);
-            paragraphs::Pap::parse(istd, g, &data)
+            let (_istd, g) = fkp::split_istd(g);
+            paragraphs::Pap::parse(g, &data)
         })?,
         None => fkp::Runs::empty(),
     };
@@ -177,6 +178,5 @@ fn read_inner(bytes: &[u8], limits: &Limits) -> Result<Document> {
     })?;
     let mut doc = Document::new(Format::Doc);
     doc.blocks = b.finish()?;
-    let _ = fib.n_fib;
     Ok(doc)
 }

@@ -57,7 +57,6 @@ pub struct Pap {
     pub inner_ttp: bool,
     pub ilfo: u16,
     pub ilvl: u8,
-    pub istd: u16,
     pub tap: Option<Box<Tap>>,
 }
 
@@ -72,11 +71,8 @@ impl Pap {
 
     /// Reads a paragraph's grpprl. `data` is the Data stream, where sprmPHugePapx points
     /// when the properties (a wide row's cell definitions) do not fit in their page.
-    pub fn parse(istd: u16, g: &[u8], data: &[u8]) -> Pap {
-        let mut p = Pap {
-            istd,
-            ..Pap::default()
-        };
+    pub fn parse(g: &[u8], data: &[u8]) -> Pap {
+        let mut p = Pap::default();
         let mut tap: Option<Tap> = None;
         let huge = Sprms::new(g)
             .find(|(c, _)| *c == sprm::P_HUGE_PAPX)
@@ -192,7 +188,7 @@ mod tests {
         g.extend(((op.len() + 1) as u16).to_le_bytes());
         g.extend(&op);
         g.extend([0x2B, 0xD6, 2, 2, 1]);
-        let p = Pap::parse(0, &g, &[]);
+        let p = Pap::parse(&g, &[]);
         assert!(p.in_table && p.ttp);
         assert_eq!(p.depth(), 1);
         let t = p.tap.unwrap();
@@ -204,7 +200,7 @@ mod tests {
 
     #[test]
     fn alignment_and_depth() {
-        let p = Pap::parse(0, &[0x61, 0x24, 1, 0x49, 0x66, 2, 0, 0, 0], &[]);
+        let p = Pap::parse(&[0x61, 0x24, 1, 0x49, 0x66, 2, 0, 0, 0], &[]);
         assert_eq!(p.align, Align::Center);
         assert_eq!(p.depth(), 2);
     }

@@ -35,7 +35,7 @@ pub struct Ch {
 
 /// Reads the piece table from the CLX: skips the Prc entries (property modifiers of fast
 /// saves) and reads the Pcdt.
-pub fn parse_clx(clx: &[u8], limits: &Limits) -> Result<Vec<Piece>> {
+pub fn parse_clx(clx: &[u8]) -> Result<Vec<Piece>> {
     let bad = |what: String| ParseError::corrupt(format!("the piece table (CLX) {what}"));
     let mut at = 0usize;
     loop {
@@ -196,7 +196,7 @@ mod tests {
         let mut word = b"Ha Tinh \x93".to_vec();
         word.extend("Hà Tĩnh".encode_utf16().flat_map(|u| u.to_le_bytes()));
         let c = clx(&[0, 9, 16], &[(0, true), (9, false)]);
-        let pieces = parse_clx(&c, &Limits::default()).unwrap();
+        let pieces = parse_clx(&c).unwrap();
         assert_eq!(pieces.len(), 2);
         let t = main_text(&pieces, &word, 16, &Limits::default()).unwrap();
         let s: String = t.iter().map(|c| c.c).collect();
@@ -208,7 +208,7 @@ mod tests {
     #[test]
     fn lies_are_errors() {
         let c = clx(&[0, 100], &[(0, true)]);
-        let pieces = parse_clx(&c, &Limits::default()).unwrap();
+        let pieces = parse_clx(&c).unwrap();
         let e = main_text(&pieces, &[0u8; 50], 100, &Limits::default()).unwrap_err();
         assert!(
             e.to_string().contains("more than the WordDocument stream"),
@@ -217,11 +217,11 @@ mod tests {
         let e = main_text(&pieces, &[0u8; 150], 100, &Limits::default()).is_ok();
         assert!(e);
         let c = clx(&[0, 100], &[(120, true)]);
-        let pieces = parse_clx(&c, &Limits::default()).unwrap();
+        let pieces = parse_clx(&c).unwrap();
         let e = main_text(&pieces, &[0u8; 150], 100, &Limits::default()).unwrap_err();
         assert!(e.to_string().contains("runs past the end"), "{e}");
         let mut c = clx(&[0, 100], &[(0, true)]);
         c[6] = 0xFF;
-        assert!(parse_clx(&c, &Limits::default()).is_err());
+        assert!(parse_clx(&c).is_err());
     }
 }

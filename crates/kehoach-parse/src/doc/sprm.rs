@@ -7,7 +7,6 @@
 //! grpprl ends the iteration: nothing is read out of bounds.
 
 pub const C_F_R_MARK_DEL: u16 = 0x0800;
-pub const C_F_OLE2: u16 = 0x080A;
 pub const C_F_BOLD: u16 = 0x0835;
 pub const C_F_ITALIC: u16 = 0x0836;
 pub const C_F_VANISH: u16 = 0x083C;
