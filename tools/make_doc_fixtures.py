@@ -35,12 +35,13 @@ def soffice_to_doc(src: pathlib.Path, outdir: pathlib.Path):
                     str(outdir), str(src)], check=True, capture_output=True)
 
 
-def docx(path: pathlib.Path, body: str, numbering: str = ""):
+def docx(path: pathlib.Path, body: str, styles: str = ""):
     ct = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
           '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
           '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
           '<Default Extension="xml" ContentType="application/xml"/>'
           '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+          '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
           '</Types>')
     rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -51,6 +52,13 @@ def docx(path: pathlib.Path, body: str, numbering: str = ""):
         z.writestr("[Content_Types].xml", ct)
         z.writestr("_rels/.rels", rels)
         z.writestr("word/document.xml", doc)
+        if styles:
+            z.writestr("word/_rels/document.xml.rels",
+                       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+                       '</Relationships>')
+            z.writestr("word/styles.xml", f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}>{styles}</w:styles>')
 
 
 def esc(s):
@@ -139,6 +147,16 @@ def own_docs(tmp: pathlib.Path):
         tc(p("1", font=".VnTime")) + tc(p("X©y dùng b¶n ®å du lÞch", font=".VnTime")) + tc(p("Phßng V¨n hãa vµ Th«ng tin", font=".VnTime")),
     ], 3)
     out.append(("laocai_tcvn3_2026", body))
+    # 3b. TCVN3 by the document's default font only (no run names a font), as old
+    #     documents typed in a .VnTime Normal style are: short cells must still convert.
+    styles = ('<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/>'
+              '</w:rPr></w:rPrDefault></w:docDefaults>'
+              '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>')
+    body = p("Së Y tÕ tØnh Hµ TÜnh") + table([
+        tc(p("TT")) + tc(p("Néi dung")) + tc(p("Chñ tr×")),
+        tc(p("1")) + tc(p("KiÓm tra an toµn thùc phÈm")) + tc(p("V¨n phßng")),
+    ], 3)
+    out.append(("hatinh_tcvn3_default_font", body, styles))
     # 4. A field: the page number field's code must not show, its result must.
     fld = ('<w:p><w:r><w:t xml:space="preserve">Trang </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
            '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
@@ -147,9 +165,9 @@ def own_docs(tmp: pathlib.Path):
     body = p("BỘ NỘI VỤ", True) + fld + p("Hướng dẫn lập kế hoạch 2026–2030")
     out.append(("bonoivu_field_2026", body))
     paths = []
-    for name, body in out:
+    for name, body, *styles in out:
         path = tmp / f"{name}.docx"
-        docx(path, body)
+        docx(path, body, *styles)
         paths.append(path)
     return paths
 

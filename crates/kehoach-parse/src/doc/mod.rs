@@ -13,11 +13,11 @@
 //! out of the body as they do in .docx.
 //!
 //! The container is read with the `cfb` crate: it validates the FAT and DIFAT when the file
-//! is opened (a sector pointed to twice is refused, so a chain cannot loop without coming
-//! back to its start, which it detects), reads streams through their sector chains and
-//! the mini stream, and is maintained and used by calamine and other readers of Office
-//! files. Hand-rolling the same would be several hundred lines of the same checks; the
-//! `ole` crate is read-only and unmaintained and panics on damaged headers.
+//! is opened (a sector pointed to twice is refused, so a chain can only loop back to its own
+//! start, which it detects), and reads streams through their sector chains and the mini
+//! stream. Hand-rolling that would repeat the same few hundred lines of checks; the reader
+//! is still wrapped in `catch_unwind`, like the PDF reader, in case a damaged file finds a
+//! panic in it.
 
 mod chars;
 mod fib;
