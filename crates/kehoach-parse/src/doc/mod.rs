@@ -98,6 +98,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
 fn stream(
     c: &mut cfb::CompoundFile<Cursor<&[u8]>>,
     name: &str,
+    file_len: u64,
     limits: &Limits,
 ) -> Result<Option<Vec<u8>>> {
     let path = format!("/{name}");
@@ -113,31 +114,28 @@ fn stream(
         "the size of a .doc stream (bytes)",
         "--max-stream-bytes",
     )?;
-    let mut v = Vec::with_capacity(s.len().min(bytes_hint(limits)) as usize);
+    // A stream cannot hold more than the file: a size that lies reserves nothing.
+    let mut v = Vec::with_capacity(s.len().min(file_len) as usize);
     s.read_to_end(&mut v)
         .map_err(|e| ParseError::corrupt(format!("the {name} stream cannot be read: {e}")))?;
     Ok(Some(v))
-}
-
-fn bytes_hint(limits: &Limits) -> u64 {
-    limits.max_file_bytes.min(64 << 20)
 }
 
 fn read_inner(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let mut c = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| {
         ParseError::corrupt(format!("the OLE container of the .doc is damaged: {e}"))
     })?;
-    let word = stream(&mut c, "WordDocument", limits)?.ok_or_else(|| {
+    let word = stream(&mut c, "WordDocument", bytes.len() as u64, limits)?.ok_or_else(|| {
         ParseError::Unsupported("an OLE file without a WordDocument stream".into())
     })?;
     let fib = fib::Fib::parse(&word)?;
     if fib.encrypted {
         return Err(ParseError::Encrypted(
-            "a Word 97–2003 .doc saved with a password to open (fEncrypted)".into(),
+            "a Word 97–2003 .doc saved with a password to open".into(),
         ));
     }
     let tname = if fib.table_1 { "1Table" } else { "0Table" };
-    let table = stream(&mut c, tname, limits)?.ok_or_else(|| {
+    let table = stream(&mut c, tname, bytes.len() as u64, limits)?.ok_or_else(|| {
         ParseError::corrupt(format!(
             "the .doc has no {tname} stream, which its header names"
         ))
@@ -152,12 +150,23 @@ fn read_inner(bytes: &[u8], limits: &Limits) -> Result<Document> {
         Some(plc) => fkp::read(plc, &word, true, chars::Chp::parse)?,
         None => fkp::Runs::empty(),
     };
-    // Paragraph properties too large for their page live in the Data stream.
-    let data = stream(&mut c, "Data", limits)?.unwrap_or_default();
+    // Paragraph properties too large for their page live in the Data stream, which also
+    // holds pictures: it is read only when some paragraph points into it (and a Data stream
+    // that cannot be read leaves those paragraphs with the properties of their page).
+    let mut data: Option<Vec<u8>> = None;
+    let len = bytes.len() as u64;
     let papx = match fib.slice(fib::PLCF_BTE_PAPX, &table, "paragraph property table")? {
         Some(plc) => fkp::read(plc, &word, false, |g| {
             let (_istd, g) = fkp::split_istd(g);
-            paragraphs::Pap::parse(g, &data)
+            if data.is_none() && sprm::Sprms::new(g).any(|(c, _)| c == sprm::P_HUGE_PAPX) {
+                data = Some(
+                    stream(&mut c, "Data", len, limits)
+                        .ok()
+                        .flatten()
+                        .unwrap_or_default(),
+                );
+            }
+            paragraphs::Pap::parse(g, data.as_deref().unwrap_or_default())
         })?,
         None => fkp::Runs::empty(),
     };
