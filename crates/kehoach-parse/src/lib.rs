@@ -17,6 +17,7 @@
 //! }
 //! ```
 
+pub mod doc;
 pub mod docx;
 pub mod error;
 pub mod html;
@@ -54,6 +55,7 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
     )?;
     let mut doc = match sniff::readable_format(bytes)? {
         Format::Docx => docx::read(bytes, limits),
+        Format::Doc => doc::read(bytes, limits),
         Format::Pdf => pdf::read(bytes, limits),
         Format::Html => html::read(bytes, limits),
         Format::Text => text::read(bytes, limits),

@@ -65,6 +65,11 @@ pub const MAX_TABLE_DEPTH_CEILING: u64 = 100;
 /// same way (Blink at 512).
 pub const MAX_HTML_DEPTH_CEILING: u64 = 512;
 
+/// The most pieces a .doc piece table may have. Each piece is 12 bytes of the table stream,
+/// so the stream size already bounds them; this stops a table of millions of one-character
+/// pieces early. Word writes one piece per fast save or edit run: a few thousand at most.
+pub const MAX_DOC_PIECES: u64 = 1_000_000;
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {

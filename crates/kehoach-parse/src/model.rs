@@ -14,6 +14,8 @@ use serde::Serialize;
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Docx,
+    /// Word 97–2003 binary document.
+    Doc,
     Pdf,
     Html,
     Text,
@@ -23,6 +25,7 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Docx => "docx",
+            Format::Doc => "doc",
             Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Text => "text",

@@ -64,10 +64,37 @@ pub fn readable_format(bytes: &[u8]) -> Result<Format, ParseError> {
     match sniff(bytes) {
         Sniffed::Readable(f) => Ok(f),
         Sniffed::Empty => Err(ParseError::Empty),
-        Sniffed::Ole => Err(ParseError::Encrypted(
-            "an OLE container: either an encrypted Word package or a legacy binary .doc, which kehoach does not read".into(),
+        Sniffed::Ole => ole_format(bytes),
+        Sniffed::Binary => Err(ParseError::Unsupported(
+            "binary data that is not .docx, .pdf, HTML or text".into(),
         )),
-        Sniffed::Binary => Err(ParseError::Unsupported("binary data that is not .docx, .pdf, HTML or text".into())),
+    }
+}
+
+/// An OLE compound file by the streams it holds: a Word 97–2003 document is read; anything
+/// else is named, with what to do about it.
+fn ole_format(bytes: &[u8]) -> Result<Format, ParseError> {
+    use crate::doc::OleKind;
+    match crate::doc::ole_kind(bytes) {
+        OleKind::Word => Ok(Format::Doc),
+        OleKind::EncryptedPackage => Err(ParseError::Encrypted(
+            "an encrypted Office package: a .docx saved with a password to open".into(),
+        )),
+        OleKind::Excel => Err(ParseError::Unsupported(
+            "an Excel 97–2003 workbook (.xls); save it as .xlsx, or copy its table into a Word document".into(),
+        )),
+        OleKind::PowerPoint => Err(ParseError::Unsupported(
+            "a PowerPoint 97–2003 presentation (.ppt); save the plan as a Word document or PDF".into(),
+        )),
+        OleKind::OutlookMessage => Err(ParseError::Unsupported(
+            "an Outlook e-mail message (.msg); save its attached plan and read that file".into(),
+        )),
+        OleKind::Other => Err(ParseError::Unsupported(
+            "an OLE compound file that holds no Word document (no WordDocument stream)".into(),
+        )),
+        OleKind::Damaged(why) => Err(ParseError::corrupt(format!(
+            "an OLE compound file (the container of .doc files) that cannot be opened: {why}"
+        ))),
     }
 }
 

@@ -10,6 +10,7 @@ mod package;
 mod xml;
 
 pub use numbering::format_number;
+pub(crate) use body::{clean_keep_lines, decode_legacy_runs};
 
 use crate::error::{ParseError, Result};
 use crate::limits::Limits;
