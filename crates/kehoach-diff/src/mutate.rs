@@ -372,10 +372,9 @@ pub fn mutate(plan: &Plan, parent: Option<&Plan>, kind: Kind) -> Option<Mutant> 
                 p.items[i].kind == ItemKind::Task
                     && p.items[i - 1].kind == ItemKind::Task
                     && p.items[i].level == p.items[i - 1].level
-                    && !p
-                        .items
+                    && p.items
                         .get(i + 1)
-                        .is_some_and(|n| n.level >= p.items[i].level)
+                        .is_none_or(|n| n.level < p.items[i].level)
             })?;
             let st = p.items[i].stt.trim().trim_end_matches('.').to_string();
             let (head, last) = st.rsplit_once('.')?;

@@ -21,7 +21,7 @@ fn at(f: &Finding, m: &Mutant) -> bool {
     f.code == m.code
         && (m.stt.is_none() || f.location.stt == m.stt)
         && (m.parent_stt.is_none() || f.location.parent_stt == m.parent_stt)
-        && m.severity.map_or(true, |s| f.severity == s)
+        && m.severity.is_none_or(|s| f.severity == s)
 }
 
 #[test]

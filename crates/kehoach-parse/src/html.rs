@@ -104,7 +104,7 @@ fn is_text_with_tables(text: &str) -> bool {
             close = lower[i..].find("</table").map(|p| p + i);
         }
         match (open, close) {
-            (Some(o), c) if c.map_or(true, |c| o < c) => {
+            (Some(o), c) if c.is_none_or(|c| o < c) => {
                 if depth == 0 {
                     outside.push_str(&text[i..o]);
                     tables += 1;

@@ -406,7 +406,7 @@ fn billion_laughs_is_not_expanded() {
         &Limits::default(),
         4 * MB,
     );
-    let e = r.err().expect("an undefined entity is an error");
+    let e = r.expect_err("an undefined entity is an error");
     assert_eq!(e.code(), "corrupt", "{e}");
     assert!(e.to_string().contains("never expanded"), "{e}");
 }
@@ -824,7 +824,7 @@ fn truncated_xml_is_an_error() {
             &Limits::default(),
             4 * MB,
         );
-        assert_eq!(r.err().expect("truncated").code(), "corrupt");
+        assert_eq!(r.expect_err("truncated").code(), "corrupt");
     }
 }
 
@@ -1322,7 +1322,7 @@ fn encrypted_pdfs_are_refused_or_read() {
     for name in ["encrypted_user_rc4.pdf", "encrypted_user_aes256.pdf"] {
         let bytes = std::fs::read(fixture(&format!("pdf/{name}"))).unwrap();
         let r = bounded(name, &bytes, &Limits::default(), 128 * MB);
-        assert_eq!(r.err().expect("needs a password").code(), "encrypted");
+        assert_eq!(r.expect_err("needs a password").code(), "encrypted");
     }
     for name in ["encrypted_owner_rc4.pdf", "encrypted_owner_aes256.pdf"] {
         let bytes = std::fs::read(fixture(&format!("pdf/{name}"))).unwrap();

@@ -348,7 +348,7 @@ fn suspicious(cp: u32, prev: u8) -> bool {
         // Not after o: Unicode Vietnamese writes "hoà", "soát", "toàn", "đoàn" all the time.
         0xE0 | 0xE1 | 0xE3 => matches!(prev, b'a' | b'e'),
         0xE2 => matches!(prev, b'a' | b'e' | b'o'),
-        0xE8 | 0xE9 | 0xEA => prev == b'a',
+        0xE8..=0xEA => prev == b'a',
         0xF9 | 0xF5 => matches!(prev, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'),
         _ => false,
     }

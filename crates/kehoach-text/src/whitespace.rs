@@ -100,8 +100,8 @@ fn plainly_clean(b: &[u8]) -> bool {
         let double_space = (x == b' ') & (y == b' ');
         let latin1 = (x == 0xc2) & ((y < 0xa1) | (y == 0xad));
         let other_lead = (x >= 0xca) & (x != 0xe1) & (x != 0xe2);
-        let extended = (x == 0xe1) & ((y < 0xb8) | (y > 0xbb));
-        let punctuation = (x == 0xe2) & ((y != 0x80) | (z < 0x90) | (z > 0xa7));
+        let extended = (x == 0xe1) & !(0xb8..=0xbb).contains(&y);
+        let punctuation = (x == 0xe2) & ((y != 0x80) | !(0x90..=0xa7).contains(&z));
         control | double_space | latin1 | other_lead | extended | punctuation
     }
     let n = b.len();

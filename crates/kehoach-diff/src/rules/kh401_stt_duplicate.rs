@@ -60,7 +60,7 @@ pub fn fitting_at(prev: Option<&[u32]>, next: Option<&[u32]>, depth: usize) -> O
     };
     let ok: Vec<Vec<u32>> = cands
         .into_iter()
-        .filter(|c| next.map_or(true, |n| successors(c).iter().any(|s| s == n)))
+        .filter(|c| next.is_none_or(|n| successors(c).iter().any(|s| s == n)))
         .collect();
     if ok.len() == 1 {
         return Some(ok[0].clone());
@@ -77,7 +77,7 @@ pub fn fitting(prev: Option<&[u32]>, next: Option<&[u32]>) -> Option<Vec<u32>> {
     };
     let ok: Vec<Vec<u32>> = cands
         .into_iter()
-        .filter(|c| next.map_or(true, |n| successors(c).iter().any(|s| s == n)))
+        .filter(|c| next.is_none_or(|n| successors(c).iter().any(|s| s == n)))
         .collect();
     (ok.len() == 1).then(|| ok[0].clone())
 }

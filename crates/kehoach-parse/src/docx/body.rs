@@ -86,15 +86,11 @@ impl<'a, 'l> Walker<'a, 'l> {
         loop {
             match self.c.next()? {
                 Ev::Eof => return Ok(out),
-                Ev::End(..) => {
-                    if self.c.depth() < until {
-                        return Ok(out);
-                    }
+                Ev::End(..) if self.c.depth() < until => {
+                    return Ok(out);
                 }
-                Ev::Empty(Ns::W, e) => {
-                    if local(&e) == b"p" {
-                        out.push(Block::Paragraph(Paragraph::default()));
-                    }
+                Ev::Empty(Ns::W, e) if local(&e) == b"p" => {
+                    out.push(Block::Paragraph(Paragraph::default()));
                 }
                 Ev::Start(Ns::W, e) => match local(&e) {
                     b"p" => out.push(Block::Paragraph(self.paragraph()?)),

@@ -9,8 +9,8 @@ mod numbering;
 mod package;
 mod xml;
 
-pub use numbering::format_number;
 pub(crate) use body::{clean_keep_lines, decode_legacy_runs};
+pub use numbering::format_number;
 
 use crate::error::{ParseError, Result};
 use crate::limits::Limits;

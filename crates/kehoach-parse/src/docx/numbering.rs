@@ -59,7 +59,7 @@ impl Numbering {
                 Ev::Start(ns, e) => (*ns, e.clone(), false),
                 Ev::Empty(ns, e) => (*ns, e.clone(), true),
                 Ev::End(Ns::W, name) => {
-                    match super::xml::end_local(&name) {
+                    match super::xml::end_local(name) {
                         b"abstractNum" => cur_abstract = None,
                         b"num" => cur_num = None,
                         b"lvlOverride" => cur_override = None,
@@ -335,7 +335,7 @@ fn letters(v: u32) -> String {
     let idx = (v - 1) % 26;
     let reps = (v - 1) / 26 + 1;
     let c = (b'a' + idx as u8) as char;
-    std::iter::repeat(c).take(reps as usize).collect()
+    std::iter::repeat_n(c, reps as usize).collect()
 }
 
 #[cfg(test)]

@@ -214,7 +214,7 @@ impl<'a> Interp<'a> {
         let mut operands = Vec::new();
         while let Some(operator) = lexer.next_op(&mut operands) {
             self.ops += 1;
-            if self.ops % 4096 == 0 {
+            if self.ops.is_multiple_of(4096) {
                 self.limits.check_time()?;
             }
             Limits::check(

@@ -102,7 +102,7 @@ pub(crate) fn read_decoded(text: &str, limits: &Limits, doc: &mut Document) -> R
     let mut steps = 0u32;
     while i < lines.len() {
         steps = steps.wrapping_add(1);
-        if steps % 4096 == 0 {
+        if steps.is_multiple_of(4096) {
             limits.check_time()?;
         }
         let line = lines[i];

@@ -673,7 +673,7 @@ pub fn scan(text: &str, basis: bool) -> Vec<Found> {
                 let nested = if first_in_clause {
                     false
                 } else {
-                    let prev = out.last().map_or(false, |f| f.nested);
+                    let prev = out.last().is_some_and(|f| f.nested);
                     let gap_from = out.last().map_or(clause_start, |f| f.span.end);
                     is_nested_gap(&text[gap_from..span.start], prev)
                 };
@@ -1020,8 +1020,7 @@ fn law_by_name(
     let mut q = p;
     let mut name_end = p.at;
     let mut words = 0;
-    loop {
-        let Some(c) = q.peek() else { break };
+    while let Some(c) = q.peek() {
         if is_word_char(c) {
             // What ends the name: a date, a year, a number.
             if words > 0 || constitution {

@@ -827,8 +827,8 @@ fn quarters_form(p: &mut P) -> Option<DeadlineKind> {
     numbered_form(p, Numbered::Quarter)
 }
 
-/// Rule: "tháng" with a list ("tháng 3, tháng 4", "tháng 3, 4 và 5") or a span ("tháng 3
-/// - 9") and an optional year: "Tháng 12/2024", "Trong tháng 01/2026". With "hằng năm" it
+/// Rule: "tháng" with a list ("tháng 3, tháng 4", "tháng 3, 4 và 5") or a span
+/// ("tháng 3 - 9") and an optional year: "Tháng 12/2024", "Trong tháng 01/2026". With "hằng năm" it
 /// recurs: "Tháng 6 và tháng 12 hằng năm".
 fn months_form(p: &mut P) -> Option<DeadlineKind> {
     numbered_form(p, Numbered::Month)
