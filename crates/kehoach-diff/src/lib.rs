@@ -29,7 +29,7 @@ pub mod textscan;
 pub use data::RulesData;
 pub use finding::{Finding, Severity, Where};
 pub use matching::{MatchLimit, TooMuchMatching};
-pub use rules::{check, explain, registry, RuleInfo};
+pub use rules::{check, explain, registry, RuleFilter, RuleInfo};
 
 use kehoach_parse::plan::Plan;
 use kehoach_parse::{Document, Parsed};
@@ -83,6 +83,8 @@ pub struct Options {
     /// How much matching of draft items with one parent's items may be done (in word
     /// comparisons; every pair of items is scored).
     pub max_word_comparisons: MatchLimit,
+    /// Which rules run (`--select`, `--ignore`); rules left out are not run at all.
+    pub rules: rules::RuleFilter,
 }
 
 impl Default for Options {
@@ -92,6 +94,7 @@ impl Default for Options {
             data: RulesData::builtin(),
             threshold: 0.6,
             max_word_comparisons: MatchLimit::default(),
+            rules: rules::RuleFilter::default(),
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::{Finding, Severity};
 
 declare_rule! {
     /// What it does: with a parent plan (`--against`), pairs each draft item with its twin in
-    /// the parent (the most similar item, similarity ≥ 0.6) and reports a word that differs
+    /// the parent (the most similar item, similarity ≥ `--threshold`, 0.6 by default) and reports a word that differs
     /// from the twin's word in the same place by one letter or by its diacritics only
     /// ("Kiểm toàn" / "Kiện toàn", "Công" / "Cổng"). Tone placement ("hoá" / "hóa") is never a
     /// difference: words are compared on their match keys. When the draft's word is the
@@ -141,7 +141,7 @@ impl Rule for TwinWording {
                 else {
                     continue;
                 };
-                if s < 0.6 {
+                if s < cx.opts.threshold {
                     continue;
                 }
                 let p = &parent.plan.items[pi];

@@ -153,18 +153,60 @@ pub fn explain(code_or_name: &str) -> Option<&'static RuleInfo> {
         .find(|i| i.code.eq_ignore_ascii_case(code_or_name) || i.name == code_or_name)
 }
 
-/// Runs every rule on a draft, with the parent plans it should follow. Findings come sorted
+/// Which rules run: codes or code prefixes to select (none: all) and to ignore, compared
+/// without regard to case ("KH3" selects KH301 and KH302; "kh403" ignores KH403).
+#[derive(Debug, Clone, Default)]
+pub struct RuleFilter {
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+impl RuleFilter {
+    /// Whether the rule with this code runs.
+    pub fn allows(&self, code: &str) -> bool {
+        let hit = |list: &[String]| list.iter().any(|p| prefix_of(p, code));
+        (self.select.is_empty() || hit(&self.select)) && !hit(&self.ignore)
+    }
+
+    /// The patterns of `select` and `ignore` that name no rule: a usage error, not a filter
+    /// that silently selects nothing.
+    pub fn unknown(&self) -> Vec<&str> {
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .filter(|p| !RULES.iter().any(|r| prefix_of(p, r.info().code)))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+fn prefix_of(pattern: &str, code: &str) -> bool {
+    let p = pattern.trim();
+    !p.is_empty()
+        && code.len() >= p.len()
+        && code.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+}
+
+/// The rules that match the draft's items with a parent's, scoring every pair (bounded by
+/// [`Options::max_word_comparisons`](crate::Options)).
+const MATCHING_RULES: &[&str] = &["KH201", "KH203"];
+
+/// Runs the rules on a draft, with the parent plans it should follow. Findings come sorted
 /// by place in the document (metadata first, then items in order), then by code.
 /// Refused when matching the draft's items with a parent's would pass
 /// `opts.max_word_comparisons`: the rules that match items (KH201, KH203) score every pair.
+/// Only the rules `opts.rules` allows run (and the match limit applies only when one of the
+/// matching rules is among them).
 pub fn check(
     draft: &Source,
     parents: &[Source],
     opts: &Options,
 ) -> Result<Vec<Finding>, TooMuchMatching> {
-    for p in parents {
-        opts.max_word_comparisons
-            .allow(&draft.plan.items, &p.plan.items)?;
+    if MATCHING_RULES.iter().any(|c| opts.rules.allows(c)) {
+        for p in parents {
+            opts.max_word_comparisons
+                .allow(&draft.plan.items, &p.plan.items)?;
+        }
     }
     let cx = Ctx {
         draft,
@@ -174,7 +216,7 @@ pub fn check(
         opts,
     };
     let mut out = Vec::new();
-    for r in RULES {
+    for r in RULES.iter().filter(|r| opts.rules.allows(r.info().code)) {
         r.check(&cx, &mut out);
     }
     sort(&mut out);

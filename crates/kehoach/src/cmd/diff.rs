@@ -29,7 +29,12 @@ pub struct Args {
     #[arg(long)]
     all: bool,
     /// Write to a file instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(
+        long = "output",
+        short = 'o',
+        visible_alias = "out",
+        value_name = "FILE"
+    )]
     out: Option<PathBuf>,
     /// Most matching work, in word comparisons: every old item is scored against every new
     /// item (n × m pairs, each reading both items' words).
