@@ -17,6 +17,8 @@ pub enum Format {
     Pdf,
     Html,
     Text,
+    Rtf,
+    Xlsx,
 }
 
 impl Format {
@@ -26,6 +28,8 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Text => "text",
+            Format::Rtf => "rtf",
+            Format::Xlsx => "xlsx",
         }
     }
 }

@@ -436,7 +436,7 @@ impl<'a, 'l> Walker<'a, 'l> {
 /// made once for all such runs of the paragraph together ([`kehoach_text::font_decision`]):
 /// a font name says legacy, but text typed in Unicode under an old `.VnTime` style (a
 /// converted document that kept its fonts) stays as it is.
-fn decode_legacy_runs(raw: String, runs: &[LegacyRun]) -> String {
+pub(crate) fn decode_legacy_runs(raw: String, runs: &[LegacyRun]) -> String {
     use kehoach_text::LegacyEncoding;
     let mut decide = [None; 2];
     for (i, enc) in [LegacyEncoding::Tcvn3, LegacyEncoding::Vni]
@@ -479,7 +479,7 @@ fn decode_legacy_runs(raw: String, runs: &[LegacyRun]) -> String {
     out
 }
 
-fn clean_keep_lines(raw: &str) -> String {
+pub(crate) fn clean_keep_lines(raw: &str) -> String {
     if !raw.contains('\n') {
         return kehoach_text::clean(raw);
     }
