@@ -328,7 +328,12 @@ impl<'a, 'l> Reader<'a, 'l> {
                 }
             }
             Token::Word(w, p) => {
-                self.flush();
+                if w == b"u" {
+                    // A high surrogate waits for the low one in the next `\uN`.
+                    self.flush_bytes();
+                } else {
+                    self.flush();
+                }
                 if star && w != b"nesttableprops" {
                     self.skipping = Some(0);
                     return Ok(());
@@ -416,11 +421,16 @@ impl<'a, 'l> Reader<'a, 'l> {
         self.pending.extend_from_slice(t);
     }
 
-    /// Decodes the waiting bytes.
+    /// Decodes the waiting bytes; a high surrogate still waiting is lone.
     fn flush(&mut self) {
         if let Some(c) = self.utf16.flush() {
             self.push_char(c);
         }
+        self.flush_bytes();
+    }
+
+    /// Decodes the waiting bytes.
+    fn flush_bytes(&mut self) {
         if self.pending.is_empty() {
             return;
         }

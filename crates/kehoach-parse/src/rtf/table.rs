@@ -112,6 +112,8 @@ pub struct Level {
     /// The cell being read.
     pub cur: RawCell,
     border: bool,
+    /// Right edges of the cells of the rows before.
+    edges: std::collections::BTreeSet<i64>,
 }
 
 impl Level {
@@ -133,11 +135,18 @@ impl Level {
         let mut left = def.left;
         for (i, content) in cells.into_iter().enumerate() {
             let d = def.cells.get(i).copied().unwrap_or(CellDef {
-                // More cells than definitions: each extra one an inch wide.
-                right: left.saturating_add(1440),
+                // More cells than definitions: the next edge of the rows above, else an
+                // inch on.
+                right: self
+                    .edges
+                    .range(left.saturating_add(SNAP_TWIPS + 1)..)
+                    .next()
+                    .copied()
+                    .unwrap_or(left.saturating_add(1440)),
                 ..Default::default()
             });
             let right = d.right.max(left);
+            self.edges.insert(right);
             out.push((left, right, d, content));
             left = right;
         }
@@ -236,7 +245,40 @@ impl Level {
             .max()
             .unwrap_or(0);
         t.grid_cols = t.grid_cols.max(widest);
-        t.resolve_row_spans();
+        resolve_row_spans(&mut t);
         Ok((Some(t), stray))
+    }
+}
+
+/// Sets `row_span` of each cell from the covered placeholders below it, as
+/// [`Table::resolve_row_spans`] does, in one pass: for each grid column, the cell whose
+/// span is still open and the last row it reaches (a row of a million covered cells costs a
+/// million steps, not a million searches of a million cells).
+fn resolve_row_spans(t: &mut Table) {
+    // Per grid column: (row, index in row) of the cell above whose span is open, and the
+    // last row it covers.
+    let mut open: std::collections::HashMap<usize, ((usize, usize), usize)> =
+        std::collections::HashMap::new();
+    for r in 0..t.rows.len() {
+        for i in 0..t.rows[r].cells.len() {
+            let (col, covered) = {
+                let c = &t.rows[r].cells[i];
+                (c.col, c.covered)
+            };
+            if !covered {
+                t.rows[r].cells[i].row_span = 1;
+                open.insert(col, ((r, i), r));
+                continue;
+            }
+            if let Some(((tr, ti), last)) = open.get_mut(&col) {
+                if *last + 1 == r {
+                    *last = r;
+                    let (tr, ti) = (*tr, *ti);
+                    if let Some(top) = t.rows.get_mut(tr).and_then(|row| row.cells.get_mut(ti)) {
+                        top.row_span += 1;
+                    }
+                }
+            }
+        }
     }
 }

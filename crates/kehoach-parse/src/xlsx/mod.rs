@@ -252,7 +252,7 @@ fn sheet(
             t.rows.push(row);
         }
     }
-    t.resolve_row_spans();
+    // Row spans are set from the regions above (no search of the rows below).
     doc.blocks.push(Block::Table(t));
     Ok(())
 }
