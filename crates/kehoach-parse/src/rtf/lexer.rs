@@ -102,10 +102,12 @@ impl<'a> Lexer<'a> {
             });
         }
         let start = self.pos;
-        while self.pos < b.len() && self.pos - start < MAX_WORD && b[self.pos].is_ascii_alphabetic()
-        {
-            self.pos += 1;
-        }
+        let n = b[start..]
+            .iter()
+            .take(MAX_WORD)
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        self.pos += n;
         let word = &b[start..self.pos];
         let mut param = None;
         let neg = b.get(self.pos) == Some(&b'-')

@@ -183,6 +183,7 @@ struct Reader<'a, 'l> {
     doc_cp: &'static Encoding,
     deff: i64,
     fonts: HashMap<i64, Font>,
+    font_cache: Option<(i64, Font)>,
     entry: FontEntry,
     /// Bytes waiting to be decoded, in this encoding.
     pending: Vec<u8>,
@@ -216,6 +217,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             doc_cp: encoding_rs::WINDOWS_1252,
             deff: 0,
             fonts: HashMap::new(),
+            font_cache: None,
             entry: FontEntry::default(),
             pending: Vec::new(),
             pending_enc: encoding_rs::WINDOWS_1252,
@@ -358,15 +360,24 @@ impl<'a, 'l> Reader<'a, 'l> {
         let e = std::mem::take(&mut self.entry);
         if let Some(id) = e.id {
             self.fonts.insert(id, e.font(self.doc_cp));
+            self.font_cache = None;
         }
     }
 
-    fn font(&self) -> Font {
+    /// The current font (the last one looked up is kept: text comes in many short pieces).
+    fn font(&mut self) -> Font {
         let id = self.st.font.unwrap_or(self.deff);
-        self.fonts.get(&id).copied().unwrap_or(Font {
+        if let Some((cached, f)) = self.font_cache {
+            if cached == id {
+                return f;
+            }
+        }
+        let f = self.fonts.get(&id).copied().unwrap_or(Font {
             encoding: self.doc_cp,
             legacy: None,
-        })
+        });
+        self.font_cache = Some((id, f));
+        f
     }
 
     /// Plain text bytes of a Text token.
@@ -526,6 +537,7 @@ impl<'a, 'l> Reader<'a, 'l> {
             b"ansicpg" => {
                 if let Some(e) = p.and_then(decode::codepage) {
                     self.doc_cp = e;
+                    self.font_cache = None;
                 }
             }
             b"deff" => self.deff = p.unwrap_or(0),
