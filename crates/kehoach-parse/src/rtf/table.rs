@@ -190,14 +190,17 @@ impl Level {
         edges.sort_unstable();
         let mut grid: Vec<i64> = Vec::new();
         for e in edges {
-            if grid.last().is_none_or(|&g| e - g > SNAP_TWIPS) {
+            if grid
+                .last()
+                .is_none_or(|&g| e.saturating_sub(g) > SNAP_TWIPS)
+            {
                 grid.push(e);
             }
         }
         let index = |x: i64| -> usize {
             let i = grid.partition_point(|&g| g < x);
             match (i.checked_sub(1).and_then(|j| grid.get(j)), grid.get(i)) {
-                (Some(&a), Some(&b)) if x - a <= b - x => i - 1,
+                (Some(&a), Some(&b)) if x.saturating_sub(a) <= b.saturating_sub(x) => i - 1,
                 (Some(_), None) => i - 1,
                 _ => i,
             }

@@ -33,6 +33,19 @@ use crate::model::{Block, Cell, Document, Format, Paragraph, Row, Table};
 /// Reads an .xlsx workbook into the document model.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     check_package(bytes, limits)?;
+    // calamine is a dependency we do not control: a panic inside it is a damaged file, not
+    // a crash of the whole import.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_workbook(bytes, limits)
+    }))
+    .unwrap_or_else(|_| {
+        Err(ParseError::corrupt(
+            "the workbook cannot be read (the spreadsheet reader failed on it)",
+        ))
+    })
+}
+
+fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     let sheets: Vec<String> = wb
         .sheets_metadata()
@@ -190,7 +203,9 @@ fn sheet(
     )?;
     let merged_area: u64 = regions
         .iter()
-        .map(|((ar, ac), (br, bc))| u64::from(br - ar + 1) * u64::from(bc - ac + 1))
+        .map(|((ar, ac), (br, bc))| {
+            (u64::from(*br) - u64::from(*ar) + 1) * (u64::from(*bc) - u64::from(*ac) + 1)
+        })
         .sum();
     Limits::check(
         merged_area,
@@ -219,32 +234,34 @@ fn sheet(
     };
     for r in r0..=r1 {
         let mut row = Row::default();
-        let mut c = c0;
+        // Columns counted from c0 (no arithmetic near u32::MAX).
+        let mut i = 0usize;
         let mut touched = false;
-        while c <= c1 {
-            let k = (r - r0) as usize * w + (c - c0) as usize;
-            let col = (c - c0) as usize;
+        while i < w {
+            let c = c0 + i as u32;
+            let k = (r - r0) as usize * w + i;
+            let col = i;
             match regions.get(owner[k] as usize) {
                 Some(&((ar, ac), (br, bc))) if ac == c => {
                     touched = true;
-                    let span = (bc - ac + 1) as usize;
+                    let span = (bc - ac) as usize + 1;
                     if ar == r {
                         let mut cell = Cell::new(col, span, cell_paragraphs(values.get(&(r, c))));
-                        cell.row_span = (br - ar + 1) as usize;
+                        cell.row_span = (br - ar) as usize + 1;
                         row.cells.push(cell);
                     } else {
                         let mut cell = Cell::new(col, span, Vec::new());
                         cell.covered = true;
                         row.cells.push(cell);
                     }
-                    c = bc + 1;
+                    i += span;
                 }
-                Some(_) => c += 1,
+                Some(_) => i += 1,
                 None => {
                     let v = values.get(&(r, c));
                     touched |= v.is_some();
                     row.cells.push(Cell::new(col, 1, cell_paragraphs(v)));
-                    c += 1;
+                    i += 1;
                 }
             }
         }
