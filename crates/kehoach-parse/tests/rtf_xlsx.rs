@@ -524,6 +524,9 @@ fn grid_edges_snap_and_rows_tolerate_missing_definitions() {
         ]
     );
     assert_eq!(paragraph_texts(&d), ["Sau bảng"]);
+    // Text after the document's closing brace is not part of it.
+    let d = read_document(b"{\\rtf1 A\\par}\n%trailer 1\n", &Limits::default()).unwrap();
+    assert_eq!(paragraph_texts(&d), ["A"]);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -259,7 +259,12 @@ impl<'a, 'l> Reader<'a, 'l> {
                 }
                 continue;
             }
+            let close = tok == Token::Close;
             self.token(tok)?;
+            if close && self.stack.is_empty() {
+                // The document is the outermost group: what follows it is not part of it.
+                break;
+            }
         }
         self.flush();
         if !self.raw.is_empty() || !self.label.is_empty() {
