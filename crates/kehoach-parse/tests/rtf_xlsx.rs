@@ -601,6 +601,17 @@ fn big_tables_are_bounded_and_linear() {
     let t = d.tables().next().unwrap();
     assert_eq!(t.rows[0].cells.len(), 100_000);
     assert!(t.rows[0].cells.iter().all(|c| c.row_span == 2));
+    // One definition of 3,000 cells read for 3,000 rows of one cell each: linear.
+    let mut s = String::from("{\\rtf1 \\trowd");
+    for i in 1..=3000 {
+        s.push_str(&format!("\\cellx{}", i * 100));
+    }
+    s.push_str(&"\\intbl x\\cell\\row".repeat(3000));
+    s.push('}');
+    let t0 = std::time::Instant::now();
+    let d = read_document(s.as_bytes(), &Limits::default()).unwrap();
+    assert!(t0.elapsed().as_secs_f64() < 10.0, "{:?}", t0.elapsed());
+    assert_eq!(d.tables().next().unwrap().rows.len(), 3000);
     let rows = "{\\rtf1 ".to_string() + &"\\trowd\\cellx100\\intbl x\\cell\\row".repeat(50) + "}";
     let small = Limits {
         max_table_rows: 40,

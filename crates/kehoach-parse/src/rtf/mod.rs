@@ -721,9 +721,14 @@ impl<'a, 'l> Reader<'a, 'l> {
         }
         self.close_tables_to(level)?;
         let i = level as usize - 1;
-        let def = self.def(level)?.clone();
-        let limits = self.limits;
-        self.levels[i].end_row(&def, limits)
+        self.def(level)?;
+        // The definition is borrowed, never copied: a row definition of a million `\cellx`
+        // read for each of many rows must not cost a million each time.
+        let (defs, levels, limits) = (&self.defs, &mut self.levels, self.limits);
+        match (defs.get(i), levels.get_mut(i)) {
+            (Some(def), Some(l)) => l.end_row(def, limits),
+            _ => Ok(()),
+        }
     }
 
     /// Closes the tables nested deeper than `level`, each into the cell around it (or the
@@ -732,8 +737,9 @@ impl<'a, 'l> Reader<'a, 'l> {
         while self.levels.len() as u64 > level {
             let Some(l) = self.levels.pop() else { break };
             let depth = self.levels.len() + 1;
-            let def = self.defs.get(depth - 1).cloned().unwrap_or_default();
-            let (table, stray) = l.finish(&def, self.limits)?;
+            let empty = RowDef::default();
+            let def = self.defs.get(depth - 1).unwrap_or(&empty);
+            let (table, stray) = l.finish(def, self.limits)?;
             let RawCell { paragraphs, tables } = stray;
             match self.levels.last_mut() {
                 Some(parent) => {
