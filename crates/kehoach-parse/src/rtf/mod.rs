@@ -238,7 +238,12 @@ impl<'a, 'l> Reader<'a, 'l> {
 
     fn run(&mut self) -> Result<()> {
         let mut steps = 0u32;
-        while let Some(tok) = self.lex.next_token()? {
+        while let Some(tok) = self.lex.next_token() {
+            if let Token::BinPastEnd(n, left) = tok {
+                return Err(ParseError::corrupt(format!(
+                    "RTF \\bin{n} claims {n} bytes of data but only {left} remain in the file"
+                )));
+            }
             steps += 1;
             if steps >= 4096 {
                 steps = 0;
@@ -308,7 +313,7 @@ impl<'a, 'l> Reader<'a, 'l> {
         match tok {
             Token::Text(t) => self.text(t),
             Token::Hex(h) => self.text_bytes(&[h]),
-            Token::Bin(_) => {}
+            Token::Bin(_) | Token::BinPastEnd(..) => {}
             Token::Open => {
                 self.flush();
                 self.check_depth(1)?;
