@@ -6,7 +6,7 @@
 #        tools/fuzz.sh merge [TARGET...]     # minimise each corpus (libFuzzer -merge=1)
 #        tools/fuzz.sh report [TARGET...]    # per run: seconds, executions, coverage, and how
 #                                            # long before the end coverage last grew (plateau)
-#   targets: docx_bytes docx_xml check text_keys deadline scanners pdf_bytes html_text doc_bytes (default: all)
+#   targets: docx_bytes docx_xml check text_keys deadline scanners pdf_bytes html_text doc_bytes rtf_bytes (default: all)
 #   needs:   cargo install cargo-fuzz   (RUSTC_BOOTSTRAP=1 lets libFuzzer's nightly flags
 #            build on stable; set it for this script only)
 # Extra libFuzzer flags: FUZZ_ARGS="-max_len=65536" tools/fuzz.sh …
@@ -72,7 +72,7 @@ san=${FUZZ_SANITIZER:-none}
 # Longest input per target: the largest seeds fit; longer inputs only make runs slower.
 max_len() {
   case $1 in
-    docx_bytes|html_text) echo 65536 ;;
+    docx_bytes|html_text|rtf_bytes) echo 65536 ;;
     docx_xml|check|pdf_bytes) echo 262144 ;;
     doc_bytes) echo 131072 ;;
     text_keys|scanners) echo 4096 ;;
@@ -121,6 +121,8 @@ seed() {
       find fixtures -name '*.pdf' -size -400k -exec cp -n {} "$dir"/ \; ;;
     doc_bytes)
       find fixtures/doc -type f -size -128k -exec cp -n {} "$dir"/ \; ;;
+    rtf_bytes)
+      find fixtures/rtf -name '*.rtf' -size -200k -exec cp -n {} "$dir"/ \; ;;
     html_text)
       find fixtures/html fixtures/text -type f -size -400k -exec cp -n {} "$dir"/ \; ;;
     check)

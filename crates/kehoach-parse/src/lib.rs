@@ -1,7 +1,7 @@
 //! Readers for Vietnamese government plans, and plan extraction.
 //!
 //! ```text
-//! bytes ──sniff──▶ docx / pdf / html / text reader ──▶ Document (model) ──plan::extract──▶ Plan
+//! bytes ──sniff──▶ docx / pdf / html / text / rtf / xlsx reader ──▶ Document (model) ──plan::extract──▶ Plan
 //! ```
 //!
 //! Every reader produces the same [`model::Document`]: paragraphs and tables with cell spans,
@@ -27,8 +27,10 @@ pub mod model;
 pub mod pdf;
 pub mod plan;
 pub mod record;
+pub mod rtf;
 pub mod sniff;
 pub mod text;
+pub mod xlsx;
 
 pub use error::{ParseError, Result};
 pub use limits::Limits;
@@ -59,6 +61,8 @@ pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
         Format::Pdf => pdf::read(bytes, limits),
         Format::Html => html::read(bytes, limits),
         Format::Text => text::read(bytes, limits),
+        Format::Rtf => rtf::read(bytes, limits),
+        Format::Xlsx => xlsx::read(bytes, limits),
     }?;
     legacy::decode_document(&mut doc);
     Ok(doc)

@@ -17,8 +17,8 @@ pub struct Limits {
     pub max_entry_bytes: u64,
     /// Inflated size / compressed size of one entry.
     pub max_inflate_ratio: u64,
-    /// Nesting depth of XML or HTML elements. For HTML, values above
-    /// [`MAX_HTML_DEPTH_CEILING`] count as that ceiling.
+    /// Nesting depth of XML or HTML elements, and of RTF groups `{…}` (skipped ones too).
+    /// For HTML, values above [`MAX_HTML_DEPTH_CEILING`] count as that ceiling.
     pub max_xml_depth: u64,
     /// XML elements in one part.
     pub max_xml_elements: u64,
@@ -31,7 +31,8 @@ pub struct Limits {
     /// Tables nested inside table cells, counting the outermost as 1. Readers recurse once
     /// per level, so values above [`MAX_TABLE_DEPTH_CEILING`] count as that ceiling.
     pub max_table_depth: u64,
-    /// Cells of one document.
+    /// Cells of one document; also the `\cellx` of one RTF row definition and the cells of
+    /// one spreadsheet.
     pub max_cells: u64,
     /// Objects in a PDF, counted as lopdf loads them (object-stream members included). lopdf
     /// holds every object in memory, about 1.1 KB each for small ones (1,900,000 took 2.2 GB),

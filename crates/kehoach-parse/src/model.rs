@@ -19,6 +19,8 @@ pub enum Format {
     Pdf,
     Html,
     Text,
+    Rtf,
+    Xlsx,
 }
 
 impl Format {
@@ -29,6 +31,8 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Text => "text",
+            Format::Rtf => "rtf",
+            Format::Xlsx => "xlsx",
         }
     }
 }

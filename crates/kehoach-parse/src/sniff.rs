@@ -25,9 +25,17 @@ pub fn sniff(bytes: &[u8]) -> Sniffed {
         return Sniffed::Empty;
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        // Only the zip's directory can say whether it holds a Word document; the docx reader
-        // opens it and tells a damaged archive from a workbook or any other zip.
+        // A workbook (its part `xl/workbook.xml` named in the zip, and no Word document
+        // part) goes to the xlsx reader; any other zip to the docx reader, which opens it and
+        // tells a damaged archive from any other zip.
+        let find = |n: &[u8]| memchr::memmem::find(bytes, n).is_some();
+        if !find(b"word/document.xml") && find(b"xl/workbook.xml") {
+            return Sniffed::Readable(Format::Xlsx);
+        }
         return Sniffed::Readable(Format::Docx);
+    }
+    if crate::rtf::is_rtf(bytes) {
+        return Sniffed::Readable(Format::Rtf);
     }
     if bytes.starts_with(&OLE_MAGIC) {
         return Sniffed::Ole;
@@ -66,7 +74,7 @@ pub fn readable_format(bytes: &[u8]) -> Result<Format, ParseError> {
         Sniffed::Empty => Err(ParseError::Empty),
         Sniffed::Ole => ole_format(bytes),
         Sniffed::Binary => Err(ParseError::Unsupported(
-            "binary data that is not .docx, .pdf, HTML or text".into(),
+            "binary data that is not a document kehoach reads (.docx, .doc, .rtf, .xlsx, .pdf, HTML or text)".into(),
         )),
     }
 }
@@ -154,5 +162,14 @@ mod tests {
             sniff(b"PK\x03\x04....word/document.xml"),
             Sniffed::Readable(Format::Docx)
         );
+        assert_eq!(
+            sniff(b"\xef\xbb\xbf \r\n{\\rtf1\\ansi x}"),
+            Sniffed::Readable(Format::Rtf)
+        );
+        assert_eq!(
+            sniff(b"PK\x03\x04..[Content_Types].xml..xl/workbook.xml"),
+            Sniffed::Readable(Format::Xlsx)
+        );
+        assert_eq!(sniff(b"{\\rtx not rtf}"), Sniffed::Readable(Format::Text));
     }
 }

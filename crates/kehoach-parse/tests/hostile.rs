@@ -874,7 +874,7 @@ fn empty_and_random_files_with_document_names_end_cleanly() {
                 ("docx", 0) => "corrupt: the file is damaged: not a valid zip archive (Could not find EOCD); the file may be truncated",
                 ("pdf", 0) => "corrupt: the file is damaged: the PDF cannot be read: failed parsing cross reference table",
                 ("html", 0) => "unsupported: not a document kehoach can read (binary data, not HTML (it contains NUL characters))",
-                _ => "unsupported: not a document kehoach can read (binary data that is not .docx, .pdf, HTML or text)",
+                _ => "unsupported: not a document kehoach can read (binary data that is not a document kehoach reads (.docx, .doc, .rtf, .xlsx, .pdf, HTML or text))",
             };
             expect_outcome(&name, &r, want);
         }
@@ -891,7 +891,7 @@ fn poi_files_end_cleanly() {
         ("Numbering.docx", "ok: 22 blocks, 0 items"),
         (
             "bug53475-password-is-pass.docx",
-            "encrypted: the document is encrypted or password-protected (an OLE container: either an encrypted Word package or a legacy binary .doc, which kehoach does not read); save an unprotected copy and try again",
+            "encrypted: the document is encrypted or password-protected (an encrypted Office package: a .docx saved with a password to open); save an unprotected copy and try again",
         ),
         (
             "clusterfuzz-testcase-minimized-POIFuzzer-6709287337197568.docx",
@@ -939,7 +939,7 @@ fn poi_files_end_cleanly() {
 #[test]
 fn fuzz_regressions_end_cleanly() {
     const BINARY: &str =
-        "unsupported: not a document kehoach can read (binary data that is not .docx, .pdf, HTML or text)";
+        "unsupported: not a document kehoach can read (binary data that is not a document kehoach reads (.docx, .doc, .rtf, .xlsx, .pdf, HTML or text))";
     let want: &[(&str, &str)] = &[
         ("billion_laughs.docx", "corrupt: the file is damaged: word/document.xml uses an entity that is not defined (at 1..5: unrecognized entity `lol9`); DOCTYPE entities are never expanded"),
         ("deadline_mark_after_control.txt", BINARY),

@@ -369,7 +369,7 @@ fn junk_is_an_error_not_a_panic() {
     let err = kehoach_parse::read_document(&junk, &Limits::default()).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "not a document kehoach can read (binary data that is not .docx, .pdf, HTML or text)"
+        "not a document kehoach can read (binary data that is not a document kehoach reads (.docx, .doc, .rtf, .xlsx, .pdf, HTML or text))"
     );
 }
 

@@ -260,7 +260,7 @@ fn poi_broken_and_encrypted_files_end_cleanly() {
         match name.as_str() {
             "bug53475-password-is-pass.docx" => {
                 assert!(matches!(r, Err(ParseError::Encrypted(_))), "{name}");
-                error("encrypted: the document is encrypted or password-protected (an OLE container: either an encrypted Word package or a legacy binary .doc, which kehoach does not read); save an unprotected copy and try again");
+                error("encrypted: the document is encrypted or password-protected (an encrypted Office package: a .docx saved with a password to open); save an unprotected copy and try again");
             }
             "truncated62886.docx" => error("corrupt: the file is damaged: not a valid zip archive (Could not find EOCD); the file may be truncated"),
             n if n.starts_with("clusterfuzz") => error("corrupt: the file is damaged: not a valid zip archive (Invalid CDFH offset in EOCD); the file may be truncated"),
@@ -332,15 +332,25 @@ fn bad_input_gets_a_clear_error() {
 #[test]
 fn a_zip_without_a_word_document_is_unsupported() {
     use std::io::Write;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        z.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
-            .unwrap();
-        z.write_all(b"<workbook/>").unwrap();
-        z.finish().unwrap();
-    }
-    let e = read_document(buf.get_ref(), &Limits::default()).unwrap_err();
+    let zip_of = |name: &str, data: &[u8]| {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            z.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            z.write_all(data).unwrap();
+            z.finish().unwrap();
+        }
+        buf.into_inner()
+    };
+    // An OpenDocument text: neither a Word document nor a workbook.
+    let odt = zip_of("content.xml", b"<office:document-content/>");
+    let e = read_document(&odt, &Limits::default()).unwrap_err();
     assert_eq!(e.code(), "unsupported", "{e}");
     assert!(e.to_string().contains("without a Word document"), "{e}");
+    // A zip naming xl/workbook.xml goes to the workbook reader, which finds it incomplete.
+    let xlsx = zip_of("xl/workbook.xml", b"<workbook/>");
+    let e = read_document(&xlsx, &Limits::default()).unwrap_err();
+    assert_eq!(e.code(), "corrupt", "{e}");
+    assert!(e.to_string().contains("workbook"), "{e}");
 }

@@ -19,7 +19,9 @@ use crate::write::{self, Prepared};
 use crate::{parse_checked, parser_version, Checker, Finding, Result, Store};
 
 /// Extensions picked up when walking a directory (a file named explicitly is always taken).
-pub const EXTENSIONS: &[&str] = &["docx", "pdf", "html", "htm", "txt", "md", "doc"];
+pub const EXTENSIONS: &[&str] = &[
+    "docx", "pdf", "html", "htm", "txt", "md", "doc", "rtf", "xlsx",
+];
 
 #[derive(Default)]
 pub struct Options<'a> {

@@ -25,7 +25,7 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse plans (.docx, .doc, .pdf, HTML, text) into records.
+    /// Parse plans (.docx, .doc, .rtf, .xlsx, .pdf, HTML, text) into records.
     Parse(cmd::parse::Args),
     /// Check a draft plan for drift (years, missing items, stale bodies, structure …).
     Check(cmd::check::Args),

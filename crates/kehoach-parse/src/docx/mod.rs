@@ -12,11 +12,11 @@ mod xml;
 pub(crate) use body::{clean_keep_lines, decode_legacy_runs};
 pub use numbering::format_number;
 
+pub(crate) use package::Package;
+
 use crate::error::{ParseError, Result};
 use crate::limits::Limits;
 use crate::model::{Document, Format};
-
-use package::Package;
 
 /// Reads a .docx (WordprocessingML package) into the document model.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {

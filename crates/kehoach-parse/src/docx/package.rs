@@ -108,6 +108,11 @@ impl<'a> Package<'a> {
         Ok(Some(out))
     }
 
+    /// The names of the package's entries.
+    pub fn names(&self) -> Vec<String> {
+        self.zip.file_names().map(str::to_string).collect()
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.zip.index_for_name(name).is_some()
     }

@@ -31,7 +31,7 @@ pub enum StageArg {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The draft plan (.docx, .doc, .pdf, HTML, text).
+    /// The draft plan (.docx, .doc, .rtf, .pdf, HTML, text).
     draft: PathBuf,
     /// A parent plan the draft implements (e.g. the provincial plan); may be repeated.
     #[arg(long = "against", value_name = "PARENT")]

@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long, short, value_enum)]
     format: Format,
     /// Output file (standard output for csv and jsonl when not given; required for xlsx).
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(long, short, visible_alias = "out", value_name = "FILE")]
     output: Option<PathBuf>,
     /// Export plans instead of items (csv, jsonl; the xlsx has both).
     #[arg(long)]

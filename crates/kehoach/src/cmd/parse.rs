@@ -23,7 +23,7 @@ pub enum Format {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files to parse (.docx, .doc, .pdf, .html, .txt, .md); the reader is chosen by content.
+    /// Files to parse (.docx, .doc, .rtf, .xlsx, .pdf, .html, .txt, .md); the reader is chosen by content.
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Output format.
