@@ -396,6 +396,44 @@ fn check_threshold_decides_which_parent_items_are_missing() {
             "3.2", "3.4", "3.5", "3.8", "4.1", "4.2", "4.3", "4.4", "4.6"
         ]
     );
+    // At 0.3 in full: the parent named, 3.5 an error (the draft's level leads it), 4.4 an
+    // info (it only supports it); exit 1 for the error. The HTML report carries both.
+    let args = |fmt: &'static str| {
+        [
+            "check",
+            "--format",
+            fmt,
+            "--select",
+            "KH201",
+            "--threshold",
+            "0.3",
+        ]
+        .map(String::from)
+        .into_iter()
+        .chain([
+            p(&fixture(F003)).to_string(),
+            "--against".into(),
+            p(&fixture(F004)).to_string(),
+        ])
+    };
+    let o = run(args("json"));
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v["against"], serde_json::json!([p(&fixture(F004))]));
+    assert_eq!(v["stage"], "draft");
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"error": 1, "warning": 0, "info": 1})
+    );
+    assert_eq!(v["findings"][0]["severity"], "error");
+    assert_eq!(v["findings"][1]["severity"], "info");
+    assert_eq!(
+        v["findings"][0]["note"],
+        "closest: 3.6 \"Thực hiện cơ chế giao doanh nghiệp cung ứng dịch vụ bưu chí…\" (score 0.24)"
+    );
+    let html = out(&run(args("html")));
+    assert!(html.contains("<span class=\"code sev-error\">error[KH201]</span> parent item 3.5 has no matching item in the draft (the draft&#39;s level leads it: Các sở, ban, ngành; UBND cấp huyện) <i>(parent STT 3.5)</i>"), "{html}");
+    assert!(html.contains("<small>closest: 1.8 &quot;Công tác truyền thông, hỗ trợ hoạt động kiểm soát TTHC, thự…&quot; (score 0.13)</small>"), "{html}");
     // The default is 0.6.
     let o = run([
         "check",
@@ -1249,4 +1287,127 @@ fn limits_in_check_diff_import_and_reparse() {
     let plans = jsonl(&query(&db, &["plans", "--format", "jsonl"]));
     assert_eq!(plans.len(), 1);
     assert_eq!(plans[0]["issuer"], "SỞ NỘI VỤ");
+}
+
+// ---------------------------------------------------------------- import, xlsx, widths
+
+#[test]
+fn import_summary_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("kehoach.db");
+    let report = fixture("plans/nghean_baocao_2025.docx");
+    let o = run([
+        "import",
+        "--db",
+        p(&db),
+        p(&fixture(F003)),
+        p(&fixture(&format!("{CANTHO}.html"))),
+        p(&report),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let text = out(&o);
+    assert!(text.starts_with("imported 2 documents (40 items), 0 already present, 1 not plans skipped, 0 scans need OCR, 0 failed — 3 files in "), "{text}");
+    assert!(
+        text.contains(&format!(
+            "  skipped: {}: không phải kế hoạch (BÁO CÁO)\n",
+            report.display()
+        )),
+        "{text}"
+    );
+    assert!(text.contains("store "), "{text}");
+    assert!(
+        text.ends_with(": 2 sources, 2 documents, 40 items, 0 failed to parse\n"),
+        "{text}"
+    );
+    // Again: already present, nothing imported; the JSON summary says so.
+    let o = run([
+        "import",
+        "--db",
+        p(&db),
+        "--format",
+        "json",
+        p(&fixture(F003)),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    assert_eq!(
+        (
+            v["files"].as_u64(),
+            v["imported"].as_u64(),
+            v["present"].as_u64(),
+            v["items"].as_u64()
+        ),
+        (Some(1), Some(0), Some(1), Some(0))
+    );
+    assert_eq!(v["failed"], serde_json::json!([]));
+    assert_eq!(v["skipped"], serde_json::json!([]));
+}
+
+#[test]
+fn export_xlsx_has_plans_and_items_sheets() {
+    let (dir, db) = store();
+    let file = dir.path().join("cantho.xlsx");
+    let o = run([
+        "export",
+        "--db",
+        p(&db),
+        "--format",
+        "xlsx",
+        "--output",
+        p(&file),
+        "--source",
+        "cantho",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        err(&o).contains("cantho.xlsx: 1 plans, 5 items"),
+        "{}",
+        err(&o)
+    );
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let wb = part("xl/workbook.xml");
+    assert!(wb.contains(r#"<sheet name="Kế hoạch" sheetId="1""#), "{wb}");
+    assert!(wb.contains(r#"<sheet name="Nhiệm vụ" sheetId="2""#), "{wb}");
+    // A header row and one row a plan (K columns), five item rows (N columns).
+    let plans = part("xl/worksheets/sheet1.xml");
+    assert!(plans.contains(r#"<dimension ref="A1:K2"/>"#), "{plans}");
+    assert!(plans.contains("<t>Cơ quan ban hành</t>") && plans.contains("<t>SỞ NỘI VỤ</t>"));
+    assert!(plans.contains("<t>Kiểm tra công tác cải cách hành chính, công vụ năm 2026</t>"));
+    assert!(!plans.contains("SỞ TƯ PHÁP"));
+    let items = part("xl/worksheets/sheet2.xml");
+    assert!(items.contains(r#"<dimension ref="A1:N6"/>"#), "{items}");
+    for t in [
+        "UBND phường Ninh Kiều",
+        "UBND xã Thới Lai",
+        "Quý III/2026",
+        "31/6/2026",
+    ] {
+        assert!(items.contains(&format!("<t>{t}</t>")), "{t}");
+    }
+}
+
+#[test]
+fn query_table_fills_the_width_asked() {
+    let (_dir, db) = store();
+    for what in ["plans", "items"] {
+        for w in [80usize, 100, 140] {
+            let t = out(&query(&db, &[what, "--width", &w.to_string()]));
+            let widths: Vec<usize> = t
+                .lines()
+                .map(unicode_width::UnicodeWidthStr::width)
+                .collect();
+            assert!(widths.iter().all(|&n| n <= w), "{what} {w}: {t}");
+            // The rule under the header spans the width.
+            assert_eq!(
+                widths[t.lines().position(|l| l.starts_with('─')).unwrap()],
+                w,
+                "{what} {w}"
+            );
+        }
+    }
 }
