@@ -1411,3 +1411,95 @@ fn query_table_fills_the_width_asked() {
         }
     }
 }
+
+// ---------------------------------------------------------------- parse
+
+#[test]
+fn parse_formats_of_one_plan_read_from_two_formats() {
+    let docx = fixture(&format!("{CANTHO}.docx"));
+    let html = fixture(&format!("{CANTHO}.html"));
+    // csv with --bom: one header, one line an item of each file, the same five rows.
+    let o = run(["parse", "--format", "csv", "--bom", p(&html), p(&docx)]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let csv = out(&o);
+    assert!(
+        csv.starts_with(
+            "\u{feff}file,stt,level,kind,content,lead,support,deadline,deadline_kind,table,row\n"
+        ),
+        "{csv}"
+    );
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 10);
+    let tail = |r: &str, f: &Path| {
+        r.strip_prefix(&format!("{},", f.display()))
+            .unwrap()
+            .to_string()
+    };
+    for i in 0..5 {
+        assert_eq!(tail(rows[i], &html), tail(rows[i + 5], &docx));
+    }
+    assert_eq!(
+        tail(rows[2], &html),
+        "3,1,task,\"Sở Y tế; Sở Giáo dục và Đào tạo\",Đoàn kiểm tra liên ngành,,Quý III/2026,quarters,2,4"
+    );
+    assert_eq!(
+        tail(rows[4], &html),
+        "5,1,task,UBND xã Thới Lai,Đoàn kiểm tra của Sở Nội vụ,,31/6/2026,unparsed,2,6"
+    );
+    // Without --bom on standard output: none.
+    let o = run(["parse", "--format", "csv", p(&html)]);
+    assert!(out(&o).starts_with("file,stt,"));
+    // json: an array for two files; jsonl: a line each; both readers agree on the record.
+    let v = json(&run(["parse", p(&html), p(&docx)]));
+    let a = v.as_array().unwrap();
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0]["source"]["format"], "html");
+    assert_eq!(a[1]["source"]["format"], "docx");
+    assert_eq!(a[0]["document"], a[1]["document"]);
+    assert_eq!(a[0]["document"]["signer"]["name"], "Trần Thị Thu Hà");
+    assert_eq!(a[0]["document"]["place"], "Cần Thơ");
+    assert_eq!(
+        a[0]["document"]["date"]["text"],
+        "ngày 05 tháng 02 năm 2026"
+    );
+    let l = run(["parse", "--format", "jsonl", p(&html), p(&docx)]);
+    let lines: Vec<Value> = out(&l)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(&lines[..], a);
+    // The invalid date is a warning on stderr, not a failure.
+    assert!(
+        err(&l).contains("bảng 2, dòng 6, STT 5: ngày không có thật: 31/6/2026"),
+        "{}",
+        err(&l)
+    );
+    // table: a heading, the title, one row an item, within the width.
+    let t = out(&run([
+        "parse",
+        "--format",
+        "table",
+        "--width",
+        "80",
+        p(&docx),
+    ]));
+    // The heading (wrapped at the width: the path is long) names the type, number, count.
+    assert!(t.contains(" — KẾ HOẠCH Số:"), "{t}");
+    assert!(
+        t.contains(
+            "12/KH-SNV (5 items)\n  Kiểm tra công tác cải cách hành chính, công vụ năm 2026\n"
+        ),
+        "{t}"
+    );
+    assert!(
+        t.contains(
+            "\n3   │ Sở Y tế; Sở Giáo dục và Đào  │ Đoàn kiểm tra    │          │ Quý III/2026\n"
+        ),
+        "{t}"
+    );
+    assert!(
+        t.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80),
+        "{t}"
+    );
+}
