@@ -633,3 +633,42 @@ fn truth_files_are_consistent() {
         }
     }
 }
+
+/// The comparison has teeth: a record holding the errors issue 23 found in the old 004
+/// goldens (the amending law misnamed, 61/2018 counted three times, the VPCP issuer cut to
+/// "Bộ trưởng") differs from the truth on exactly those fields. Checked by comparing the
+/// .docx record with a truth carrying those errors (the comparison is symmetric).
+#[test]
+fn the_comparison_catches_the_old_004_legal_basis_errors() {
+    let seed = "004_eb12abc5933443e7";
+    let rec = record(&fixture(&format!("docx/{seed}.A.docx")));
+    let items = load(&format!("truth/items/{seed}.json"));
+    let mut wrong = load(&format!("truth/meta/{seed}.json"));
+    let bases = wrong["legal_bases"].as_array_mut().unwrap();
+    bases[1]["text"] =
+        json!("Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương năm 2019");
+    bases[9]["issuer"] = json!("Bộ trưởng");
+    let nd61 = bases[6].clone();
+    bases.insert(8, nd61.clone());
+    bases.push(nd61);
+    let diffs: Vec<String> = checks(&wrong, &items, &rec)
+        .into_iter()
+        .filter(|(_, w, g)| norm(w) != norm(g))
+        .map(|(f, _, _)| f)
+        .collect();
+    for f in [
+        "legal_bases.texts",
+        "legal_bases.len",
+        "legal_bases[1].text",
+        "legal_bases[8].text",
+    ] {
+        assert!(diffs.iter().any(|d| d == f), "{f} not caught: {diffs:?}");
+    }
+    // And the true metadata has no difference at all on the .docx.
+    let right = load(&format!("truth/meta/{seed}.json"));
+    let none: Vec<_> = checks(&right, &items, &rec)
+        .into_iter()
+        .filter(|(_, w, g)| norm(w) != norm(g))
+        .collect();
+    assert!(none.is_empty(), "{none:?}");
+}
