@@ -1,8 +1,8 @@
 //! Independent truth for every field of the record (issue 23, point 1).
 //!
 //! `fixtures/truth/meta/<seed>.json` (the document's metadata, signer, recipients and legal
-//! bases) and `fixtures/truth/items/<seed>.json` (each item's level, parent and typed deadline)
-//! were written by reading the five seed documents, never from kehoach's output. Every
+//! bases, columns, appendix) and `fixtures/truth/items/<seed>.json` (each item's level, parent,
+//! typed deadline and agency kinds) were written by reading the five seed documents, never from kehoach's output. Every
 //! rendering of a seed in the fixtures (.docx, .pdf, .html, text, Markdown, .doc, and the 004
 //! variants) is parsed and every field is compared with the truth: text after
 //! `kehoach_text::clean`, lists in order, `stt`/`parent` without a trailing dot (auto-numbering
@@ -246,6 +246,24 @@ const KNOWN_WRONG: &[KnownWrong] = &[
         document: r#""(Kèm theo Quyết định số 3161/QĐ-UBND ngày 13/12/2023 của Chủ tịch UBND tỉnh Thái Nguyên)""#,
         kehoach: r#""(Kèm theo Quyết định số 3161/QĐ-UBND ngày 13/12/2023 của Chủ tịch UBND""#,
     },
+    // 004: "UBND cấp huyện" and "UBND cấp xã" name a class of bodies (the people's committee
+    // of every district, of every commune), the `collective` kind by its own definition
+    // ("UBND các xã, phường, đặc khu"); kehoach reads them as one named body. Every
+    // rendering, every item they appear in (27 and 20 entries).
+    KnownWrong {
+        seed: "004_eb12abc5933443e7",
+        file: "",
+        field: "kind of UBND cấp huyện (*",
+        document: r#""collective""#,
+        kehoach: r#""body""#,
+    },
+    KnownWrong {
+        seed: "004_eb12abc5933443e7",
+        file: "",
+        field: "kind of UBND cấp xã (*",
+        document: r#""collective""#,
+        kehoach: r#""body""#,
+    },
 ];
 
 /// Every rendering of every seed, sorted; the count is asserted so that a missing folder
@@ -283,6 +301,26 @@ fn renderings() -> Vec<(String, PathBuf)> {
         }
     }
     v
+}
+
+/// `fixtures/truth/items/<seed>.json` with each item's `lead` and `support` (the agency texts
+/// the kinds belong to) taken from the existing truth `fixtures/truth/<seed>.json`.
+fn load_items(seed: &str) -> Value {
+    let mut items = load(&format!("truth/items/{seed}.json"));
+    let old = load(&format!("truth/{seed}.json"));
+    let old = get(&old, "items").as_array().cloned().unwrap_or_default();
+    let list = items["items"].as_array_mut().unwrap();
+    assert_eq!(
+        list.len(),
+        old.len(),
+        "{seed}: items truth and truth differ in length"
+    );
+    for (it, o) in list.iter_mut().zip(&old) {
+        assert_eq!(get(it, "stt"), get(o, "stt"), "{seed}");
+        it["lead"] = get(o, "lead").clone();
+        it["support"] = get(o, "support").clone();
+    }
+    items
 }
 
 fn load(rel: &str) -> Value {
@@ -324,6 +362,8 @@ fn trim_dot(v: &Value) -> Value {
 }
 
 /// (field path, truth, record) for every field of one rendering.
+/// `items` is the items truth with each item's `lead` and `support` texts added from
+/// `fixtures/truth/<seed>.json` (see [`load_items`]).
 fn checks(
     meta: &Value,
     items: &Value,
@@ -478,6 +518,32 @@ fn checks(
             get(w, "deadline").clone(),
             dl,
         ));
+        // Agency kinds, one check per entry, named by the entry (its text from
+        // fixtures/truth/<seed>.json) so that one agency read wrongly is one known-wrong
+        // entry: "kind of UBND cấp huyện (item 1.1 lead)". The record leaves the kinds out
+        // when every entry is a named body.
+        for role in ["lead", "support"] {
+            let texts = get(w, role).as_array().cloned().unwrap_or_default();
+            let key = format!("{role}_kinds");
+            let want_k = get(w, &key).as_array().cloned().unwrap_or_default();
+            let mut got_k = get(&g, &key).as_array().cloned().unwrap_or_default();
+            if got_k.is_empty() {
+                got_k = vec![json!("body"); get(&g, role).as_array().map_or(0, |a| a.len())];
+            }
+            c.push((
+                format!("item {stt}.{key}.len"),
+                json!(want_k.len()),
+                json!(got_k.len()),
+            ));
+            for (i, (wk, gk)) in want_k.iter().zip(&got_k).enumerate() {
+                let name = texts.get(i).and_then(|t| t.as_str()).unwrap_or("?");
+                c.push((
+                    format!("kind of {name} (item {stt} {role})"),
+                    wk.clone(),
+                    gk.clone(),
+                ));
+            }
+        }
     }
     c
 }
@@ -516,7 +582,7 @@ fn every_field_of_every_rendering_equals_the_truth() {
             .display()
             .to_string();
         let meta = load(&format!("truth/meta/{seed}.json"));
-        let items = load(&format!("truth/items/{seed}.json"));
+        let items = load_items(seed);
         let rec = record(path);
         let all: Vec<(String, Value, Value)> = checks(&meta, &items, &rec)
             .into_iter()
@@ -606,7 +672,7 @@ fn truth_files_are_consistent() {
     for seed in SEEDS {
         let meta = load(&format!("truth/meta/{seed}.json"));
         assert_eq!(get(&meta, "seed"), &json!(seed));
-        let items = load(&format!("truth/items/{seed}.json"));
+        let items = load_items(seed);
         let old = load(&format!("truth/{seed}.json"));
         let a: Vec<&Value> = get(&items, "items")
             .as_array()
@@ -642,7 +708,7 @@ fn truth_files_are_consistent() {
 fn the_comparison_catches_the_old_004_legal_basis_errors() {
     let seed = "004_eb12abc5933443e7";
     let rec = record(&fixture(&format!("docx/{seed}.A.docx")));
-    let items = load(&format!("truth/items/{seed}.json"));
+    let items = load_items(seed);
     let mut wrong = load(&format!("truth/meta/{seed}.json"));
     let bases = wrong["legal_bases"].as_array_mut().unwrap();
     bases[1]["text"] =
@@ -664,11 +730,14 @@ fn the_comparison_catches_the_old_004_legal_basis_errors() {
     ] {
         assert!(diffs.iter().any(|d| d == f), "{f} not caught: {diffs:?}");
     }
-    // And the true metadata has no difference at all on the .docx.
+    // And the true metadata (the document's fields, not the items) has no difference on the
+    // .docx.
     let right = load(&format!("truth/meta/{seed}.json"));
     let none: Vec<_> = checks(&right, &items, &rec)
         .into_iter()
-        .filter(|(_, w, g)| norm(w) != norm(g))
+        .filter(|(f, w, g)| {
+            !f.starts_with("item ") && !f.starts_with("kind of ") && norm(w) != norm(g)
+        })
         .collect();
     assert!(none.is_empty(), "{none:?}");
 }
