@@ -1,10 +1,10 @@
 //! Independent truth for every field of the record (issue 23, point 1).
 //!
-//! `fixtures/truth/meta/<seed>.json` (the document's metadata, signer, recipients and legal
-//! bases, columns, appendix) and `fixtures/truth/items/<seed>.json` (each item's level, parent,
-//! typed deadline and agency kinds) were written by reading the five seed documents, never from kehoach's output. Every
-//! rendering of a seed in the fixtures (.docx, .pdf, .html, text, Markdown, .doc, and the 004
-//! variants) is parsed and every field is compared with the truth: text after
+//! `fixtures/truth/meta/<seed>.json` (the document's metadata, signer, recipients, legal
+//! bases, columns, appendix) and `fixtures/truth/items/<seed>.json` (each item's level,
+//! parent, typed deadline and agency kinds) were written by reading the five seed documents,
+//! never from kehoach's output. Every rendering of a seed in the fixtures (.docx, .pdf,
+//! .html, text, Markdown, .doc, and the 004 variants) is parsed and every field is compared with the truth: text after
 //! `kehoach_text::clean`, lists in order, `stt`/`parent` without a trailing dot (auto-numbering
 //! writes "3." where a typist wrote "3").
 //!
