@@ -246,24 +246,6 @@ const KNOWN_WRONG: &[KnownWrong] = &[
         document: r#""(Kèm theo Quyết định số 3161/QĐ-UBND ngày 13/12/2023 của Chủ tịch UBND tỉnh Thái Nguyên)""#,
         kehoach: r#""(Kèm theo Quyết định số 3161/QĐ-UBND ngày 13/12/2023 của Chủ tịch UBND""#,
     },
-    // 004: "UBND cấp huyện" and "UBND cấp xã" name a class of bodies (the people's committee
-    // of every district, of every commune), the `collective` kind by its own definition
-    // ("UBND các xã, phường, đặc khu"); kehoach reads them as one named body. Every
-    // rendering, every item they appear in (27 and 20 entries).
-    KnownWrong {
-        seed: "004_eb12abc5933443e7",
-        file: "",
-        field: "kind of UBND cấp huyện (*",
-        document: r#""collective""#,
-        kehoach: r#""body""#,
-    },
-    KnownWrong {
-        seed: "004_eb12abc5933443e7",
-        file: "",
-        field: "kind of UBND cấp xã (*",
-        document: r#""collective""#,
-        kehoach: r#""body""#,
-    },
 ];
 
 /// Every rendering of every seed, sorted; the count is asserted so that a missing folder
