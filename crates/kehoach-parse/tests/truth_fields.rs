@@ -140,16 +140,6 @@ const EXCEPTIONS: &[Exception] = &[
 ];
 
 const KNOWN_WRONG: &[KnownWrong] = &[
-    // 000 item 1.5, deadline cell "Thường xuyên theo tháng, Quý, năm": regularly, by month,
-    // quarter and year, i.e. periodic reporting in three periods; kehoach keeps only
-    // "Thường xuyên" (continuous) and drops the periods. Every rendering.
-    KnownWrong {
-        seed: "000_bac8a76d1f608aa3",
-        file: "",
-        field: "item 1.5.deadline",
-        document: r#"{"kind":"recurring","periods":["monthly","quarterly","yearly"]}"#,
-        kehoach: r#"{"kind":"continuous"}"#,
-    },
     // 002: the row after group "2.1 Kiểm soát, công khai TTHC" is numbered "2.1" again and is
     // followed by 2.1.2 and 2.1.3: a typo for 2.1.1, a task under group 2.1. kehoach reads
     // the number as written (a level-2 sibling of the group). Every rendering.

@@ -602,6 +602,27 @@ fn recurring_header(p: &mut P) -> Option<Vec<Period>> {
     })
 }
 
+/// "theo tháng, quý, năm" to the end of the cell: the periods, in order, each once.
+fn by_periods(p: &mut P) -> Option<Vec<Period>> {
+    p.try_(|p| {
+        p.p(',');
+        if !p.w("theo") {
+            return None;
+        }
+        let mut periods: Vec<Period> = Vec::new();
+        loop {
+            if !periods.is_empty() && !(p.p(',') || p.w("va") || p.p('/') || p.p(';')) {
+                break;
+            }
+            let per = period_word(p)?;
+            if !periods.contains(&per) {
+                periods.push(per);
+            }
+        }
+        (p.end() && !periods.is_empty()).then_some(periods)
+    })
+}
+
 /// What a recurring deadline is anchored to: a day ("trước ngày 20"), a day and month
 /// ("ngày 15/12"), months ("tháng 6 và tháng 12"), quarters ("quý IV"); `implied` is the
 /// period a relative phrase names ("của tháng liền kề" → monthly, following).
@@ -1156,11 +1177,16 @@ fn before_form(p: &mut P) -> Option<DeadlineKind> {
 }
 
 /// Rule: "thường xuyên", "liên tục" (with "trong năm", "hằng năm", "cả năm" after them).
+/// "Thường xuyên theo tháng, quý, năm" ("regularly, by month, quarter and year") names the
+/// periods the work is done and reported in: it recurs in them.
 fn continuous_form(p: &mut P) -> Option<DeadlineKind> {
     if !p.starts(&["thuong", "lien"], false) {
         return None;
     }
     if p.ws("thuong xuyen") {
+        if let Some(periods) = by_periods(p) {
+            return Some(DeadlineKind::Recurring { periods });
+        }
         let _ = p.p(',') || p.p('-') || p.w("va");
         p.ws("lien tuc");
     } else if !p.ws("lien tuc") {

@@ -90,7 +90,21 @@ fn phrases() {
         ("", Empty),
         ("Thường xuyên", Continuous),
         ("Thường xuyên bằng văn bản", Continuous),
-        ("Thường xuyên theo tháng, Quý, năm", Continuous),
+        (
+            "Thường xuyên theo tháng, Quý, năm",
+            Recurring {
+                periods: vec![Period::Monthly, Period::Quarterly, Period::Yearly],
+            },
+        ),
+        (
+            "Thường xuyên, theo quý và năm",
+            Recurring {
+                periods: vec![Period::Quarterly, Period::Yearly],
+            },
+        ),
+        // "theo" something other than periods: regular work.
+        ("Thường xuyên theo yêu cầu", Continuous),
+        ("Thường xuyên theo tháng cao điểm", Continuous),
         (
             "Định kỳ hàng quý, năm",
             Recurring {
