@@ -35,8 +35,8 @@ const SEEDS: [&str; 5] = [
 
 /// Fixture folders that hold renderings of the seeds, searched recursively; a rendering is a
 /// file whose name starts with a seed's name.
-const DIRS: [&str; 6] = ["docx", "pdf", "html", "text", "doc", "variants"];
-const EXTS: [&str; 7] = ["docx", "pdf", "html", "htm", "txt", "md", "doc"];
+const DIRS: [&str; 7] = ["docx", "pdf", "html", "text", "doc", "rtf", "variants"];
+const EXTS: [&str; 8] = ["docx", "pdf", "html", "htm", "txt", "md", "doc", "rtf"];
 
 /// A field the rendering cannot carry. `file` is a substring of the fixture's path (relative
 /// to `fixtures/`), `field` a field path as printed by this test, or a prefix ending in `*`.
@@ -635,7 +635,7 @@ fn every_field_of_every_rendering_equals_the_truth() {
 }
 
 /// Renderings of the five seeds under `fixtures/{docx,pdf,html,text,doc,variants}`.
-const EXPECTED_RENDERINGS: usize = 64;
+const EXPECTED_RENDERINGS: usize = 73;
 
 /// The truth files themselves are well formed: every seed has both, item stt lists equal
 /// those of `fixtures/truth/<seed>.json`, and each parent names an earlier item.
