@@ -19,8 +19,9 @@
 //! * HTML tables written into the text (pandoc's GFM writes complex tables so) are read by the
 //!   HTML reader, spans and all.
 //!
-//! Soft-wrapped paragraphs (pandoc's 72-column Markdown) come out one paragraph per line: the
-//! seeds write one paragraph per line, and a wrapped line cannot be told from a short one.
+//! Soft-wrapped paragraphs (pandoc's 72-column Markdown, mail) are joined again when the whole
+//! text is seen to be wrapped at a width ([`wrap_width`]): a line that reaches the width goes
+//! on in the next one. Text written a paragraph per line is read a paragraph per line.
 //!
 //! [`Row::repeat_header`]: crate::model::Row::repeat_header
 
@@ -162,10 +163,11 @@ pub(crate) fn read_decoded(text: &str, limits: &Limits, doc: &mut Document) -> R
         merged.push(Piece::Table(next));
     }
 
+    let wrap = wrap_width(&merged);
     let mut cells = 0u64;
     for p in merged {
         match p {
-            Piece::Text(lines) => body_block(&lines, &mut doc.blocks),
+            Piece::Text(lines) => body_block(&lines, wrap, &mut doc.blocks),
             Piece::Html(blocks) => {
                 for b in &blocks {
                     if let Block::Table(t) = b {
@@ -239,11 +241,59 @@ fn heading(line: &str) -> Option<&str> {
     Some(rest)
 }
 
-/// One blank-line separated block of body text: a paragraph per line.
-fn body_block(lines: &[&str], out: &mut Vec<Block>) {
+/// The width a text was wrapped at, if it was: pandoc's Markdown (72 columns), mail and
+/// other tools cut long paragraphs into lines of at most W characters, each ending at the
+/// last space before W.
+///
+/// Rule: the body lines are never longer than 100 characters, and at least three of them,
+/// and a fifth of the lines of the multi-line blocks, end within 12 characters of the longest
+/// (lines cut at the last space before the width). Text written a paragraph per line (the
+/// usual plain-text export) has long lines and is never "wrapped".
+fn wrap_width(pieces: &[Piece]) -> Option<usize> {
+    let mut longest = 0usize;
+    let mut lens: Vec<usize> = Vec::new();
+    for p in pieces {
+        if let Piece::Text(lines) = p {
+            for l in lines.iter() {
+                let n = l.trim_end().chars().count();
+                longest = longest.max(n);
+                if lines.len() > 1 {
+                    lens.push(n);
+                }
+            }
+        }
+    }
+    if !(40..=100).contains(&longest) {
+        return None;
+    }
+    let near = lens.iter().filter(|&&n| n + 12 >= longest).count();
+    (near >= 3 && near * 5 >= lens.len()).then_some(longest)
+}
+
+/// Whether a line starts a new paragraph of its own whatever came before: a list item, a
+/// heading, a table or quote mark, a numbered point ("1.", "a)", "II.").
+fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with(['-', '+', '*', '•', '#', '>', '|', '(']) {
+        return true;
+    }
+    let head: String = t.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let rest = &t[head.len()..];
+    !head.is_empty()
+        && head.chars().count() <= 4
+        && (head.chars().all(|c| c.is_ascii_digit())
+            || head.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            || head.chars().count() == 1)
+        && rest.starts_with(['.', ')'])
+}
+
+/// One blank-line separated block of body text: a paragraph per line, or, in a text wrapped
+/// at `wrap` columns ([`wrap_width`]), a line that reaches the width continued by the next.
+fn body_block(lines: &[&str], wrap: Option<usize>, out: &mut Vec<Block>) {
     let mut heading_lines = Vec::new();
     let mut joined = String::new();
     let mut n = 0;
+    let mut soft_wrapped = false;
     for line in lines {
         if is_rule(line) {
             continue;
@@ -253,12 +303,22 @@ fn body_block(lines: &[&str], out: &mut Vec<Block>) {
             None => (*line, false),
         };
         // Markdown hard breaks: two trailing spaces or a trailing backslash.
+        let hard = text.ends_with('\\') || text.ends_with("  ");
         let text = text.strip_suffix('\\').unwrap_or(text);
         if n > 0 {
-            joined.push('\n');
+            if soft_wrapped && !is_heading && !starts_item(text) {
+                joined.push(' ');
+            } else {
+                joined.push('\n');
+                heading_lines.push(is_heading);
+            }
+        } else {
+            heading_lines.push(is_heading);
         }
-        joined.push_str(text);
-        heading_lines.push(is_heading);
+        joined.push_str(text.trim_end());
+        // This line reached the width: it was cut there, and the next line goes on with it.
+        soft_wrapped =
+            !hard && !is_heading && wrap.is_some_and(|w| text.trim_end().chars().count() + 12 >= w);
         n += 1;
     }
     let parsed = inline::parse(&joined, true);
@@ -416,6 +476,33 @@ mod tests {
 
     fn read_s(s: &str) -> Document {
         read(s.as_bytes(), &Limits::default()).unwrap()
+    }
+
+    #[test]
+    fn wrapped_text_is_read_as_paragraphs_again() {
+        // A Hà Giang commune's plan as a mail client wraps it at 64 columns: the bases and
+        // the title are cut at the width; list items and the short signer lines are not.
+        let wrapped = "UỶ BAN NHÂN DÂN XÃ YÊN MINH\n\nKẾ HOẠCH\n\nTriển khai thực hiện cơ chế một cửa, một cửa liên thông trên địa\nbàn xã Yên Minh năm 2026\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm\n2025;\nCăn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của\nChính phủ về thực hiện thủ tục hành chính theo cơ chế một cửa;\n\n- Văn phòng HĐND và UBND xã chủ trì, phối hợp với các đơn vị có\nliên quan;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n";
+        let d = read_s(wrapped);
+        let p: Vec<_> = d.paragraphs().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            p,
+            [
+                "UỶ BAN NHÂN DÂN XÃ YÊN MINH",
+                "KẾ HOẠCH",
+                "Triển khai thực hiện cơ chế một cửa, một cửa liên thông trên địa bàn xã Yên Minh năm 2026",
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục hành chính theo cơ chế một cửa;",
+                "- Văn phòng HĐND và UBND xã chủ trì, phối hợp với các đơn vị có liên quan;",
+                "- Lưu: VT.",
+                "KT. CHỦ TỊCH",
+                "PHÓ CHỦ TỊCH",
+            ]
+        );
+        // The same text a paragraph per line (long lines): read line by line, as written.
+        let unwrapped = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025 và các văn bản hướng dẫn thi hành;\nCăn cứ Nghị định số 118/2025/NĐ-CP;\n";
+        let d = read_s(unwrapped);
+        assert_eq!(d.paragraphs().count(), 2);
     }
 
     #[test]
