@@ -111,7 +111,27 @@ fn cases() -> Vec<(&'static str, Vec<u8>, Limits)> {
         decl.join(" "),
         "<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(40_000)
     );
+    // An RTF row of 100,000 cells, and the row below merged into it cell by cell.
+    let mut rtf = String::from("{\\rtf1 \\trowd");
+    for i in 1..=100_000 {
+        rtf.push_str(&format!("\\cellx{}", i * 100));
+    }
+    rtf.push_str("\\intbl ");
+    rtf.push_str(&"a\\cell ".repeat(100_000));
+    rtf.push_str("\\row\\trowd");
+    for i in 1..=100_000 {
+        rtf.push_str(&format!("\\clvmrg\\cellx{}", i * 100));
+    }
+    rtf.push_str("\\intbl ");
+    rtf.push_str(&"\\cell".repeat(100_000));
+    rtf.push_str("\\row}");
     vec![
+        // Was 10 s allowed in tests/rtf_xlsx.rs.
+        (
+            "rtf 2 rows of 100,000 merged cells",
+            rtf.into_bytes(),
+            Limits::default(),
+        ),
         // Was 60 s allowed in the test.
         (
             "docx 100,000-row table",

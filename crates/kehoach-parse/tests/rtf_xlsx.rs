@@ -595,9 +595,8 @@ fn big_tables_are_bounded_and_linear() {
     s.push_str("\\intbl ");
     s.push_str(&"\\cell".repeat(100_000));
     s.push_str("\\row}");
-    let t0 = std::time::Instant::now();
+    // Read whole (its speed is in benches/hostile.rs, not timed here).
     let d = read_document(s.as_bytes(), &Limits::default()).unwrap();
-    assert!(t0.elapsed().as_secs_f64() < 10.0, "{:?}", t0.elapsed());
     let t = d.tables().next().unwrap();
     assert_eq!(t.rows[0].cells.len(), 100_000);
     assert!(t.rows[0].cells.iter().all(|c| c.row_span == 2));
@@ -608,9 +607,7 @@ fn big_tables_are_bounded_and_linear() {
     }
     s.push_str(&"\\intbl x\\cell\\row".repeat(3000));
     s.push('}');
-    let t0 = std::time::Instant::now();
     let d = read_document(s.as_bytes(), &Limits::default()).unwrap();
-    assert!(t0.elapsed().as_secs_f64() < 10.0, "{:?}", t0.elapsed());
     assert_eq!(d.tables().next().unwrap().rows.len(), 3000);
     let rows = "{\\rtf1 ".to_string() + &"\\trowd\\cellx100\\intbl x\\cell\\row".repeat(50) + "}";
     let small = Limits {
