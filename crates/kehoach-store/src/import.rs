@@ -166,7 +166,11 @@ pub fn run(
     let (files, missing) = collect_files(paths);
     let run_id = write::begin_run(store.conn(), "import")?;
     let known: HashSet<String> = {
-        let mut stmt = store.conn().prepare("SELECT sha256 FROM source")?;
+        // Sources with a document. A source that failed is read again: the limit it failed
+        // on may have been raised, as its message advises, or the reader improved.
+        let mut stmt = store.conn().prepare(
+            "SELECT s.sha256 FROM source s WHERE EXISTS (SELECT 1 FROM document d WHERE d.id = s.id)",
+        )?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -353,13 +357,15 @@ fn write_one(
         } => {
             let (id, inserted) = write::upsert_source(&tx, &sha, &bytes)?;
             let new_path = write::add_path(&tx, id, &path)?;
-            if !inserted {
+            if !inserted && has_document(&tx, id)? {
                 // The same content twice in one batch: the first one stored it.
                 (path, Outcome::Present { new_path })
             } else {
                 match result {
                     Ok((prep, findings)) => {
                         write::write_document(&tx, id, &prep, version, None)?;
+                        // It may have failed before (a limit since raised).
+                        write::clear_failure(&tx, id)?;
                         if let Some(cv) = checker_version {
                             write::write_findings(&tx, id, &findings, cv)?;
                         }
@@ -427,6 +433,13 @@ mod test_hook {
 /// Whether a stored parse error is a scan waiting for OCR ([`kehoach_parse::error::NEEDS_OCR_MESSAGE`]).
 pub fn needs_ocr(error: &str) -> bool {
     error.starts_with(kehoach_parse::error::NEEDS_OCR_MESSAGE)
+}
+
+/// Whether a source has its document (it was parsed; not a stored failure).
+fn has_document(tx: &rusqlite::Connection, id: i64) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM document WHERE id = ?1)")?
+        .query_row([id], |r| r.get(0))?)
 }
 
 /// The stored error of a source that has no document.

@@ -63,7 +63,9 @@ pub(crate) fn record_failure(
     tx.prepare_cached(&format!(
         "INSERT INTO parse_failure(source_id, error, parser_version, failed_at) VALUES (?1, ?2, ?3, {NOW})
          ON CONFLICT(source_id) DO UPDATE SET error = excluded.error,
-             parser_version = excluded.parser_version, failed_at = excluded.failed_at"
+             parser_version = excluded.parser_version,
+             failed_at = CASE WHEN parse_failure.error = excluded.error
+                 THEN parse_failure.failed_at ELSE excluded.failed_at END"
     ))?
     .execute(params![source_id, error, parser_version])?;
     Ok(())
