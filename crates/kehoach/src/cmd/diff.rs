@@ -81,7 +81,7 @@ pub fn run(args: Args) -> u8 {
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        Format::Html => render::plandiff::html(&mut out, &old, &new, &d),
+        Format::Html => render::plandiff::html(&mut out, &old, &new, &d, args.all),
     };
     if let Err(e) = res.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {

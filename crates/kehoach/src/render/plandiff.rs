@@ -171,7 +171,44 @@ pub fn text(
     )
 }
 
-pub fn html(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff) -> io::Result<()> {
+/// One field change as HTML: a word diff for long texts, old → new for short ones.
+fn change_html(c: &FieldChange) -> String {
+    let inline = |o: &str, n: &str| {
+        word_diff(o, n)
+            .into_iter()
+            .map(|p| match p {
+                Piece::Same(s) => esc(&s),
+                Piece::Old(s) => format!("<del>{}</del>", esc(&s)),
+                Piece::New(s) => format!("<ins>{}</ins>", esc(&s)),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match &c.years_only {
+        Some((o, n)) => format!("<b>{}</b>: year only, {} → {}", c.field, years(o), years(n)),
+        None if c.field == "content"
+            || (c.old.chars().count() > 40 && c.new.chars().count() > 40) =>
+        {
+            format!("<b>{}</b>: {}", c.field, inline(&c.old, &c.new))
+        }
+        None => format!(
+            "<b>{}</b>: <del>{}</del> → <ins>{}</ins>",
+            c.field,
+            esc(&c.old),
+            esc(&c.new)
+        ),
+    }
+}
+
+/// The diff as a self-contained page: the metadata changes (number, date, title, signer …),
+/// then the items; `all` lists the unchanged items too, as the text output does.
+pub fn html(
+    out: &mut impl Write,
+    old: &Source,
+    new: &Source,
+    d: &PlanDiff,
+    all: bool,
+) -> io::Result<()> {
     writeln!(out, "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>kehoach diff</title><style>{STYLE}</style></head><body>")?;
     writeln!(
         out,
@@ -185,21 +222,17 @@ pub fn html(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff) -> i
         "<p class=\"meta\">{} added, {} removed, {} changed ({} only years), {} renumbered, {} unchanged</p>",
         s.added, s.removed, s.changed, s.years_only, s.renumbered, s.unchanged
     )?;
+    if !d.meta.is_empty() {
+        writeln!(out, "<h2>Thông tin văn bản</h2><ul class=\"meta-changes\">")?;
+        for c in &d.meta {
+            writeln!(out, "<li>{}</li>", change_html(c))?;
+        }
+        writeln!(out, "</ul>")?;
+    }
     writeln!(
         out,
         "<table><thead><tr><th></th><th>STT</th><th>Nội dung / thay đổi</th></tr></thead><tbody>"
     )?;
-    let html_inline = |o: &str, n: &str| {
-        word_diff(o, n)
-            .into_iter()
-            .map(|p| match p {
-                Piece::Same(s) => esc(&s),
-                Piece::Old(s) => format!("<del>{}</del>", esc(&s)),
-                Piece::New(s) => format!("<ins>{}</ins>", esc(&s)),
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     for e in &d.entries {
         match e {
             Entry::Added { stt, content, .. } => writeln!(
@@ -219,9 +252,18 @@ pub fn html(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff) -> i
                 new_stt,
                 renumbered,
                 changes,
+                new: ni,
                 ..
             } => {
                 if changes.is_empty() && !renumbered {
+                    if all {
+                        writeln!(
+                            out,
+                            "<tr class=\"same\"><td>=</td><td>{}</td><td>{}</td></tr>",
+                            esc(new_stt),
+                            esc(&new.plan.items[*ni].content)
+                        )?;
+                    }
                     continue;
                 }
                 let num = if *renumbered {
@@ -229,25 +271,7 @@ pub fn html(out: &mut impl Write, old: &Source, new: &Source, d: &PlanDiff) -> i
                 } else {
                     new_stt.clone()
                 };
-                let body: Vec<String> = changes
-                    .iter()
-                    .map(|c| match &c.years_only {
-                        Some((o, n)) => {
-                            format!("<b>{}</b>: year only, {} → {}", c.field, years(o), years(n))
-                        }
-                        None if c.field == "content"
-                            || (c.old.chars().count() > 40 && c.new.chars().count() > 40) =>
-                        {
-                            format!("<b>{}</b>: {}", c.field, html_inline(&c.old, &c.new))
-                        }
-                        None => format!(
-                            "<b>{}</b>: <del>{}</del> → <ins>{}</ins>",
-                            c.field,
-                            esc(&c.old),
-                            esc(&c.new)
-                        ),
-                    })
-                    .collect();
+                let body: Vec<String> = changes.iter().map(change_html).collect();
                 let body = if body.is_empty() {
                     "renumbered only".to_string()
                 } else {
