@@ -262,13 +262,6 @@ struct KeyChar {
 /// table's ranges today) sends its text to the general path.
 const KEY_CHAR_BYTES: usize = 6;
 
-impl KeyChar {
-    fn letters(&self) -> &str {
-        // Built from a `String` cut at its end: whole characters.
-        std::str::from_utf8(&self.letters[..self.len as usize]).unwrap_or_default()
-    }
-}
-
 /// Characters whose keys are looked up: U+0080..U+024F and U+1E00..U+1EFF, all the letters
 /// of Vietnamese and of the other Latin-script languages.
 struct Table {
@@ -343,36 +336,45 @@ impl Table {
 /// general path. The two paths agree (tested over every character of the table).
 fn fast_key(s: &str, kind: Kind) -> Option<String> {
     let table = Table::get();
-    let mut out = String::with_capacity(s.len() + 8);
+    // Bytes: ASCII (most of any text) is handled a byte at a time without decoding; the
+    // output is UTF-8 by construction (ASCII bytes and whole characters' letters).
+    let mut out: Vec<u8> = Vec::with_capacity(s.len() + 8);
     // Start of the current word in `out`, and its tone.
     let mut word: Option<usize> = None;
     let mut tone: Option<char> = None;
-    let end_word = |out: &mut String, word: &mut Option<usize>, tone: &mut Option<char>| {
+    let end_word = |out: &mut Vec<u8>, word: &mut Option<usize>, tone: &mut Option<char>| {
         if let Some(start) = word.take() {
             if let Some(t) = tone.take() {
-                if t == 'f' && &out[start..] == "hăng" {
+                if t == 'f' && &out[start..] == "hăng".as_bytes() {
                     out.truncate(start);
-                    out.push_str("hang");
+                    out.extend_from_slice(b"hang");
                 }
-                out.push(t);
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(t.encode_utf8(&mut buf).as_bytes());
             }
         }
     };
-    for c in s.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            if x.is_ascii_alphanumeric() {
                 if word.is_none() {
                     if !out.is_empty() {
-                        out.push(' ');
+                        out.push(b' ');
                     }
                     word = Some(out.len());
                 }
-                out.push(c.to_ascii_lowercase());
-            } else if !(c.is_ascii_control() && crate::whitespace::is_dropped(c)) {
+                out.push(x.to_ascii_lowercase());
+            } else if !(x.is_ascii_control() && crate::whitespace::is_dropped(x as char)) {
                 end_word(&mut out, &mut word, &mut tone);
             }
             continue;
         }
+        let c = s[i..].chars().next()?;
+        i += c.len_utf8();
         if crate::is_invisible(c) {
             continue;
         }
@@ -386,11 +388,11 @@ fn fast_key(s: &str, kind: Kind) -> Option<String> {
             }
             if word.is_none() {
                 if !out.is_empty() {
-                    out.push(' ');
+                    out.push(b' ');
                 }
                 word = Some(out.len());
             }
-            out.push_str(k.letters());
+            out.extend_from_slice(&k.letters[..k.len as usize]);
             if k.tone.is_some() {
                 tone = k.tone;
             }
@@ -403,7 +405,7 @@ fn fast_key(s: &str, kind: Kind) -> Option<String> {
         return None;
     }
     end_word(&mut out, &mut word, &mut tone);
-    Some(out)
+    String::from_utf8(out).ok()
 }
 
 /// Similarity of two texts in `0.0..=1.0`: the Dice coefficient over the multisets of
