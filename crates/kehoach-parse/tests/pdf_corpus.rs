@@ -53,17 +53,11 @@ fn corpus_pdf_items_equal_docx_items() {
             .replace(".pdf", ".docx");
         let docx = record(&fixture(&format!("docx/{name}")));
         let pdf = record(&f);
-        let strip = |r: &kehoach_parse::record::Record| -> Vec<serde_json::Value> {
-            r.items
-                .iter()
-                .map(|i| {
-                    let mut v = serde_json::to_value(i).unwrap();
-                    v.as_object_mut().unwrap().remove("location");
-                    v
-                })
-                .collect()
-        };
-        assert_eq!(strip(&docx), strip(&pdf), "{name}");
+        assert_eq!(
+            items_without_location(&docx),
+            items_without_location(&pdf),
+            "{name}"
+        );
         assert!(
             pdf.items.iter().all(|i| i.location.page.is_some()),
             "{name}: every PDF item has its page"

@@ -134,3 +134,17 @@ pub fn assert_goldens<'a>(pairs: impl IntoIterator<Item = (&'a Record, String)>)
     }
     g.finish();
 }
+
+/// A record's items as JSON without where in the file they are: what two renderings of the
+/// same plan (.docx and .pdf, .doc, .rtf) must agree on.
+#[allow(dead_code)]
+pub fn items_without_location(r: &Record) -> Vec<serde_json::Value> {
+    r.items
+        .iter()
+        .map(|i| {
+            let mut v = serde_json::to_value(i).unwrap();
+            v.as_object_mut().unwrap().remove("location");
+            v
+        })
+        .collect()
+}
