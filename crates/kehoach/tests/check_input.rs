@@ -3,30 +3,12 @@
 //! rules left out by `--select` do not run (so the match limit of KH201/KH203 does not refuse
 //! a check that does not use them); `--output`/`-o` writes the report (`--out` kept).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
+
+use support::*;
 
 const DRAFT: &str = "fixtures/docx/003_e474f24c970af6a5.A.docx";
 const PARENT: &str = "fixtures/docx/004_eb12abc5933443e7.A.docx";
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn kehoach(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run kehoach")
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 #[test]
 fn unknown_rule_codes_are_a_usage_error() {
@@ -37,10 +19,14 @@ fn unknown_rule_codes_are_a_usage_error() {
         let o = kehoach(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(o.stdout.is_empty(), "{args:?}: no report");
-        assert!(err(&o).starts_with("error: no rule \""), "{}", err(&o));
+        assert!(
+            stderr(&o).starts_with("error: no rule \""),
+            "{}",
+            stderr(&o)
+        );
     }
     let o = kehoach(&["check", DRAFT, "--ignore", "KH301,stale"]);
-    assert!(err(&o).contains("no rule \"stale\""), "{}", err(&o));
+    assert!(stderr(&o).contains("no rule \"stale\""), "{}", stderr(&o));
 }
 
 #[test]
@@ -51,11 +37,11 @@ fn a_parent_without_items_is_refused() {
         "--against",
         "fixtures/firstpages/09_danang_congvan.txt",
     ]);
-    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
-        err(&o).contains("09_danang_congvan.txt: no work items were found in this parent plan"),
+        stderr(&o).contains("09_danang_congvan.txt: no work items were found in this parent plan"),
         "{}",
-        err(&o)
+        stderr(&o)
     );
     assert!(!String::from_utf8_lossy(&o.stdout).contains("0 errors"));
 }
@@ -71,7 +57,7 @@ fn selected_rules_only_run_and_the_match_limit_follows_them() {
         "--max-word-comparisons",
         "10",
     ]);
-    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     // … but not a check of the STT rules alone, which match nothing.
     let o = kehoach(&[
         "check",
@@ -88,7 +74,7 @@ fn selected_rules_only_run_and_the_match_limit_follows_them() {
     assert!(
         o.status.code() == Some(0) || o.status.code() == Some(1),
         "{}",
-        err(&o)
+        stderr(&o)
     );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let codes: Vec<&str> = v["findings"]
@@ -118,7 +104,7 @@ fn output_and_its_old_name_write_the_same_report() {
         assert!(
             o.status.code().is_some_and(|c| c < 2),
             "{flag}: {}",
-            err(&o)
+            stderr(&o)
         );
     }
     let (a, b) = (

@@ -1,15 +1,9 @@
 //! `diff --format html` shows what the text and JSON outputs show: the metadata changes, and
 //! with `--all` the unchanged items too.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
+use support::*;
 
 fn diff(extra: &[&str]) -> String {
     let mut args = vec![
@@ -20,16 +14,8 @@ fn diff(extra: &[&str]) -> String {
         "html",
     ];
     args.extend_from_slice(extra);
-    let o = Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .current_dir(root())
-        .args(&args)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.code().is_some_and(|c| c < 2),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let o = kehoach(&args);
+    assert!(o.status.code().is_some_and(|c| c < 2), "{}", stderr(&o));
     String::from_utf8(o.stdout).unwrap()
 }
 

@@ -1,28 +1,9 @@
 //! A file that failed to import is read again by the next import: the limit it failed on may
 //! have been raised, as its message advises ("raise it with --max-cells").
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn kehoach(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run kehoach")
-}
-
-fn json(o: &Output) -> serde_json::Value {
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)))
-}
+use support::*;
 
 #[test]
 fn a_failure_is_retried_with_the_limits_of_the_next_import() {

@@ -3,27 +3,9 @@
 //! `import` (kept as a source waiting for OCR, not failed and not a plan with 0 items); a
 //! digital-signature stamp is never read as the issuer.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn kehoach(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kehoach"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run kehoach")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use support::*;
 
 #[test]
 fn parse_says_a_scan_needs_ocr_and_exits_1() {
