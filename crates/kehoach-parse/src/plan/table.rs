@@ -633,12 +633,14 @@ fn append_lines(to: &mut Vec<String>, more: Vec<String>) {
     to.extend(it);
 }
 
-/// The agencies of a cell, one entry each, with their kinds — empty kinds when every entry
-/// is a named body (the common case, left out of the record).
 /// Cell readings remembered per plan: a plan names the same few bodies and deadlines in row
 /// after row ("Sở Nội vụ", "UBND các xã, phường", "Năm 2026", "Thường xuyên"), so a cell
 /// text already read in this plan is looked up instead of read again.
-struct Memo<K, V>(std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>);
+///
+/// Hashed with rustc's FxHash (cheaper than SipHash on short cells). It does not resist chosen
+/// collisions, so a memo holds at most [`MEMO_CELLS`] cells: a hostile table of colliding
+/// cells costs at most that many comparisons per cell.
+struct Memo<K, V>(std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>);
 
 /// Distinct cells remembered per plan and column kind (real plans have a few dozen).
 const MEMO_CELLS: usize = 1024;
@@ -664,44 +666,8 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
     }
 }
 
-/// The multiply-rotate hash of rustc (FxHash): cheaper than SipHash on a plan's short cells.
-/// It does not resist chosen collisions, so a [`Memo`] holds at most [`MEMO_CELLS`] cells:
-/// a hostile table of colliding cells costs at most that many comparisons per cell.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.add(w);
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
+/// The agencies of a cell, one entry each, with their kinds — empty kinds when every entry
+/// is a named body (the common case, left out of the record).
 fn typed_agencies(lines: &[String]) -> (Vec<String>, Vec<AgencyKind>) {
     let entries = agency::entries(lines);
     let kinds: Vec<AgencyKind> = entries.iter().map(|a| a.kind).collect();
