@@ -18,8 +18,12 @@
 //! `crates/kehoach-diff/tests/fuzz_invariants.rs`.)
 
 mod common;
+/// The fuzz targets' own helpers (`docx_of_parts`: the package the `docx_xml` and `check`
+/// targets build from their input), so that the replay builds exactly what they build.
+#[path = "../../../fuzz/fuzz_targets/common.rs"]
+mod fuzz_common;
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -33,10 +37,8 @@ use regex::Regex;
 /// limit in a test.
 fn limits() -> Limits {
     Limits {
-        max_file_bytes: 4 << 20,
-        max_entry_bytes: 16 << 20,
         max_seconds: 0.0,
-        ..Limits::default()
+        ..fuzz_common::limits()
     }
 }
 
@@ -279,31 +281,6 @@ fn parse_like_the_fuzzers(name: &str, bytes: &[u8]) -> Result<(), String> {
     }
 }
 
-/// The split `docx_xml` and `check` fuzz: word/document.xml, then 0xFF, then
-/// word/numbering.xml, stored in a fresh package (`docx_of_parts` of the fuzz targets).
-fn docx_of_parts(data: &[u8]) -> Vec<u8> {
-    let (document, numbering) = match data.iter().position(|&b| b == 0xFF) {
-        Some(i) => (&data[..i], Some(&data[i + 1..])),
-        None => (data, None),
-    };
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut z = zip::ZipWriter::new(&mut buf);
-        let opts = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored);
-        z.start_file("[Content_Types].xml", opts).unwrap();
-        z.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#).unwrap();
-        z.start_file("word/document.xml", opts).unwrap();
-        z.write_all(document).unwrap();
-        if let Some(n) = numbering {
-            z.start_file("word/numbering.xml", opts).unwrap();
-            z.write_all(n).unwrap();
-        }
-        z.finish().unwrap();
-    }
-    buf.into_inner()
-}
-
 /// The docx_xml seed of a package: its document.xml (and 0xFF + numbering.xml), if it has one.
 fn xml_parts(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
@@ -340,7 +317,10 @@ fn every_fixture_and_regression_reads_like_the_fuzzers_want() {
         // docx_xml: the package's parts in a fresh package.
         if let Some(parts) = xml_parts(&bytes) {
             split += 1;
-            let _ = parse_like_the_fuzzers(&format!("{name} (parts)"), &docx_of_parts(&parts));
+            let _ = parse_like_the_fuzzers(
+                &format!("{name} (parts)"),
+                &fuzz_common::docx_of_parts(&parts),
+            );
         }
     }
     eprintln!("{read} read, {refused} refused, {split} docx split into parts");
