@@ -17,13 +17,7 @@ use std::time::Duration;
 use criterion::{criterion_group, criterion_main, Criterion};
 use kehoach_parse::{parse_bytes, Limits};
 
-const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-
-fn body(inner: &str) -> String {
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{inner}</w:body></w:document>"#
-    )
-}
+use kehoach_testkit::make::{pdf, word_body as body, W};
 
 fn docx(document: &[u8]) -> Vec<u8> {
     let mut buf = std::io::Cursor::new(Vec::new());
@@ -56,31 +50,6 @@ fn table_rows(rows: usize) -> String {
     }
     s.push_str("</w:tbl>");
     body(&s)
-}
-
-/// A PDF from object bodies with a correct xref table (as in `hostile.rs`).
-fn pdf(objs: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.7\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
 }
 
 fn cases() -> Vec<(&'static str, Vec<u8>, Limits)> {

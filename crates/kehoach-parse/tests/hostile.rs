@@ -234,13 +234,7 @@ fn docx_with(document: &[u8], numbering: Option<&[u8]>) -> Vec<u8> {
     buf.into_inner()
 }
 
-const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-
-fn body(inner: &str) -> String {
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {W}><w:body>{inner}</w:body></w:document>"#
-    )
-}
+use kehoach_testkit::make::{word_body as body, W};
 
 /// A raw deflate stream: `head`, then spaces up to `megabytes` MB in all. Only the first two
 /// megabytes are compressed; every later megabyte is the second one's compressed block
@@ -1077,30 +1071,7 @@ fn numbering_with_many_links_stays_linear() {
 // ---------------------------------------------------------------------------------------
 // PDF, HTML and text.
 
-/// A PDF from object bodies (object n is `objs[n - 1]`), with a correct xref table.
-fn pdf(objs: &[Vec<u8>]) -> Vec<u8> {
-    let mut out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objs.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objs.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
+use kehoach_testkit::make::pdf;
 
 fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
     let mut v = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();

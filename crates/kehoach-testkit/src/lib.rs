@@ -10,6 +10,8 @@
 //!   `git diff golden/` and commit", so that no run with bless mode on can pass: the diff
 //!   must be read and committed on purpose, and the next plain run must pass.
 
+pub mod make;
+
 use std::ffi::OsStr;
 use std::path::Path;
 
