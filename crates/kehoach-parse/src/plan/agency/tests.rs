@@ -171,6 +171,15 @@ fn kinds() {
     );
     assert_eq!(k("Căn cứ chức năng, nhiệm vụ"), AgencyKind::Reference);
     assert_eq!(k("Tôn giáo, tín ngưỡng"), AgencyKind::Other);
+    // A body named by its level of government is every body of that level.
+    assert_eq!(k("Công an cấp tỉnh"), AgencyKind::Collective);
+    assert_eq!(k("Ủy ban nhân dân cấp xã"), AgencyKind::Collective);
+    assert_eq!(k("UBND CẤP PHƯỜNG"), AgencyKind::Collective);
+    assert_eq!(k("Trạm Y tế cấp cơ sở"), AgencyKind::Collective);
+    assert_eq!(k("UBND xã Cấp Tiến"), AgencyKind::Body);
+    let e = entries(&["Sở Y tế; UBND cấp xã".to_string()]);
+    let kinds: Vec<AgencyKind> = e.iter().map(|a| a.kind).collect();
+    assert_eq!(kinds, [AgencyKind::Body, AgencyKind::Collective], "{e:?}");
     assert_eq!(kind_of("Sở Nội vụ"), AgencyKind::Body);
     assert_eq!(kind_of("theo chuc nang, nhiem vu"), AgencyKind::Reference);
     assert!(is_reference("THEO PHÂN CÔNG"));
