@@ -156,6 +156,19 @@ pub struct Finding {
     /// Further context (the closest draft item and its score, the source of a rule entry).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A certain fix: these exact words, found in the place the location names, replaced by
+    /// those. Set only where one reading is certain (a wrong year in "năm 2025", a known
+    /// misspelling, a body renamed by a dated decision); an annotated draft offers it as a
+    /// tracked change the reviewer accepts or rejects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// Replace `find` (as written in the document, NFC) with `replace`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub find: String,
+    pub replace: String,
 }
 
 impl Finding {
@@ -169,6 +182,7 @@ impl Finding {
             text: None,
             suggestion: None,
             note: None,
+            fix: None,
         }
     }
 
@@ -189,6 +203,15 @@ impl Finding {
 
     pub fn note(mut self, n: impl Into<String>) -> Self {
         self.note = Some(n.into());
+        self
+    }
+
+    /// A certain fix: `find` replaced by `replace` where the finding is.
+    pub fn fix(mut self, find: impl Into<String>, replace: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            find: find.into(),
+            replace: replace.into(),
+        });
         self
     }
 }

@@ -27,7 +27,8 @@ pub mod rules;
 pub mod textscan;
 
 pub use data::RulesData;
-pub use finding::{Finding, Severity, Where};
+pub use finding::{Finding, Fix, Severity, Where};
+pub use kehoach_i18n::Lang;
 pub use matching::{MatchLimit, TooMuchMatching};
 pub use rules::{check, explain, registry, RuleFilter, RuleInfo};
 
@@ -85,6 +86,8 @@ pub struct Options {
     pub max_word_comparisons: MatchLimit,
     /// Which rules run (`--select`, `--ignore`); rules left out are not run at all.
     pub rules: rules::RuleFilter,
+    /// The language of messages, suggestions and notes (codes never change).
+    pub lang: Lang,
 }
 
 impl Default for Options {
@@ -95,6 +98,7 @@ impl Default for Options {
             threshold: 0.6,
             max_word_comparisons: MatchLimit::default(),
             rules: rules::RuleFilter::default(),
+            lang: Lang::default(),
         }
     }
 }

@@ -21,6 +21,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages, help and reports: vi (default) or en; also KEHOACH_LANG or an
+    /// English locale (LANG=en_US.UTF-8).
+    #[arg(long, global = true, value_name = "LANG", value_parser = clap::value_parser!(kehoach_i18n::Lang))]
+    lang: Option<kehoach_i18n::Lang>,
 }
 
 #[derive(Subcommand)]
@@ -49,6 +53,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cmd::set_lang(cli.lang.unwrap_or_else(kehoach_i18n::Lang::from_env));
     let code = match cli.command {
         Command::Parse(args) => cmd::parse::run(args),
         Command::Check(args) => cmd::check::run(args),

@@ -174,6 +174,7 @@ pub fn run(args: Args) -> u8 {
         threshold: args.threshold,
         max_word_comparisons: kehoach_diff::MatchLimit(args.max_word_comparisons),
         rules,
+        lang: super::lang(),
     };
     let findings = match check(&draft, &parents, &opts) {
         Ok(f) => f,

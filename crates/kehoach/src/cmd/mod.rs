@@ -12,6 +12,9 @@ pub mod rules;
 
 use std::path::Path;
 
+use std::sync::OnceLock;
+
+use kehoach_i18n::Lang;
 use kehoach_parse::record::Record;
 use kehoach_parse::{parse_bytes, Limits};
 
@@ -23,4 +26,16 @@ pub fn parse_file(path: &Path, limits: &Limits) -> Result<Record, String> {
         .map_err(|_| format!("{shown}: internal error while parsing (please report this file)"))?
         .map_err(|e| format!("{shown}: {e}"))?;
     Ok(Record::new(&shown, &bytes, parsed))
+}
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Sets the language of this run (once, from `--lang` or the environment).
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The language of this run.
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
 }
