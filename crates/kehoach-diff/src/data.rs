@@ -16,11 +16,22 @@ pub struct StaleBody {
     pub id: String,
     /// Every way the body is written: full names, abbreviations ("Sở TT&TT").
     pub names: Vec<String>,
-    /// What to write now.
+    /// What to write now (Vietnamese: it is written into the plan).
     pub replacement: String,
+    /// The replacement explained in English, where it holds more than a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement_en: Option<String>,
     /// ISO date from which the name is stale.
     pub effective: String,
+    /// The decision that made the change, in Vietnamese.
     pub source: String,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_en: Option<String>,
+    /// The body became exactly one other body (a rename, or a merger into one): the name
+    /// can be replaced as it stands. Not set where its tasks were split among several.
+    #[serde(default)]
+    pub certain: bool,
 }
 
 /// A legal document replaced by another.
@@ -32,7 +43,11 @@ pub struct StaleLegal {
     pub title: String,
     pub replacement: String,
     pub effective: String,
+    /// The decision that replaced it, in Vietnamese.
     pub source: String,
+    /// The same in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_en: Option<String>,
 }
 
 /// A phrase known to be a typo of another.

@@ -27,7 +27,8 @@ pub mod rules;
 pub mod textscan;
 
 pub use data::RulesData;
-pub use finding::{Finding, Fix, Severity, Where};
+pub use finding::{Finding, Fix, Msg, Severity, Where};
+pub use kehoach_i18n::Arg;
 pub use kehoach_i18n::Lang;
 pub use matching::{MatchLimit, TooMuchMatching};
 pub use rules::{check, explain, registry, RuleFilter, RuleInfo};

@@ -8,7 +8,10 @@ use common::load;
 use kehoach_diff::{check, Finding, Options, Severity};
 
 fn render(fs: &[Finding]) -> String {
-    let mut s: String = fs.iter().map(|f| format!("{f}\n")).collect();
+    let mut s: String = fs
+        .iter()
+        .map(|f| format!("{}\n", f.line(kehoach_diff::Lang::Vi)))
+        .collect();
     let n = |sev| fs.iter().filter(|f| f.severity == sev).count();
     s.push_str(&format!(
         "-- {} errors, {} warnings, {} infos\n",

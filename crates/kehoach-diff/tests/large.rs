@@ -50,7 +50,7 @@ fn numbering_rules_on_20000_items_find_the_one_duplicate() {
     assert_eq!(dup.len(), 1, "{dup:?}");
     assert_eq!(dup[0].location.item, Some(19_000));
     assert!(
-        dup[0].message.contains("first at table row 18"),
+        dup[0].message.contains("đã dùng ở dòng 18 của bảng"),
         "{}",
         dup[0].message
     );

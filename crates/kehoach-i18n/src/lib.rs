@@ -110,6 +110,11 @@ impl From<String> for Arg {
         Arg::Str(s)
     }
 }
+impl From<&&str> for Arg {
+    fn from(s: &&str) -> Self {
+        Arg::Str(s.to_string())
+    }
+}
 impl From<&String> for Arg {
     fn from(s: &String) -> Self {
         Arg::Str(s.clone())
@@ -290,6 +295,12 @@ pub fn syntax_errors() -> Vec<(Lang, &'static str, String)> {
     out
 }
 
+/// Messages that only the Vietnamese catalogue has: rule names and explanations, whose
+/// English is the rules' own documentation in code.
+pub fn vi_only(id: &str) -> bool {
+    id.starts_with("rule-") || id.starts_with("explain-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,13 +333,18 @@ mod tests {
             i
         };
         let (vi_ids, en_ids) = (ids(&vi), ids(&en));
-        let only_vi: Vec<_> = vi_ids.iter().filter(|i| !en_ids.contains(i)).collect();
+        // Rule names and explanations ("rule-…", "explain-…") are Vietnamese only: their
+        // English is the rules' documentation in code, written once.
+        let only_vi: Vec<_> = vi_ids
+            .iter()
+            .filter(|i| !en_ids.contains(i) && !vi_only(i))
+            .collect();
         let only_en: Vec<_> = en_ids.iter().filter(|i| !vi_ids.contains(i)).collect();
         assert!(only_vi.is_empty(), "only in vi: {only_vi:?}");
         assert!(only_en.is_empty(), "only in en: {only_en:?}");
         // Same attributes and same variables: a translation may reorder arguments, not drop
         // or invent them.
-        for (id, attrs, vars) in &vi {
+        for (id, attrs, vars) in vi.iter().filter(|e| !vi_only(&e.0)) {
             let (_, eattrs, evars) = en.iter().find(|e| &e.0 == id).unwrap();
             assert_eq!(attrs, eattrs, "attributes of {id}");
             assert_eq!(vars, evars, "variables of {id}");

@@ -3,8 +3,12 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+/// The binary, in English: these tests read its English wording (`cli_lang.rs` reads the
+/// Vietnamese default).
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kehoach"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kehoach"));
+    c.env("KEHOACH_LANG", "en");
+    c
 }
 
 fn fixture(prefix: &str) -> PathBuf {

@@ -9,6 +9,7 @@ fn root() -> PathBuf {
 
 fn kehoach(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env("KEHOACH_LANG", "en")
         .current_dir(root())
         .args(args)
         .output()

@@ -34,6 +34,7 @@ where
     S: AsRef<std::ffi::OsStr>,
 {
     Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env("KEHOACH_LANG", "en")
         .args(args)
         .output()
         .expect("run kehoach")
@@ -429,11 +430,11 @@ fn check_threshold_decides_which_parent_items_are_missing() {
     assert_eq!(v["findings"][1]["severity"], "info");
     assert_eq!(
         v["findings"][0]["note"],
-        "closest: 3.6 \"Thực hiện cơ chế giao doanh nghiệp cung ứng dịch vụ bưu chí…\" (score 0.24)"
+        "closest: 3.6 \"Thực hiện cơ chế giao doanh nghiệp cung ứng dịch vụ bưu chí…\" (score 24%)"
     );
     let html = out(&run(args("html")));
     assert!(html.contains("<span class=\"code sev-error\">error[KH201]</span> parent item 3.5 has no matching item in the draft (the draft&#39;s level leads it: Các sở, ban, ngành; UBND cấp huyện) <i>(parent STT 3.5)</i>"), "{html}");
-    assert!(html.contains("<small>closest: 1.8 &quot;Công tác truyền thông, hỗ trợ hoạt động kiểm soát TTHC, thự…&quot; (score 0.13)</small>"), "{html}");
+    assert!(html.contains("<small>closest: 1.8 &quot;Công tác truyền thông, hỗ trợ hoạt động kiểm soát TTHC, thự…&quot; (score 13%)</small>"), "{html}");
     // The default is 0.6.
     let o = run([
         "check",

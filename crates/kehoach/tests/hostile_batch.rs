@@ -13,6 +13,7 @@ fn root() -> PathBuf {
 
 fn kehoach(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env("KEHOACH_LANG", "en")
         .current_dir(root())
         .args(args)
         .output()
@@ -179,6 +180,7 @@ fn mixed_batch(into: &std::path::Path) -> (usize, usize) {
 
 fn import(db: &std::path::Path, args: &[&str]) -> (std::process::Output, serde_json::Value) {
     let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env("KEHOACH_LANG", "en")
         .args(args)
         .arg("--db")
         .arg(db)

@@ -17,6 +17,7 @@ fn root() -> PathBuf {
 
 fn run(args: &[&str]) -> Output {
     let o = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env("KEHOACH_LANG", "en")
         .current_dir(root())
         .env_remove("COLUMNS")
         .args(args)

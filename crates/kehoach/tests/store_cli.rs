@@ -22,6 +22,7 @@ const F004: &str = "docx/004_eb12abc5933443e7.A.docx";
 
 fn kehoach(db: &Path, args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_kehoach"));
+    cmd.env("KEHOACH_LANG", "en");
     let sub = args[0];
     cmd.arg(sub).arg("--db").arg(db).args(&args[1..]);
     cmd.output().expect("run kehoach")

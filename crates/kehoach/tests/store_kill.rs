@@ -47,6 +47,7 @@ fn killed_import_leaves_a_consistent_store_and_the_next_run_completes_it() {
     let kill_after = 10;
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env("KEHOACH_LANG", "en")
         .env(
             "KEHOACH_TEST_HOOK_HANG_IMPORT",
             format!("{kill_after}:{}", marker.display()),
@@ -110,6 +111,7 @@ fn killed_import_leaves_a_consistent_store_and_the_next_run_completes_it() {
     }
 
     let o = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env("KEHOACH_LANG", "en")
         .args(["import", "--format", "json", "--db"])
         .arg(&db)
         .arg(&corpus)

@@ -46,17 +46,15 @@ impl Rule for DateYear {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!(
-                            "the title names year {ty} but the document is dated in {}",
-                            date.year
-                        ),
+                        crate::msg!("kh101-title-date", title_year = ty, date_year = date.year),
                         Where::field("date"),
                     )
                     .severity(sev)
                     .text(text)
-                    .suggest(format!(
-                        "date the plan in {ty} (or late {}), or correct the year in the title",
-                        ty - 1
+                    .suggest(crate::msg!(
+                        "kh101-title-date-help",
+                        title_year = ty,
+                        prev_year = ty - 1
                     )),
                 );
             }
@@ -65,17 +63,25 @@ impl Rule for DateYear {
             if let Some(at) = a.title.as_deref() {
                 if let Some(ay) = kehoach_parse::plan::meta::last_year(at) {
                     if ay != ty {
-                        out.push(
-                            Finding::new(
-                                &Self::INFO,
-                                format!(
-                                    "the appendix title names year {ay}; the plan title names {ty}"
-                                ),
-                                Where::field("appendix.title"),
-                            )
-                            .text(at)
-                            .suggest(format!("năm {ty}")),
-                        );
+                        let f = Finding::new(
+                            &Self::INFO,
+                            crate::msg!(
+                                "kh101-appendix-title-year",
+                                appendix_year = ay,
+                                title_year = ty
+                            ),
+                            Where::field("appendix.title"),
+                        )
+                        .text(at)
+                        .suggest(format!("năm {ty}"));
+                        // Certain when the title says "năm <year>" once.
+                        let wrong = format!("năm {ay}");
+                        let f = if at.matches(&wrong).count() == 1 {
+                            f.fix(wrong, format!("năm {ty}"))
+                        } else {
+                            f
+                        };
+                        out.push(f);
                     }
                 }
             }
@@ -90,9 +96,10 @@ impl Rule for DateYear {
                     out.push(
                         Finding::new(
                             &Self::INFO,
-                            format!(
-                                "the appendix line gives year {ry}; the document is dated in {}",
-                                date.year
+                            crate::msg!(
+                                "kh101-appendix-year",
+                                ref_year = ry,
+                                date_year = date.year
                             ),
                             Where::field("appendix.reference"),
                         )
@@ -103,10 +110,10 @@ impl Rule for DateYear {
                         out.push(
                             Finding::new(
                                 &Self::INFO,
-                                format!(
-                                    "the appendix line gives the date {}; the document is dated {}",
-                                    show_date(rd),
-                                    show_date((date.year, m, dd))
+                                crate::msg!(
+                                    "kh101-appendix-date",
+                                    ref_date = show_date(rd),
+                                    date = show_date((date.year, m, dd))
                                 ),
                                 Where::field("appendix.reference"),
                             )
@@ -119,9 +126,7 @@ impl Rule for DateYear {
                             out.push(
                                 Finding::new(
                                     &Self::INFO,
-                                    format!(
-                                        "the appendix line gives month {rm}; the document is dated in month {m}"
-                                    ),
+                                    crate::msg!("kh101-appendix-month", ref_month = rm, month = m),
                                     Where::field("appendix.reference"),
                                 )
                                 .text(&a.text),

@@ -69,16 +69,22 @@ impl Rule for ItemYear {
                     };
                     let Some(sev) = sev else { continue };
                     let what = if prep {
-                        format!("draws up a plan for year {y} in a plan for {py}")
+                        crate::msg!("kh102-plan-for-other-year", year = y, plan_year = py)
                     } else {
-                        format!("names year {y} in a plan for {py}")
+                        crate::msg!("kh102-other-year", year = y, plan_year = py)
                     };
-                    out.push(
-                        Finding::new(&Self::INFO, what, span.at.clone())
-                            .severity(sev)
-                            .text(s.trim())
-                            .suggest(format!("\"{}\" → \"năm {py}\"", &s[ny.start..ny.end])),
-                    );
+                    let named = &s[ny.start..ny.end];
+                    let f = Finding::new(&Self::INFO, what, span.at.clone())
+                        .severity(sev)
+                        .text(s.trim())
+                        .suggest(format!("\"{named}\" → \"năm {py}\""));
+                    // Certain only for a plan drawn up for another year: the plan of this
+                    // year is meant. Another year named elsewhere may be intended.
+                    out.push(if prep {
+                        f.fix(named, format!("năm {py}"))
+                    } else {
+                        f
+                    });
                 }
                 if is_item {
                     for (a, b, st, en) in periods(s) {
@@ -86,7 +92,7 @@ impl Rule for ItemYear {
                             out.push(
                                 Finding::new(
                                     &Self::INFO,
-                                    format!("names the period {a}–{b}, which does not include the plan year {py}"),
+                                    crate::msg!("kh102-period", from = a, to = b, plan_year = py),
                                     span.at.clone(),
                                 )
                                 .severity(Severity::Warning)

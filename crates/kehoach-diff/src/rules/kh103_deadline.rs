@@ -86,9 +86,10 @@ impl Rule for DeadlineRange {
                     out.push(
                         Finding::new(
                             &Self::INFO,
-                            format!(
-                                "the deadline falls before the document date ({})",
-                                cx.draft
+                            crate::msg!(
+                                "kh103-before-date",
+                                date = cx
+                                    .draft
                                     .plan
                                     .document
                                     .date
@@ -108,11 +109,11 @@ impl Rule for DeadlineRange {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("the deadline is in {y}, before the plan year {py}"),
+                        crate::msg!("kh103-before-year", year = y, plan_year = py),
                         at,
                     )
                     .text(&it.deadline.text)
-                    .suggest(format!("a date in {py}")),
+                    .suggest(crate::msg!("kh103-before-year-help", plan_year = py)),
                 );
             } else if y > py {
                 let early_next = y == py + 1 && m.is_some_and(|m| m <= 3);
@@ -122,7 +123,7 @@ impl Rule for DeadlineRange {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("the deadline is in {y}, after the plan year {py}"),
+                        crate::msg!("kh103-after-year", year = y, plan_year = py),
                         at,
                     )
                     .severity(Severity::Warning)

@@ -105,10 +105,7 @@ impl Rule for CitedPlanYear {
                     out.push(
                         Finding::new(
                             &Self::INFO,
-                            format!(
-                                "cites a document dated {}, after this plan's date",
-                                show_date(d)
-                            ),
+                            crate::msg!("kh104-cited-after", date = show_date(d)),
                             c.at.clone(),
                         )
                         .text(&c.r.text),
@@ -125,11 +122,11 @@ impl Rule for CitedPlanYear {
                     out.push(
                         Finding::new(
                             &Self::INFO,
-                            format!("cites a plan for {ny} as the basis of a plan for {py}"),
+                            crate::msg!("kh104-cited-other-year", year = ny, plan_year = py),
                             c.at.clone(),
                         )
                         .text(&c.r.text)
-                        .suggest(format!("cite the parent plan for {py}")),
+                        .suggest(crate::msg!("kh104-cited-other-year-help", plan_year = py)),
                     );
                     continue;
                 }
@@ -147,16 +144,24 @@ impl Rule for CitedPlanYear {
                     out.push(
                         Finding::new(
                             &Self::INFO,
-                            format!(
-                                "the cited plan is dated {} — {} a plan for {for_year}; is this last year's number and date?",
-                                show_date(d),
-                                if named.is_some() { "early for" } else { "which does not fit" }
-                            ),
+                            if named.is_some() {
+                                crate::msg!(
+                                    "kh104-cited-early",
+                                    date = show_date(d),
+                                    year = for_year
+                                )
+                            } else {
+                                crate::msg!(
+                                    "kh104-cited-unfit",
+                                    date = show_date(d),
+                                    year = for_year
+                                )
+                            },
                             c.at.clone(),
                         )
                         .severity(sev)
                         .text(&c.r.text)
-                        .suggest(format!("check the number and date of the parent plan for {for_year}")),
+                        .suggest(crate::msg!("kh104-cited-date-help", year = for_year)),
                     );
                 }
             }

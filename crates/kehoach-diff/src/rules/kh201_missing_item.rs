@@ -184,21 +184,10 @@ impl Rule for MissingItem {
                     .best_match(&pt, &group_bags)
                     .filter(|g| g.1 >= cx.opts.threshold && !g.2);
                 let d = &plan.items[di];
-                let closest = if pair && di + 1 < plan.items.len() {
-                    format!(
-                        "closest: {} + {} \"{}\" (score {:.2})",
-                        d.stt.trim(),
-                        plan.items[di + 1].stt.trim(),
-                        excerpt(&d.content, 60),
-                        score
-                    )
+                let closest_stt = if pair && di + 1 < plan.items.len() {
+                    format!("{} + {}", d.stt.trim(), plan.items[di + 1].stt.trim())
                 } else {
-                    format!(
-                        "closest: {} \"{}\" (score {:.2})",
-                        d.stt.trim(),
-                        excerpt(&d.content, 60),
-                        score
-                    )
+                    d.stt.trim().to_string()
                 };
                 let mut sev = match duty {
                     Duty::Lead => Severity::Error,
@@ -207,43 +196,49 @@ impl Rule for MissingItem {
                 let closest = match heading {
                     Some((gi, gs, _)) => {
                         sev = Severity::Info;
-                        format!(
-                            "only the group heading {} \"{}\" matches (score {:.2}); {closest}",
-                            plan.items[gi].stt.trim(),
-                            excerpt(&plan.items[gi].content, 60),
-                            gs
+                        crate::msg!(
+                            "kh201-heading-only",
+                            heading_stt = plan.items[gi].stt.trim(),
+                            heading = excerpt(&plan.items[gi].content, 60),
+                            heading_score = format!("{:.0}%", gs * 100.0),
+                            stt = closest_stt,
+                            content = excerpt(&d.content, 60),
+                            score = format!("{:.0}%", score * 100.0)
                         )
                     }
-                    None => closest,
+                    None => crate::msg!(
+                        "kh201-closest",
+                        stt = closest_stt,
+                        content = excerpt(&d.content, 60),
+                        score = format!("{:.0}%", score * 100.0)
+                    ),
                 };
-                let why = match duty {
-                    Duty::Lead => format!("the draft's level leads it: {}", p.lead.join("; ")),
-                    Duty::Support => {
-                        format!("the draft's level supports it: {}", p.support.join("; "))
-                    }
-                    Duty::Inherited => format!(
-                        "the district level led it: {}; its tasks fell to the communes on 01/7/2025",
-                        p.lead.join("; ")
+                let parent_stt = p.stt.trim();
+                let message = match duty {
+                    Duty::Lead => crate::msg!(
+                        "kh201-missing-lead",
+                        stt = parent_stt,
+                        agencies = p.lead.join("; ")
+                    ),
+                    Duty::Support => crate::msg!(
+                        "kh201-missing-support",
+                        stt = parent_stt,
+                        agencies = p.support.join("; ")
+                    ),
+                    Duty::Inherited => crate::msg!(
+                        "kh201-missing-inherited",
+                        stt = parent_stt,
+                        agencies = p.lead.join("; ")
                     ),
                 };
                 let mut at = Where::parent_item(&parent.plan, pi);
                 at.column = Some("content".into());
                 out.push(
-                    Finding::new(
-                        &Self::INFO,
-                        format!(
-                            "parent item {} has no matching item in the draft ({why})",
-                            p.stt.trim(),
-                        ),
-                        at,
-                    )
-                    .severity(sev)
-                    .text(&p.content)
-                    .suggest(format!(
-                        "add an item for parent {} or say why it does not apply",
-                        p.stt.trim()
-                    ))
-                    .note(closest),
+                    Finding::new(&Self::INFO, message, at)
+                        .severity(sev)
+                        .text(&p.content)
+                        .suggest(crate::msg!("kh201-missing-help", stt = parent_stt))
+                        .note(closest),
                 );
             }
         }

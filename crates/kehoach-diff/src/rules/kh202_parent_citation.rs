@@ -81,22 +81,23 @@ impl Rule for ParentCitation {
                     .map(|r| r.text.clone())
                     .collect();
                 let msg = if cited.is_empty() {
-                    format!("the draft does not cite the parent ({parent_ref})")
+                    crate::msg!("kh202-not-cited", parent = &parent_ref)
                 } else {
-                    format!(
-                        "the draft's legal bases do not cite the parent ({parent_ref}); they cite {}",
-                        cited.join("; ")
+                    crate::msg!(
+                        "kh202-cites-other",
+                        parent = &parent_ref,
+                        cited = cited.join("; ")
                     )
                 };
                 let mut f = Finding::new(&Self::INFO, msg, Where::field("legal_bases"))
                     .severity(Severity::Warning)
-                    .suggest(format!(
-                        "cite {parent_ref}, or check that it is the right parent"
-                    ));
+                    .suggest(crate::msg!("kh202-not-cited-help", parent = &parent_ref));
                 if let (Some(py), Some(dy)) = (pm.plan_year, cx.draft.plan.document.plan_year) {
                     if py != dy {
-                        f = f.note(format!(
-                            "the parent given is the plan for {py}; the draft is for {dy}"
+                        f = f.note(crate::msg!(
+                            "kh202-parent-year",
+                            parent_year = py,
+                            plan_year = dy
                         ));
                     }
                 }
@@ -106,18 +107,30 @@ impl Rule for ParentCitation {
             for r in same_number {
                 let mut diffs = Vec::new();
                 if kehoach_text::ascii_key(&r.doc_type) != ptype {
-                    diffs.push(format!("type {} ≠ {}", r.doc_type, ptype_shown));
+                    diffs.push(crate::msg!(
+                        "kh202-diff-type",
+                        cited = r.doc_type.as_str(),
+                        parent = ptype_shown.as_str()
+                    ));
                 }
                 if let Some(s) = &r.symbol {
                     if compact(s) != compact(&psym) {
-                        diffs.push(format!("symbol {s} ≠ {psym}"));
+                        diffs.push(crate::msg!(
+                            "kh202-diff-symbol",
+                            cited = s.as_str(),
+                            parent = psym.as_str()
+                        ));
                     }
                 }
                 if let (Some(d), Some(pd)) =
                     (r.date.as_deref().and_then(crate::data::parse_iso), pdate)
                 {
                     if d != pd {
-                        diffs.push(format!("date {} ≠ {}", show_date(d), show_date(pd)));
+                        diffs.push(crate::msg!(
+                            "kh202-diff-date",
+                            cited = show_date(d),
+                            parent = show_date(pd)
+                        ));
                     }
                 }
                 if diffs.is_empty() {
@@ -126,7 +139,8 @@ impl Rule for ParentCitation {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("the parent is cited wrongly: {}", diffs.join(", ")),
+                        crate::msg!("kh202-cited-wrongly")
+                            .with("details", crate::Msg::Join(diffs, ", ")),
                         Where::field("legal_bases"),
                     )
                     .text(&r.text)

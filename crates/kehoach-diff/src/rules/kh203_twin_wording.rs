@@ -157,16 +157,19 @@ impl Rule for TwinWording {
                     let mut at = crate::Where::item(plan, di, "content");
                     at.parent_stt = Some(p.stt.trim().to_string());
                     let kind = if a.ascii == b.ascii {
-                        "its diacritics"
+                        "diacritics"
                     } else {
-                        "one letter"
+                        "letter"
                     };
                     let f = if draft_right {
                         Finding::new(
                             &Self::INFO,
-                            format!(
-                                "\"{dword}\" differs by {kind} from the parent's \"{pword}\" (item {}); the parent looks wrong",
-                                p.stt.trim()
+                            crate::msg!(
+                                "kh203-parent-wrong",
+                                word = dword,
+                                kind = kind,
+                                parent_word = pword,
+                                stt = p.stt.trim()
                             ),
                             at,
                         )
@@ -175,14 +178,18 @@ impl Rule for TwinWording {
                     } else {
                         Finding::new(
                             &Self::INFO,
-                            format!(
-                                "\"{dword}\" differs by {kind} from the parent's \"{pword}\" (item {})",
-                                p.stt.trim()
+                            crate::msg!(
+                                "kh203-differs",
+                                word = dword,
+                                kind = kind,
+                                parent_word = pword,
+                                stt = p.stt.trim()
                             ),
                             at,
                         )
                         .text(dword)
                         .suggest(format!("\"{pword}\""))
+                        .fix(dword, pword)
                     };
                     out.push(f);
                 }

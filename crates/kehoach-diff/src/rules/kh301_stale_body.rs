@@ -81,14 +81,25 @@ impl Rule for StaleBody {
 }
 
 fn stale_finding(info: &RuleInfo, at: Where, found: &str, b: &crate::data::StaleBody) -> Finding {
-    Finding::new(
+    let since = crate::data::parse_iso(&b.effective)
+        .map(crate::facts::show_date)
+        .unwrap_or_else(|| b.effective.clone());
+    let f = Finding::new(
         info,
-        format!("\"{found}\" no longer exists (since {})", b.effective),
+        crate::msg!("kh301-stale", name = found, since = since),
         at,
     )
     .text(found)
-    .suggest(b.replacement.clone())
-    .note(b.source.clone())
+    .suggest(crate::Msg::both(
+        &b.replacement,
+        b.replacement_en.as_deref(),
+    ))
+    .note(crate::Msg::both(&b.source, b.source_en.as_deref()));
+    if b.certain {
+        f.fix(found, b.replacement.as_str())
+    } else {
+        f
+    }
 }
 
 #[cfg(test)]
@@ -141,11 +152,11 @@ mod spellings {
             ("Bộ TT&TT", "Bộ Khoa học và Công nghệ"),
             (
                 "Ủy ban nhân dân cấp huyện",
-                "UBND cấp xã (or the provincial body that took over the task)",
+                "UBND cấp xã (hoặc cơ quan cấp tỉnh nhận nhiệm vụ)",
             ),
             (
                 "UBND các huyện, thành phố",
-                "UBND cấp xã (or the provincial body that took over the task)",
+                "UBND cấp xã (hoặc cơ quan cấp tỉnh nhận nhiệm vụ)",
             ),
         ];
         for (name, want) in cases {

@@ -66,15 +66,18 @@ impl Rule for SupersededBasis {
                     out.push(
                         Finding::new(
                             &Self::INFO,
-                            format!(
-                                "{} số {reference} was replaced from {}",
-                                r.doc_type, l.effective
+                            crate::msg!(
+                                "kh302-superseded",
+                                cited = format!("{} số {reference}", r.doc_type),
+                                since = crate::data::parse_iso(&l.effective)
+                                    .map(crate::facts::show_date)
+                                    .unwrap_or_else(|| l.effective.clone())
                             ),
                             at.clone(),
                         )
                         .text(format!("{} số {reference}", r.doc_type))
                         .suggest(l.replacement.clone())
-                        .note(l.source.clone()),
+                        .note(crate::Msg::both(&l.source, l.source_en.as_deref())),
                     );
                 }
             }

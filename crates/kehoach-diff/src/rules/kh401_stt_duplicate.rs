@@ -118,10 +118,10 @@ impl Rule for SttDuplicate {
             let next = ps.get(i + 1).and_then(|n| n.as_deref());
             let mut f = Finding::new(
                 &Self::INFO,
-                format!(
-                    "STT {} is used twice (first at table row {})",
-                    show(p),
-                    plan.items[first].location.row + 1
+                crate::msg!(
+                    "kh401-duplicate",
+                    stt = show(p),
+                    first_row = plan.items[first].location.row + 1
                 ),
                 Where::item(plan, i, "stt"),
             )

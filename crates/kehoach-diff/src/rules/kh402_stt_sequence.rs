@@ -66,14 +66,14 @@ impl Rule for SttSequence {
             };
             if !ok {
                 let what = match &prev {
-                    None => format!("the numbering starts at {}", show(&p)),
+                    None => crate::msg!("kh402-starts-at", stt = show(&p)),
                     Some(q) if p.len() > q.len() + 1 => {
-                        format!("{} skips a level after {}", show(&p), show(q))
+                        crate::msg!("kh402-skips-level", stt = show(&p), prev = show(q))
                     }
                     Some(q) if p.len() <= q.len() && p < q[..p.len()].to_vec() => {
-                        format!("{} goes backwards after {}", show(&p), show(q))
+                        crate::msg!("kh402-backwards", stt = show(&p), prev = show(q))
                     }
-                    Some(q) => format!("{} leaves a gap after {}", show(&p), show(q)),
+                    Some(q) => crate::msg!("kh402-gap", stt = show(&p), prev = show(q)),
                 };
                 let mut f = Finding::new(&Self::INFO, what, Where::item(plan, i, "stt"))
                     .text(it.stt.trim());

@@ -44,13 +44,13 @@ impl Rule for SttStyle {
                 continue;
             }
             let (odd, style) = if dotted.len() >= plain.len() {
-                (plain, "with a trailing dot")
+                (plain, "dot")
             } else {
-                (dotted, "without a trailing dot")
+                (dotted, "no-dot")
             };
             for i in odd {
                 let s = plan.items[i].stt.trim();
-                let want = if style.starts_with("with ") {
+                let want = if style == "dot" {
                     format!("{s}.")
                 } else {
                     s.trim_end_matches('.').to_string()
@@ -58,7 +58,7 @@ impl Rule for SttStyle {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("the other numbers at depth {depth} are written {style}"),
+                        crate::msg!("kh403-style", depth = depth, style = style),
                         Where::item(plan, i, "stt"),
                     )
                     .text(s)

@@ -39,15 +39,15 @@ impl Rule for TaskWithoutLead {
             let separate = matches!(it.deadline.kind, DeadlineKind::SeparatePlan);
             let mut f = Finding::new(
                 &Self::INFO,
-                "the task has no lead agency",
+                crate::msg!("kh404-no-lead"),
                 Where::item(plan, i, "lead"),
             )
             .text(crate::textscan::excerpt(&it.content, 80))
-            .suggest("name the lead agency (cơ quan chủ trì)");
+            .suggest(crate::msg!("kh404-no-lead-help"));
             if separate {
                 f = f
                     .severity(Severity::Info)
-                    .note("the deadline refers to a separate plan");
+                    .note(crate::msg!("kh404-separate-plan"));
             }
             out.push(f);
         }

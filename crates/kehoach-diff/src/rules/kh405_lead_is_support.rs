@@ -41,11 +41,11 @@ impl Rule for LeadIsSupport {
                     out.push(
                         Finding::new(
                             &Self::INFO,
-                            format!("\"{s}\" is both lead and support"),
+                            crate::msg!("kh405-both", name = s.as_str()),
                             Where::item(plan, i, "support"),
                         )
                         .text(s)
-                        .suggest("name it once, in the column it belongs to"),
+                        .suggest(crate::msg!("kh405-both-help")),
                     );
                 }
             }
@@ -77,6 +77,9 @@ mod tests {
             .filter(|f| f.code == "KH405")
             .collect();
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].message, "\"SỞ SỐ 7\" is both lead and support");
+        assert_eq!(
+            f[0].message,
+            "\"SỞ SỐ 7\" vừa là cơ quan chủ trì vừa là cơ quan phối hợp"
+        );
     }
 }

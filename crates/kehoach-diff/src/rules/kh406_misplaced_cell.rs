@@ -81,11 +81,11 @@ impl Rule for MisplacedCell {
                         out.push(
                             Finding::new(
                                 &Self::INFO,
-                                format!("a deadline phrase in the {col} column"),
+                                crate::msg!("kh406-deadline-in-column", column = col),
                                 Where::item(plan, i, col),
                             )
                             .text(e)
-                            .suggest("move it to the deadline column"),
+                            .suggest(crate::msg!("kh406-deadline-in-column-help")),
                         );
                     }
                 }
@@ -94,11 +94,11 @@ impl Rule for MisplacedCell {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        "an agency in the deadline column",
+                        crate::msg!("kh406-agency-in-deadline"),
                         Where::item(plan, i, "deadline"),
                     )
                     .text(&it.deadline.text)
-                    .suggest("move it to the lead or support column"),
+                    .suggest(crate::msg!("kh406-agency-in-deadline-help")),
                 );
             }
             if it.lead.is_empty() {
@@ -107,11 +107,11 @@ impl Rule for MisplacedCell {
                         out.push(
                             Finding::new(
                                 &Self::INFO,
-                                "one cell spans the lead, support and deadline columns with a deadline phrase; the task names no lead agency",
+                                crate::msg!("kh406-merged-lead-deadline"),
                                 Where::item(plan, i, "lead"),
                             )
                             .text(t)
-                            .suggest("split the cell: lead agency, support, deadline"),
+                            .suggest(crate::msg!("kh406-merged-lead-deadline-help")),
                         );
                     }
                 }

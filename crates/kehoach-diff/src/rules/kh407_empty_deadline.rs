@@ -35,11 +35,11 @@ impl Rule for EmptyDeadline {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        "the task has no deadline",
+                        crate::msg!("kh407-no-deadline"),
                         Where::item(plan, i, "deadline"),
                     )
                     .text(crate::textscan::excerpt(&it.content, 80))
-                    .suggest("give a deadline (\"Thường xuyên\", \"Trước ngày …\")"),
+                    .suggest(crate::msg!("kh407-no-deadline-help")),
                 );
             }
         }

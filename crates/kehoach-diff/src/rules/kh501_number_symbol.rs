@@ -43,9 +43,10 @@ impl Rule for NumberSymbol {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!(
-                            "the appendix line gives symbol {b}; the document's number is {}",
-                            num.text
+                        crate::msg!(
+                            "kh501-symbol",
+                            cited = b.as_str(),
+                            number = num.text.as_str()
                         ),
                         at.clone(),
                     )
@@ -59,7 +60,7 @@ impl Rule for NumberSymbol {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("the appendix line gives number {b}; the document's number is {a}"),
+                        crate::msg!("kh501-number", cited = b.as_str(), number = a.as_str()),
                         at.clone(),
                     )
                     .text(&app.text)
@@ -72,9 +73,10 @@ impl Rule for NumberSymbol {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!(
-                            "the appendix line refers to a {}; the document is a {t}",
-                            r.doc_type
+                        crate::msg!(
+                            "kh501-type",
+                            cited = r.doc_type.as_str(),
+                            doc_type = t.as_str()
                         ),
                         at.clone(),
                     )
@@ -89,7 +91,7 @@ impl Rule for NumberSymbol {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("the appendix line names {ri} as the issuer; the document's issuer is {iss}"),
+                        crate::msg!("kh501-issuer", cited = ri.as_str(), issuer = iss.as_str()),
                         at,
                     )
                     .severity(Severity::Warning)

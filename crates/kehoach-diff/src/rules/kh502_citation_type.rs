@@ -59,9 +59,11 @@ impl Rule for CitationType {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!(
-                            "cited as a {} but its symbol {sym} is that of a {is}",
-                            r.doc_type
+                        crate::msg!(
+                            "kh502-type",
+                            cited = r.doc_type.as_str(),
+                            symbol = sym,
+                            doc_type = is
                         ),
                         at,
                     )

@@ -106,11 +106,11 @@ impl Rule for ForeignOwner {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("names \"{name}\" as the plan's owner; the issuer is {issuer}"),
+                        crate::msg!("kh503-owner", name = name, issuer = issuer),
                         span.at.clone(),
                     )
                     .text(name)
-                    .suggest(format!("the issuer's name ({issuer})")),
+                    .suggest(crate::msg!("kh503-owner-help", issuer = issuer)),
                 );
             }
         }

@@ -145,11 +145,11 @@ impl Rule for RepeatedPhrase {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        format!("\"{phrase}\" is repeated"),
+                        crate::msg!("kh601-repeated", phrase = phrase.as_str()),
                         span.at.clone(),
                     )
                     .text(&span.text[s..e])
-                    .suggest(format!("\"{phrase}\" once")),
+                    .suggest(crate::msg!("kh601-repeated-help", phrase = phrase.as_str())),
                 );
             }
         }

@@ -44,11 +44,12 @@ impl Rule for Misspelling {
                     out.push(
                         Finding::new(
                             &Self::INFO,
-                            format!("\"{found}\" is a misspelling"),
+                            crate::msg!("kh602-misspelling", word = found),
                             span.at.clone(),
                         )
                         .text(found)
-                        .suggest(format!("\"{}\"", m.right)),
+                        .suggest(format!("\"{}\"", m.right))
+                        .fix(found, m.right.as_str()),
                     );
                 }
             }

@@ -36,7 +36,7 @@ impl Rule for SignedFields {
             n => out.push(
                 Finding::new(
                     &Self::INFO,
-                    "a signed plan needs its number",
+                    crate::msg!("kh701-number"),
                     Where::field("number"),
                 )
                 .text(n.as_ref().map(|n| n.text.clone()).unwrap_or_default())
@@ -46,23 +46,19 @@ impl Rule for SignedFields {
         match &d.date {
             Some(p) if p.day.is_some() && p.month.is_some() && p.year.is_some() => {}
             p => out.push(
-                Finding::new(
-                    &Self::INFO,
-                    "a signed plan needs its full date",
-                    Where::field("date"),
-                )
-                .text(p.as_ref().map(|p| p.text.clone()).unwrap_or_default())
-                .suggest("\"ngày 05 tháng 01 năm 2026\""),
+                Finding::new(&Self::INFO, crate::msg!("kh701-date"), Where::field("date"))
+                    .text(p.as_ref().map(|p| p.text.clone()).unwrap_or_default())
+                    .suggest("\"ngày 05 tháng 01 năm 2026\""),
             ),
         }
         if d.signer.as_ref().and_then(|s| s.name.as_ref()).is_none() {
             out.push(
                 Finding::new(
                     &Self::INFO,
-                    "a signed plan needs the signer's name",
+                    crate::msg!("kh701-signer"),
                     Where::field("signer"),
                 )
-                .suggest("the signer's full name under the position"),
+                .suggest(crate::msg!("kh701-signer-help")),
             );
         }
     }

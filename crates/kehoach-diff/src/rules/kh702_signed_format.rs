@@ -35,24 +35,36 @@ fn date_re() -> &'static Regex {
 }
 
 /// What is wrong with a date line, if anything.
-pub fn date_problem(text: &str) -> Option<String> {
+pub fn date_problem(text: &str) -> Option<crate::Msg> {
     let Some(c) = date_re().captures(text) else {
-        return Some("write the date as \"ngày DD tháng MM năm YYYY\"".into());
+        return Some(crate::msg!("kh702-date-form"));
     };
     let (day, month) = (&c[1], &c[2]);
     let d: u32 = day.parse().ok()?;
     let m: u32 = month.parse().ok()?;
     let mut p = Vec::new();
     if d < 10 && day.len() == 1 {
-        p.push(format!("day {d} needs a leading zero (\"{d:02}\")"));
+        p.push(crate::msg!(
+            "kh702-day-zero",
+            day = d,
+            want = format!("{d:02}")
+        ));
     }
     if m <= 2 && month.len() == 1 {
-        p.push(format!("month {m} needs a leading zero (\"{m:02}\")"));
+        p.push(crate::msg!(
+            "kh702-month-zero",
+            month = m,
+            want = format!("{m:02}")
+        ));
     }
     if m > 2 && month.len() == 2 && month.starts_with('0') {
-        p.push(format!("month {m} takes no leading zero (\"{m}\")"));
+        p.push(crate::msg!(
+            "kh702-month-no-zero",
+            month = m,
+            want = format!("{m}")
+        ));
     }
-    (!p.is_empty()).then(|| p.join("; "))
+    (!p.is_empty()).then(|| crate::Msg::Join(p, "; "))
 }
 
 impl Rule for SignedFormat {
@@ -71,7 +83,7 @@ impl Rule for SignedFormat {
                     out.push(
                         Finding::new(
                             &Self::INFO,
-                            format!("number {num} needs a leading zero"),
+                            crate::msg!("kh702-number-zero", number = num.as_str()),
                             Where::field("number"),
                         )
                         .text(&n.text)
@@ -86,7 +98,7 @@ impl Rule for SignedFormat {
                 out.push(
                     Finding::new(
                         &Self::INFO,
-                        "the number line is written \"Số: NN/SYMBOL\"",
+                        crate::msg!("kh702-number-form"),
                         Where::field("number"),
                     )
                     .text(&n.text),

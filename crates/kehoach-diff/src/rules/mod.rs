@@ -84,6 +84,37 @@ pub struct RuleInfo {
 }
 
 impl RuleInfo {
+    /// The rule's title in `lang`: a short Vietnamese name, or the kebab-case name in English.
+    pub fn title(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::En => self.name.to_string(),
+            crate::Lang::Vi => kehoach_i18n::tr(lang, &self.catalogue_id()),
+        }
+    }
+
+    /// The one-line summary in `lang`.
+    pub fn summary_in(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::En => self.summary.to_string(),
+            crate::Lang::Vi => kehoach_i18n::tr_attr(lang, &self.catalogue_id(), "summary", &[])
+                .unwrap_or_else(|| self.summary.to_string()),
+        }
+    }
+
+    /// What it does, why, bad and good examples, in `lang` (English: the documentation in
+    /// code; Vietnamese: `explain-khNNN` in the catalogue, or the English where missing).
+    pub fn explanation_in(&self, lang: crate::Lang) -> String {
+        let id = format!("explain-{}", self.code.to_lowercase());
+        match lang {
+            crate::Lang::Vi if kehoach_i18n::has(lang, &id) => kehoach_i18n::tr(lang, &id),
+            _ => self.explanation(),
+        }
+    }
+
+    fn catalogue_id(&self) -> String {
+        format!("rule-{}", self.code.to_lowercase())
+    }
+
     /// The documentation with the doc-comment indentation removed.
     pub fn explanation(&self) -> String {
         let mut s: String = self
@@ -218,6 +249,9 @@ pub fn check(
     let mut out = Vec::new();
     for r in RULES.iter().filter(|r| opts.rules.allows(r.info().code)) {
         r.check(&cx, &mut out);
+    }
+    for f in &mut out {
+        f.localize(opts.lang);
     }
     sort(&mut out);
     out.dedup();

@@ -17,7 +17,12 @@ pub fn run(args: Args) -> u8 {
         Some(c) => match kehoach_diff::explain(c) {
             Some(info) => crate::render::findings::rule_explain(&mut out, info),
             None => {
-                eprintln!("error: no rule {c:?}; `kehoach rules` lists them");
+                let l = crate::cmd::lang();
+                eprintln!(
+                    "{}: {}",
+                    kehoach_i18n::tr(l, "severity-error"),
+                    kehoach_i18n::tr_args(l, "rules-unknown", &[("code", c.into())])
+                );
                 return 2;
             }
         },

@@ -3,6 +3,12 @@
 use std::io::{self, Write};
 
 use kehoach_diff::{Finding, RuleInfo, Severity, Source, Stage};
+use kehoach_i18n::{tr, tr_args, Lang};
+
+/// The run's language.
+fn lang() -> Lang {
+    crate::cmd::lang()
+}
 
 /// Everything a findings report shows.
 pub struct Report<'a> {
@@ -18,18 +24,19 @@ pub fn counts(fs: &[Finding]) -> (usize, usize, usize) {
     (n(Severity::Error), n(Severity::Warning), n(Severity::Info))
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// "1 error, 2 warnings, 0 infos"
+/// "1 lỗi, 2 cảnh báo, 0 thông tin" ("1 error, 2 warnings, 0 infos") in the run's language.
 pub fn summary_line(fs: &[Finding]) -> String {
     let (e, w, i) = counts(fs);
-    format!(
-        "{}, {}, {}",
-        plural(e, "error", "errors"),
-        plural(w, "warning", "warnings"),
-        plural(i, "info", "infos")
+    let l = lang();
+    let n = |id: &str, c: usize| tr_args(l, id, &[("count", c.into())]);
+    tr_args(
+        l,
+        "check-summary",
+        &[
+            ("errors", n("severity-count-error", e).into()),
+            ("warnings", n("severity-count-warning", w).into()),
+            ("infos", n("severity-count-info", i).into()),
+        ],
     )
 }
 
@@ -96,13 +103,14 @@ fn wrap(s: &str, width: usize) -> Vec<String> {
 /// ```
 pub fn diagnostic(out: &mut impl Write, name: &str, f: &Finding, colour: bool) -> io::Result<()> {
     let p = Paint(colour);
+    let l = lang();
     writeln!(
         out,
         "{}: {}",
-        p.sev(f.severity, &format!("{}[{}]", f.severity, f.code)),
+        p.sev(f.severity, &format!("{}[{}]", f.severity.word(l), f.code)),
         p.bold(&f.message)
     )?;
-    writeln!(out, "  {} {name}: {}", p.dim("-->"), f.location)?;
+    writeln!(out, "  {} {name}: {}", p.dim("-->"), f.location.describe(l))?;
     if let Some(t) = &f.text {
         writeln!(out, "   {}", p.dim("|"))?;
         for l in wrap(t, 96).iter().take(6) {
@@ -111,12 +119,38 @@ pub fn diagnostic(out: &mut impl Write, name: &str, f: &Finding, colour: bool) -
         writeln!(out, "   {}", p.dim("|"))?;
     }
     if let Some(s) = &f.suggestion {
-        writeln!(out, "   {} help: {s}", p.dim("="))?;
+        writeln!(out, "   {} {}: {s}", p.dim("="), tr(l, "check-help"))?;
+    }
+    // The fix, unless the help already says it.
+    let said = |x: &kehoach_diff::Fix| {
+        f.suggestion
+            .as_deref()
+            .is_some_and(|s| s.contains(x.replace.as_str()))
+    };
+    if let Some(x) = f.fix.as_ref().filter(|x| !said(x)) {
+        writeln!(
+            out,
+            "   {} {}: \"{}\" → \"{}\"",
+            p.dim("="),
+            tr(l, "check-fix"),
+            x.find,
+            x.replace
+        )?;
     }
     if let Some(n) = &f.note {
-        writeln!(out, "   {} note: {n}", p.dim("="))?;
+        writeln!(out, "   {} {}: {n}", p.dim("="), tr(l, "check-note"))?;
     }
-    writeln!(out, "   {} rule: {} ({})", p.dim("="), f.name, f.code)
+    let title = kehoach_diff::explain(f.code)
+        .map(|i| i.title(l))
+        .unwrap_or_else(|| f.name.to_string());
+    writeln!(
+        out,
+        "   {} {}: {} ({})",
+        p.dim("="),
+        tr(l, "check-rule"),
+        title,
+        f.code
+    )
 }
 
 pub fn text(out: &mut impl Write, r: &Report, colour: bool) -> io::Result<()> {
@@ -124,27 +158,31 @@ pub fn text(out: &mut impl Write, r: &Report, colour: bool) -> io::Result<()> {
         diagnostic(out, &r.draft.name, f, colour)?;
         writeln!(out)?;
     }
+    let l = lang();
     let against = if r.parents.is_empty() {
         String::new()
     } else {
+        let names = r
+            .parents
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         format!(
-            " against {}",
-            r.parents
-                .iter()
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            " {}",
+            tr_args(l, "check-against", &[("parents", names.into())])
         )
+    };
+    let stage = match r.stage {
+        Stage::Draft => "draft",
+        Stage::Signed => "signed",
     };
     writeln!(
         out,
-        "{}: {}{against} ({} stage): {}",
-        Paint(colour).bold("checked"),
+        "{}: {}{against} ({}): {}",
+        Paint(colour).bold(&tr(l, "check-checked")),
         r.draft.name,
-        match r.stage {
-            Stage::Draft => "draft",
-            Stage::Signed => "signed",
-        },
+        tr_args(l, "check-stage", &[("stage", stage.into())]),
         summary_line(r.findings)
     )
 }
@@ -155,6 +193,7 @@ pub fn json(out: &mut impl Write, r: &Report) -> io::Result<()> {
         "draft": r.draft.name,
         "against": r.parents.iter().map(|p| p.name.clone()).collect::<Vec<_>>(),
         "stage": r.stage,
+        "lang": lang().code(),
         "summary": {"error": e, "warning": w, "info": i},
         "findings": r.findings,
     });
@@ -162,32 +201,72 @@ pub fn json(out: &mut impl Write, r: &Report) -> io::Result<()> {
     writeln!(out)
 }
 
+/// Pads `s` with spaces to `width` characters (not bytes: Vietnamese letters are several).
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+}
+
 pub fn rule_list(out: &mut impl Write) -> io::Result<()> {
-    writeln!(
-        out,
-        "{:<6} {:<28} {:<8} summary",
-        "code", "name", "severity"
-    )?;
-    for r in kehoach_diff::registry() {
-        let i = r.info();
+    let l = lang();
+    let rows: Vec<[String; 4]> = kehoach_diff::registry()
+        .iter()
+        .map(|r| {
+            let i = r.info();
+            [
+                i.code.to_string(),
+                i.title(l),
+                i.severity.word(l),
+                i.summary_in(l),
+            ]
+        })
+        .collect();
+    let head = [
+        tr(l, "rules-header-code"),
+        tr(l, "rules-header-name"),
+        tr(l, "rules-header-severity"),
+        tr(l, "rules-header-summary"),
+    ];
+    let w = |k: usize| {
+        rows.iter()
+            .map(|r| r[k].chars().count())
+            .chain([head[k].chars().count()])
+            .max()
+            .unwrap_or(0)
+    };
+    let (w0, w1, w2) = (w(0).max(6), w(1).max(28), w(2).max(8));
+    for r in std::iter::once(&head).chain(&rows) {
         writeln!(
             out,
-            "{:<6} {:<28} {:<8} {}",
-            i.code,
-            i.name,
-            i.severity.name(),
-            i.summary
+            "{} {} {} {}",
+            pad(&r[0], w0),
+            pad(&r[1], w1),
+            pad(&r[2], w2),
+            r[3]
         )?;
     }
     writeln!(out)?;
-    writeln!(out, "`kehoach rules CODE` explains one.")
+    writeln!(out, "{}", tr(l, "rules-explain-one"))
 }
 
 pub fn rule_explain(out: &mut impl Write, i: &RuleInfo) -> io::Result<()> {
-    writeln!(out, "{} {} ({})", i.code, i.name, i.severity.name())?;
-    writeln!(out, "{}", i.summary)?;
+    let l = lang();
+    match l {
+        Lang::En => writeln!(out, "{} {} ({})", i.code, i.name, i.severity.name())?,
+        Lang::Vi => writeln!(
+            out,
+            "{} {} ({}: {}; {}: {})",
+            i.code,
+            i.title(l),
+            tr(l, "rules-name"),
+            i.name,
+            tr(l, "rules-severity"),
+            i.severity.word(l)
+        )?,
+    }
+    writeln!(out, "{}", i.summary_in(l))?;
     writeln!(out)?;
-    writeln!(out, "{}", i.explanation())
+    writeln!(out, "{}", i.explanation_in(l))
 }
 
 #[cfg(test)]
@@ -205,9 +284,16 @@ mod tests {
             row: Some(4),
             ..Default::default()
         };
-        let f = Finding::new(info, "draws up a plan for year 2025 in a plan for 2026", w)
-            .text("Xây dựng Kế hoạch kiểm soát TTHC năm 2025")
-            .suggest("\"năm 2025\" → \"năm 2026\"");
+        let mut f = Finding::new(
+            info,
+            kehoach_diff::msg!("kh102-plan-for-other-year", year = 2025, plan_year = 2026),
+            w,
+        )
+        .text("Xây dựng Kế hoạch kiểm soát TTHC năm 2025")
+        .suggest("\"năm 2025\" → \"năm 2026\"")
+        .fix("năm 2025", "năm 2026");
+        // The run's language is Vietnamese unless told (tests do not set it).
+        f.localize(Lang::Vi);
         let mut s = Vec::new();
         diagnostic(&mut s, "draft.docx", &f, false).unwrap();
         insta::assert_snapshot!(String::from_utf8(s).unwrap());

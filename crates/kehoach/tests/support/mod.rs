@@ -12,13 +12,34 @@ pub fn root() -> PathBuf {
         .unwrap()
 }
 
-/// Runs `kehoach ARGS…` in the root.
+/// Runs `kehoach ARGS…` in the root, in English (the tests that read the default,
+/// Vietnamese, use [`kehoach_env`]).
 pub fn kehoach(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .env("KEHOACH_LANG", "en")
         .current_dir(root())
         .args(args)
         .output()
         .expect("run kehoach")
+}
+
+/// Runs `kehoach ARGS…` in the root with exactly these language variables set (all others
+/// of `KEHOACH_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG` removed).
+pub fn kehoach_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kehoach"));
+    for v in ["KEHOACH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        c.env_remove(v);
+    }
+    c.envs(env.iter().copied())
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("run kehoach")
+}
+
+/// Standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// Standard error as text.
