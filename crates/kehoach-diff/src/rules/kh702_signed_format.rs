@@ -64,7 +64,7 @@ pub fn date_problem(text: &str) -> Option<crate::Msg> {
             want = format!("{m}")
         ));
     }
-    (!p.is_empty()).then(|| crate::Msg::Join(p, "; "))
+    (!p.is_empty()).then_some(crate::Msg::Join(p, "; "))
 }
 
 impl Rule for SignedFormat {
