@@ -145,7 +145,7 @@ macro_rules! catalogue {
     };
 }
 
-catalogue!["common", "rules", "cli", "report"];
+catalogue!["common", "rules", "cli", "cli-help", "report"];
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -298,7 +298,11 @@ pub fn syntax_errors() -> Vec<(Lang, &'static str, String)> {
 /// Messages that only the Vietnamese catalogue has: rule names and explanations, whose
 /// English is the rules' own documentation in code.
 pub fn vi_only(id: &str) -> bool {
-    id.starts_with("rule-") || id.starts_with("explain-")
+    id.starts_with("rule-")
+        || id.starts_with("explain-")
+        || id.starts_with("help-arg-")
+        || id.starts_with("help-cmd-")
+        || id.starts_with("help-in-")
 }
 
 #[cfg(test)]
@@ -333,8 +337,9 @@ mod tests {
             i
         };
         let (vi_ids, en_ids) = (ids(&vi), ids(&en));
-        // Rule names and explanations ("rule-…", "explain-…") are Vietnamese only: their
-        // English is the rules' documentation in code, written once.
+        // Rule names and explanations ("rule-…", "explain-…") and command-line help
+        // ("help-arg-…", "help-cmd-…") are Vietnamese only: their English is the rules'
+        // documentation and the flags' doc comments in code, written once.
         let only_vi: Vec<_> = vi_ids
             .iter()
             .filter(|i| !en_ids.contains(i) && !vi_only(i))

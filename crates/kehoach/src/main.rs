@@ -3,11 +3,12 @@
 //! lives here.
 
 mod cmd;
+mod help;
 mod render;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Subcommand};
 
 // mimalloc over the system allocator: parsing makes many small strings, and glibc's malloc
 // and free took 13% of a .docx parse (mimalloc: 4%; see benches/docx.rs). ruff and many
@@ -16,7 +17,7 @@ use clap::{Parser, Subcommand};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Turn Vietnamese government plans (Kế hoạch) into structured records and check drafts.
-#[derive(Parser)]
+#[derive(clap::Parser)]
 #[command(name = "kehoach", version = env!("KEHOACH_VERSION"), about, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
@@ -52,8 +53,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    cmd::set_lang(cli.lang.unwrap_or_else(kehoach_i18n::Lang::from_env));
+    // The language first (from the arguments or the environment), so that `--help` and
+    // usage errors are already in it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::lang_of_args(&args);
+    let matches = help::localize(Cli::command(), lang).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cmd::set_lang(cli.lang.unwrap_or(lang));
     let code = match cli.command {
         Command::Parse(args) => cmd::parse::run(args),
         Command::Check(args) => cmd::check::run(args),

@@ -156,3 +156,26 @@ fn an_unknown_language_is_a_usage_error() {
     let o = kehoach_env(&["--lang", "fr", "rules"], &[]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn help_in_vietnamese_by_default_and_english_on_request() {
+    let out = stdout(&kehoach_env(&["check", "--help"], &[]));
+    assert!(out.contains("Cách dùng: kehoach check"), "{out}");
+    assert!(
+        out.contains("Kế hoạch cấp trên mà dự thảo triển khai"),
+        "{out}"
+    );
+    assert!(out.contains("Giới hạn (cho mỗi văn bản):"), "{out}");
+    assert!(out.contains("[mặc định: 60]"), "{out}");
+    let out = stdout(&kehoach_env(&["--lang", "en", "check", "--help"], &[]));
+    assert!(out.contains("Usage: kehoach check"), "{out}");
+    assert!(out.contains("A parent plan the draft implements"), "{out}");
+    let out = stdout(&kehoach_env(
+        &["check", "--help"],
+        &[("LANG", "en_GB.UTF-8")],
+    ));
+    assert!(out.contains("Usage: kehoach check"), "{out}");
+    // `kehoach help CMD` as well.
+    let out = stdout(&kehoach_env(&["help", "import"], &[]));
+    assert!(out.contains("Các tệp và thư mục cần nhập"), "{out}");
+}
