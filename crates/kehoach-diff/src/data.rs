@@ -57,6 +57,15 @@ pub struct Misspelling {
     pub right: String,
 }
 
+/// A province merged into another on the provinces' effective date.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MergedProvince {
+    /// As written after "tỉnh": "Bắc Giang", "Bà Rịa - Vũng Tàu".
+    pub name: String,
+    /// The province (or centrally-run city) it became part of.
+    pub into: String,
+}
+
 /// All rule data.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct RulesData {
@@ -66,7 +75,27 @@ pub struct RulesData {
     pub legal: Vec<StaleLegal>,
     #[serde(default)]
     pub misspellings: Vec<Misspelling>,
+    /// Provinces merged into others (63 → 34 on 1 July 2025).
+    #[serde(default)]
+    pub provinces: Vec<MergedProvince>,
+    #[serde(default)]
+    pub provinces_effective: String,
+    #[serde(default)]
+    pub provinces_source: String,
+    #[serde(default)]
+    pub provinces_source_en: Option<String>,
+    /// Centrally-run cities: a "thành phố" that is a province, not a district.
+    #[serde(default)]
+    pub central_cities: Vec<String>,
+    /// Why district-level bodies are stale from [`DISTRICT_LEVEL_ENDS`], in Vietnamese.
+    #[serde(default)]
+    pub district_source: String,
+    #[serde(default)]
+    pub district_source_en: Option<String>,
 }
+
+/// The day the district level of local government ended.
+pub const DISTRICT_LEVEL_ENDS: (i32, u32, u32) = (2025, 7, 1);
 
 impl RulesData {
     /// The data shipped with the crate.
@@ -93,6 +122,12 @@ impl RulesData {
                 ));
             }
         }
+        if !d.provinces.is_empty() && parse_iso(&d.provinces_effective).is_none() {
+            return Err(format!(
+                "provinces_effective {:?} is not YYYY-MM-DD",
+                d.provinces_effective
+            ));
+        }
         Ok(d)
     }
 
@@ -101,6 +136,23 @@ impl RulesData {
         self.bodies.extend(other.bodies);
         self.legal.extend(other.legal);
         self.misspellings.extend(other.misspellings);
+        self.provinces.extend(other.provinces);
+        self.central_cities.extend(other.central_cities);
+        for (mine, theirs) in [
+            (&mut self.provinces_effective, other.provinces_effective),
+            (&mut self.provinces_source, other.provinces_source),
+            (&mut self.district_source, other.district_source),
+        ] {
+            if mine.is_empty() {
+                *mine = theirs;
+            }
+        }
+        if self.provinces_source_en.is_none() {
+            self.provinces_source_en = other.provinces_source_en;
+        }
+        if self.district_source_en.is_none() {
+            self.district_source_en = other.district_source_en;
+        }
     }
 }
 

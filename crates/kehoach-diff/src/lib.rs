@@ -21,6 +21,7 @@ pub mod data;
 pub mod diff;
 pub mod facts;
 pub mod finding;
+pub mod local_government;
 pub mod matching;
 pub mod mutate;
 pub mod rules;

@@ -1,6 +1,18 @@
 use super::{Ctx, Rule, RuleInfo};
+use crate::local_government::Stale;
 use crate::textscan::{find_phrase, words, Phrase};
 use crate::{Finding, Where};
+
+/// Where a stale name comes from.
+#[derive(Debug, Clone, Copy)]
+enum Source {
+    /// An entry of the data (`bodies`).
+    Data(usize),
+    /// A district-level body, by grammar.
+    District,
+    /// A merged province (`provinces`).
+    Province(usize),
+}
 
 declare_rule! {
     /// What it does: looks for bodies that were abolished, merged or renamed — from the data
@@ -48,33 +60,84 @@ impl Rule for StaleBody {
             .filter(|(_, b)| crate::data::parse_iso(&b.effective).is_some_and(|d| d <= eff))
             .map(|(i, b)| (i, b.names.iter().map(|n| Phrase::new(n, true)).collect()))
             .collect();
-        if entries.is_empty() {
+        let data = &cx.opts.data;
+        // Two levels of local government from 1 July 2025: district bodies and merged
+        // provinces are found by grammar (crate::local_government), not by a list of names.
+        let two_levels = eff >= crate::data::DISTRICT_LEVEL_ENDS;
+        let provinces_merged =
+            crate::data::parse_iso(&data.provinces_effective).is_some_and(|d| d <= eff);
+        if entries.is_empty() && !two_levels {
             return;
         }
         for span in &cx.facts.spans {
             let ws = words(&span.text);
-            // (start, end, entry)
-            let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+            let mut hits: Vec<(usize, usize, Source)> = Vec::new();
             for (ei, phrases) in &entries {
                 for ph in phrases {
                     for h in find_phrase(&ws, ph, true, false) {
-                        hits.push((h.start, h.end, *ei));
+                        hits.push((h.start, h.end, Source::Data(*ei)));
                     }
                 }
             }
-            // Longest match wins; drop hits inside another.
-            hits.sort_by(|a, b| a.0.cmp(&b.0).then((b.1 - b.0).cmp(&(a.1 - a.0))));
-            let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+            if two_levels {
+                for f in crate::local_government::stale_names(&span.text, &ws, data) {
+                    match f.what {
+                        Stale::District => hits.push((f.start, f.end, Source::District)),
+                        Stale::Province(p) if provinces_merged => {
+                            hits.push((f.start, f.end, Source::Province(p)))
+                        }
+                        Stale::Province(_) => {}
+                    }
+                }
+            }
+            // Longest match wins; drop hits inside another, and a listed name over the
+            // same words as a grammar hit.
+            hits.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+            let mut kept: Vec<(usize, usize, Source)> = Vec::new();
             for h in hits {
-                if kept.iter().any(|k| h.0 >= k.0 && h.1 <= k.1) {
+                if kept
+                    .iter()
+                    .any(|k| (h.0 >= k.0 && h.1 <= k.1) || (h.0 < k.1 && k.0 < h.1))
+                {
                     continue;
                 }
                 kept.push(h);
             }
-            for (s, e, ei) in kept {
-                let b = &cx.opts.data.bodies[ei];
+            kept.sort_by_key(|h| h.0);
+            for (s, e, src) in kept {
                 let found = &span.text[s..e];
-                out.push(stale_finding(&Self::INFO, span.at.clone(), found, b));
+                let at = span.at.clone();
+                out.push(match src {
+                    Source::Data(ei) => stale_finding(&Self::INFO, at, found, &data.bodies[ei]),
+                    Source::District => {
+                        Finding::new(&Self::INFO, crate::msg!("kh301-district", name = found), at)
+                            .text(found)
+                            .suggest(crate::msg!("kh301-district-help"))
+                            .note(crate::Msg::both(
+                                &data.district_source,
+                                data.district_source_en.as_deref(),
+                            ))
+                    }
+                    Source::Province(p) => {
+                        let pr = &data.provinces[p];
+                        Finding::new(
+                            &Self::INFO,
+                            crate::msg!(
+                                "kh301-province",
+                                name = found,
+                                province = pr.name.as_str(),
+                                into = pr.into.as_str()
+                            ),
+                            at,
+                        )
+                        .text(found)
+                        .suggest(crate::msg!("kh301-province-help", into = pr.into.as_str()))
+                        .note(crate::Msg::both(
+                            &data.provinces_source,
+                            data.provinces_source_en.as_deref(),
+                        ))
+                    }
+                });
             }
         }
     }

@@ -100,3 +100,7 @@ kh702-month-zero = month { $month } needs a leading zero ("{ $want }")
 kh702-month-no-zero = month { $month } takes no leading zero ("{ $want }")
 kh702-number-zero = number { $number } needs a leading zero
 kh702-number-form = the number line is written "Số: NN/SYMBOL"
+kh301-district = "{ $name }" is a district-level body; the district level ended on 01/7/2025 (two-tier local government)
+kh301-district-help = the commune (UBND cấp xã) or the provincial body that took over the task
+kh301-province = "{ $name }": the province { $province } became part of { $into } on 01/7/2025
+kh301-province-help = name the new unit ({ $into })
