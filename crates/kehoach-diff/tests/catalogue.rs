@@ -119,7 +119,7 @@ fn every_rule_has_a_vietnamese_name_and_summary() {
         assert_eq!(i.title(Lang::En), i.name);
         let vi = i.explanation_in(Lang::Vi);
         assert!(
-            vi.contains("Kiểm tra gì:") && vi.contains("Ví dụ sai:") && vi.contains("Ví dụ đúng:"),
+            vi.contains("Kiểm tra gì:") && vi.contains("Ví dụ sai") && vi.contains("Ví dụ đúng"),
             "{}: no Vietnamese explanation",
             i.code
         );
