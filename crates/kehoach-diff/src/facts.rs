@@ -51,6 +51,43 @@ pub fn body_key(s: &str) -> String {
         .replace("uyr ban nhân dân", "ubnd")
 }
 
+/// The initials of a body's name, with whether it holds an abbreviation: "Sở KH&CN" and
+/// "Sở Khoa học và Công nghệ" both give "skhcn"; "UBND tỉnh" and "Ủy ban nhân dân tỉnh"
+/// "ubndt"; "Sở LĐ-TB&XH" and "Sở Lao động - Thương binh và Xã hội" "sldtbxh". An
+/// abbreviation is a word of two or more capitals in a name that also has lower-case letters
+/// (a name in capitals throughout has none); "và" is not counted.
+pub fn initials(s: &str) -> (String, bool) {
+    let mixed = s.chars().any(|c| c.is_lowercase());
+    let mut out = String::new();
+    let mut abbreviated = false;
+    for w in crate::textscan::words(s) {
+        let word = &s[w.start..w.end];
+        if w.ascii == "va" {
+            continue;
+        }
+        let caps = word.chars().filter(|c| c.is_uppercase()).count();
+        if mixed && caps >= 2 && caps == word.chars().count() {
+            abbreviated = true;
+            out.push_str(&w.ascii);
+        } else if let Some(c) = w.ascii.chars().next() {
+            out.push(c);
+        }
+    }
+    (out, abbreviated)
+}
+
+/// Whether two names are the same body: the same key, or one abbreviates the other
+/// ("UBND tỉnh" / "Ủy ban nhân dân tỉnh", "VP Sở" / "Văn phòng Sở"). Two full names with the
+/// same initials ("Sở Nội vụ", "Sở Ngoại vụ") are not the same.
+pub fn same_body(a: &str, b: &str) -> bool {
+    if body_key(a) == body_key(b) {
+        return true;
+    }
+    let (ia, aa) = initials(a);
+    let (ib, ab) = initials(b);
+    (aa || ab) && ia.len() >= 3 && ia == ib
+}
+
 /// A date with possibly unknown day or month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Ymd {
@@ -259,5 +296,36 @@ mod tests {
             body_key("Ủy ban nhân dân xã Định Hóa"),
             body_key("UBND XÃ ĐỊNH HOÁ")
         );
+    }
+}
+
+#[cfg(test)]
+mod body_tests {
+    use super::same_body;
+
+    #[test]
+    fn abbreviations_name_the_same_body() {
+        for (a, b) in [
+            ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+            ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+            ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+            ("VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
+            ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+            ("HĐND xã", "Hội đồng nhân dân xã"),
+            ("BCH Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+            ("Sở Tư pháp", "SỞ TƯ PHÁP"),
+        ] {
+            assert!(same_body(a, b), "{a} / {b}");
+            assert!(same_body(b, a), "{b} / {a}");
+        }
+        for (a, b) in [
+            ("Sở Nội vụ", "Sở Ngoại vụ"),
+            ("Sở TC", "Sở Tư pháp"),
+            ("UBND tỉnh", "UBND xã"),
+            ("SỞ NỘI VỤ", "SỞ NGOẠI VỤ"),
+            ("VP", "Văn phòng Sở"),
+        ] {
+            assert!(!same_body(a, b), "{a} / {b}");
+        }
     }
 }

@@ -17,7 +17,45 @@
 //! Place names alone ("trên địa bàn huyện", "xã Phú Lương, huyện …" in an address) are not
 //! bodies and are not reported; only a body named by its district is.
 
+use std::sync::OnceLock;
+
 use crate::textscan::Word;
+
+/// Match keys (diacritics kept: "quận" is not "quản", "thị" not "thì") of the words that
+/// name units and heads.
+struct Keys {
+    huyen: String,
+    quan: String,
+    thi: String,
+    xa: String,
+    thanh: String,
+    pho: String,
+    phong: String,
+    uy: String,
+    cu: String,
+}
+
+fn keys() -> &'static Keys {
+    static K: OnceLock<Keys> = OnceLock::new();
+    K.get_or_init(|| {
+        let k = kehoach_text::match_key;
+        Keys {
+            huyen: k("huyện"),
+            quan: k("quận"),
+            thi: k("thị"),
+            xa: k("xã"),
+            thanh: k("thành"),
+            pho: k("phố"),
+            phong: k("phòng"),
+            uy: k("ủy"),
+            cu: k("cũ"),
+        }
+    })
+}
+
+fn is(ws: &[Word], j: usize, key: &str) -> bool {
+    ws.get(j).is_some_and(|w| w.key == key)
+}
 
 /// A stale name found in a text: its byte span and what it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,10 +76,15 @@ pub enum Stale {
 /// Words (ascii keys) that name a district-level unit after a body's head.
 fn district_unit(ws: &[Word], i: usize, central: &[Vec<String>]) -> Option<usize> {
     let k = |j: usize| ws.get(j).map(|w| w.ascii.as_str());
+    let kk = keys();
+    if is(ws, i, &kk.huyen) || is(ws, i, &kk.quan) {
+        return Some(i + 1);
+    }
+    if is(ws, i, &kk.thi) && is(ws, i + 1, &kk.xa) {
+        return Some(i + 2);
+    }
     match k(i)? {
-        "huyen" | "quan" => Some(i + 1),
-        "thi" if k(i + 1) == Some("xa") => Some(i + 2),
-        "thanh" if k(i + 1) == Some("pho") => {
+        "thanh" if is(ws, i, &kk.thanh) && is(ws, i + 1, &kk.pho) => {
             // "thành phố" of a province is stale; the six centrally-run cities are not, nor
             // "thành phố" with no name ("các huyện, thành phố" is caught by its "huyện").
             let name_at = i + 2;
@@ -96,15 +139,19 @@ fn head(ws: &[Word], i: usize) -> Option<usize> {
         j + 5
     } else if seq(j, &["trung", "tam", "y", "te"]) {
         j + 4
-    } else if k(j) == Some("phong") && j == i {
+    } else if is(ws, j, &keys().phong) && j == i {
         // "Phòng Tư pháp huyện": the department's name runs to the unit word, within one
         // clause; at most eight words.
+        let kk = keys();
         let mut e = j + 1;
         while e < ws.len() && e <= j + 8 && !ws[e].after_punct {
-            if matches!(
-                ws[e].ascii.as_str(),
-                "huyen" | "quan" | "thi" | "thanh" | "tp"
-            ) {
+            let w = &ws[e];
+            if w.key == kk.huyen
+                || w.key == kk.quan
+                || (w.key == kk.thi && is(ws, e + 1, &kk.xa))
+                || (w.key == kk.thanh && is(ws, e + 1, &kk.pho))
+                || w.ascii == "tp"
+            {
                 return Some(e);
             }
             e += 1;
@@ -119,8 +166,7 @@ fn head(ws: &[Word], i: usize) -> Option<usize> {
 /// Whether the name ending at word `last` is said as history: "(cũ)", "cũ" right after it,
 /// or "nguyên", "trước đây", "trước sắp xếp" shortly before it.
 fn as_history(ws: &[Word], first: usize, last: usize) -> bool {
-    let after = ws.get(last + 1).map(|w| w.ascii.as_str());
-    if after == Some("cu") {
+    if is(ws, last + 1, &keys().cu) {
         return true;
     }
     let from = first.saturating_sub(4);
@@ -178,12 +224,12 @@ pub fn stale_names(text: &str, ws: &[Word], data: &crate::RulesData) -> Vec<Foun
     while i < ws.len() {
         let a = ws[i].ascii.as_str();
         // "Huyện ủy", "Quận ủy", "Thị ủy": the Party committee of a district.
-        let party = matches!(a, "huyen" | "quan")
-            && ws
-                .get(i + 1)
-                .is_some_and(|w| w.ascii == "uy" && !w.after_punct);
-        let thi_uy = a == "thi" && ws.get(i + 1).is_some_and(|w| w.ascii == "uy");
-        if (party || thi_uy) && !as_history(ws, i, i + 1) {
+        let kk = keys();
+        let uy_next = ws
+            .get(i + 1)
+            .is_some_and(|w| w.key == kk.uy && !w.after_punct);
+        let party = (is(ws, i, &kk.huyen) || is(ws, i, &kk.quan) || is(ws, i, &kk.thi)) && uy_next;
+        if party && !as_history(ws, i, i + 1) {
             out.push(Found {
                 start: ws[i].start,
                 end: ws[i + 1].end,
@@ -288,6 +334,13 @@ mod tests {
             ("UBND huyện Đại Từ (cũ)", vec![]),
             ("nguyên Chủ tịch UBND huyện Can Lộc", vec![]),
             ("Công an tỉnh; Công an xã", vec![]),
+            // "Quản" is not "quận", "thì" not "thị".
+            ("Phòng Quản lý khoa học", vec![]),
+            (
+                "Phòng Quản lý đô thị thị xã Sa Pa",
+                vec!["Phòng Quản lý đô thị thị xã Sa Pa"],
+            ),
+            ("UBND tỉnh thì xã phải báo cáo", vec![]),
         ] {
             assert_eq!(found(text), want, "{text}");
         }

@@ -1,5 +1,5 @@
 use super::{Ctx, Rule, RuleInfo};
-use crate::facts::body_key;
+use crate::facts::{body_key, initials};
 use crate::{Finding, Where};
 
 declare_rule! {
@@ -32,12 +32,26 @@ impl Rule for LeadIsSupport {
             // every lead again for every support made that quadratic (fuzz find, `check`).
             let leads: std::collections::HashSet<String> =
                 it.lead.iter().map(|l| body_key(l)).collect();
+            // Initials of the leads, and whether one of those with them is abbreviated: a
+            // support matches a lead written out where one of the two abbreviates the other.
+            let mut lead_initials: std::collections::HashMap<String, bool> = Default::default();
+            for l in &it.lead {
+                let (i, abbr) = initials(l);
+                if i.len() >= 3 {
+                    *lead_initials.entry(i).or_default() |= abbr;
+                }
+            }
             for s in &it.support {
                 let k = body_key(s);
                 if k.is_empty() {
                     continue;
                 }
-                if leads.contains(&k) {
+                let (si, s_abbr) = initials(s);
+                let abbreviated = si.len() >= 3
+                    && lead_initials
+                        .get(&si)
+                        .is_some_and(|l_abbr| s_abbr || *l_abbr);
+                if leads.contains(&k) || abbreviated {
                     out.push(
                         Finding::new(
                             &Self::INFO,
@@ -81,5 +95,24 @@ mod tests {
             f[0].message,
             "\"SỞ SỐ 7\" vừa là cơ quan chủ trì vừa là cơ quan phối hợp"
         );
+    }
+
+    #[test]
+    fn the_same_body_once_abbreviated() {
+        for (lead, support) in [
+            ("UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+            ("Sở Khoa học và Công nghệ", "Sở KH&CN"),
+            ("VP UBND tỉnh", "Văn phòng UBND tỉnh"),
+        ] {
+            let mut p = plan_2026();
+            p.items[1].lead = vec![lead.into()];
+            p.items[1].support = vec!["Sở Tư pháp".into(), support.into()];
+            assert!(codes(&p).contains(&"KH405"), "{lead} / {support}");
+        }
+        // Different bodies with the same initials are not one.
+        let mut p = plan_2026();
+        p.items[1].lead = vec!["Sở Nội vụ".into()];
+        p.items[1].support = vec!["Sở Ngoại vụ".into()];
+        assert!(!codes(&p).contains(&"KH405"));
     }
 }

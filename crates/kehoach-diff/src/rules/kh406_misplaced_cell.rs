@@ -14,15 +14,46 @@ declare_rule! {
     /// Why: a phrase in the wrong column is read wrongly by people and programs alike: the
     /// task seems to have no deadline, or a deadline as its lead.
     ///
+    /// A lead given by reference ("Theo phân công tại Quyết định số 1441/QĐ-UBND", "Theo
+    /// chức năng, nhiệm vụ được giao") names who leads through another document: it is in
+    /// its place.
+    ///
     /// Bad: lead "Thường xuyên", deadline "Văn phòng Sở".
     ///
-    /// Good: lead "Văn phòng Sở", deadline "Thường xuyên".
+    /// Good: lead "Văn phòng Sở", deadline "Thường xuyên"; lead "Theo phân công tại Quyết
+    /// định số 1441/QĐ-UBND".
     pub struct MisplacedCell {
         code: "KH406",
         name: "misplaced-cell",
         severity: Warning,
         summary: "A cell's text belongs to another column",
     }
+}
+
+/// A lead or support given by reference to where the assignment is made: "Theo phân công
+/// tại Quyết định số 1441/QĐ-UBND", "Theo chức năng, nhiệm vụ được giao", "Các cơ quan
+/// được giao tại Kế hoạch số 12/KH-UBND", "Theo thẩm quyền". Such a cell names who leads,
+/// through another document; it is not a deadline, even though it starts with "Theo".
+pub fn lead_by_reference(s: &str) -> bool {
+    let k = kehoach_text::ascii_key(s);
+    let names_assignment = [
+        "phan cong",
+        "chuc nang",
+        "tham quyen",
+        "duoc giao",
+        "giao tai",
+    ]
+    .iter()
+    .any(|p| k.contains(p));
+    // "Theo Quyết định số 1441/QĐ-UBND", "Theo Kế hoạch số 38/KH-UBND": a numbered document.
+    let raw: Vec<&str> = s.split_whitespace().collect();
+    let cites_numbered = k.starts_with("theo ")
+        && raw.windows(2).any(|p| {
+            kehoach_text::ascii_key(p[0]) == "so"
+                && p[1].chars().next().is_some_and(|c| c.is_ascii_digit())
+                && p[1].contains('/')
+        });
+    names_assignment || cites_numbered
 }
 
 fn looks_like_agency(s: &str) -> bool {
@@ -77,7 +108,7 @@ impl Rule for MisplacedCell {
         for (i, it) in plan.items.iter().enumerate() {
             for (col, list) in [("lead", &it.lead), ("support", &it.support)] {
                 for e in list.iter() {
-                    if deadline::looks_like_deadline(e) {
+                    if deadline::looks_like_deadline(e) && !lead_by_reference(e) {
                         out.push(
                             Finding::new(
                                 &Self::INFO,
@@ -131,5 +162,40 @@ mod tests {
         p.items[2].deadline = kehoach_parse::plan::deadline::parse("Văn phòng Sở");
         let f = findings(&p);
         assert_eq!(f.iter().filter(|f| f.code == "KH406").count(), 2, "{f:#?}");
+    }
+}
+
+#[cfg(test)]
+mod reference_tests {
+    use super::lead_by_reference;
+    use crate::rules::tests_support::*;
+
+    #[test]
+    fn leads_by_reference_are_not_deadlines() {
+        for lead in [
+            "Theo phân công tại Quyết định số 1441/QĐ-UBND",
+            "Theo chức năng, nhiệm vụ được giao",
+            "Các cơ quan được giao tại Kế hoạch số 12/KH-UBND",
+            "Theo thẩm quyền",
+            "Theo Quyết định số 25/2025/QĐ-UBND ngày 10/3/2025",
+        ] {
+            assert!(lead_by_reference(lead), "{lead}");
+            let mut p = plan_2026();
+            p.items[1].lead = vec![lead.to_string()];
+            let c = codes(&p);
+            assert!(!c.contains(&"KH406"), "{lead}: {c:?}");
+            assert!(!c.contains(&"KH404"), "{lead}: {c:?}");
+        }
+        // A deadline in the lead column is still one.
+        for lead in [
+            "Thường xuyên",
+            "Trước ngày 31/3/2026",
+            "Theo Kế hoạch riêng",
+        ] {
+            assert!(!lead_by_reference(lead), "{lead}");
+            let mut p = plan_2026();
+            p.items[1].lead = vec![lead.to_string()];
+            assert!(codes(&p).contains(&"KH406"), "{lead}");
+        }
     }
 }

@@ -45,6 +45,7 @@ pub mod kh101_date_year;
 pub mod kh102_item_year;
 pub mod kh103_deadline;
 pub mod kh104_cited_plan_year;
+pub mod kh105_impossible_date;
 pub mod kh201_missing_item;
 pub mod kh202_parent_citation;
 pub mod kh203_twin_wording;
@@ -150,6 +151,7 @@ static RULES: &[&dyn Rule] = &[
     &kh102_item_year::ItemYear,
     &kh103_deadline::DeadlineRange,
     &kh104_cited_plan_year::CitedPlanYear,
+    &kh105_impossible_date::ImpossibleDate,
     &kh201_missing_item::MissingItem,
     &kh202_parent_citation::ParentCitation,
     &kh203_twin_wording::TwinWording,

@@ -104,3 +104,7 @@ kh301-district = "{ $name }" is a district-level body; the district level ended 
 kh301-district-help = the commune (UBND cấp xã) or the provincial body that took over the task
 kh301-province = "{ $name }": the province { $province } became part of { $into } on 01/7/2025
 kh301-province-help = name the new unit ({ $into })
+## KH105
+kh105-no-day = { $date } is not a day: month { $month } has { $days } days
+kh105-no-month = { $date } is not a day: there is no month { $month }
+kh105-help = check the day and month

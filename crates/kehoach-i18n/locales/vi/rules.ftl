@@ -523,3 +523,24 @@ explain-kh702 =
     2026", "ngày 05/01/2026".
 
     Ví dụ đúng: "Số: 05/KH-UBND", "ngày 05 tháng 01 năm 2026", "ngày 15 tháng 3 năm 2026".
+
+## KH105
+kh105-no-day = Ngày { $date } không có thật: tháng { $month } chỉ có { $days } ngày
+kh105-no-month = Ngày { $date } không có thật: không có tháng { $month }
+kh105-help = Kiểm tra lại ngày, tháng
+rule-kh105 = Ngày không có thật
+    .summary = Ngày tháng không có trên lịch (31/02, 31/4, 29/02 của năm không nhuận)
+explain-kh105 =
+    Kiểm tra gì: đọc mọi ngày tháng ghi đầy đủ trong kế hoạch — "31/02/2026", "30.4.2026",
+    "ngày 31 tháng 4 năm 2026" — ở phần đầu văn bản, các nhiệm vụ, phần căn cứ và nội dung,
+    và báo những ngày không có trên lịch (ngày 0, ngày vượt quá số ngày của tháng, ngày
+    29/02 của năm không nhuận, tháng 0 hoặc tháng 13).
+
+    Vì sao: ngày gõ tay hoặc sửa từ kế hoạch năm trước ("31/3" đổi thành tháng 4) có thể là
+    một ngày không tồn tại; thời hạn ghi theo ngày đó không thể thực hiện hay theo dõi, và
+    người đọc không biết ngày nào được dự định. Số, ký hiệu văn bản ("25/2025/NĐ-CP") không
+    phải ngày tháng: tháng có một hoặc hai chữ số, năm có bốn chữ số.
+
+    Ví dụ sai: "Trước ngày 31/02/2026", "ngày 29 tháng 02 năm 2027", "Trước 31/4/2026".
+
+    Ví dụ đúng: "Trước ngày 28/02/2026", "ngày 29 tháng 02 năm 2028", "Trước 30/4/2026".
