@@ -458,7 +458,7 @@ fn diff_json_lists_every_entry_with_its_changes() {
     let v = json(&o);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"added": 1, "removed": 1, "changed": 1, "renumbered": 0, "unchanged": 1, "years_only": 0})
+        serde_json::json!({"added": 1, "removed": 1, "changed": 1, "renumbered": 0, "swapped": 0, "unchanged": 1, "years_only": 0, "paragraphs_added": 0, "paragraphs_removed": 0, "paragraphs_changed": 0, "paragraphs_filled_in": 0, "lists_changed": 0})
     );
     assert_eq!(
         v["meta"],
@@ -505,7 +505,7 @@ fn diff_json_lists_every_entry_with_its_changes() {
     let v = json(&o);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"added": 1, "removed": 11, "changed": 27, "renumbered": 22, "unchanged": 5, "years_only": 0})
+        serde_json::json!({"added": 1, "removed": 11, "changed": 27, "renumbered": 22, "swapped": 0, "unchanged": 5, "years_only": 0, "paragraphs_added": 43, "paragraphs_removed": 24, "paragraphs_changed": 1, "paragraphs_filled_in": 0, "lists_changed": 2})
     );
     let fields: Vec<&str> = v["meta"]
         .as_array()
@@ -513,7 +513,19 @@ fn diff_json_lists_every_entry_with_its_changes() {
         .iter()
         .map(|m| m["field"].as_str().unwrap())
         .collect();
-    assert_eq!(fields, ["title", "issuer", "number", "date", "plan_year"]);
+    assert_eq!(
+        fields,
+        [
+            "title",
+            "issuer",
+            "number",
+            "date",
+            "plan_year",
+            "signer.authority",
+            "signer.position",
+            "signer.name"
+        ]
+    );
     assert_eq!(v["meta"][1]["new"], "SỞ TƯ PHÁP");
     assert_eq!(
         v["meta"][4]["years_only"],
@@ -525,7 +537,17 @@ fn diff_json_lists_every_entry_with_its_changes() {
 fn diff_html_escapes_hostile_text() {
     let (dir, old, new) = hatinh_pair();
     let file = dir.path().join("diff.html");
-    let o = run(["diff", "--format", "html", "-o", p(&file), p(&old), p(&new)]);
+    let o = run([
+        "diff",
+        "--lang",
+        "en",
+        "--format",
+        "html",
+        "-o",
+        p(&file),
+        p(&old),
+        p(&new),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert!(o.stdout.is_empty());
     let html = std::fs::read_to_string(&file).unwrap();
@@ -545,7 +567,7 @@ fn diff_html_escapes_hostile_text() {
 #[test]
 fn diff_text_and_all() {
     let (_dir, old, new) = hatinh_pair();
-    let o = run(["diff", p(&old), p(&new)]);
+    let o = run(["diff", "--lang", "en", p(&old), p(&new)]);
     assert_eq!(o.status.code(), Some(0));
     let text = out(&o);
     assert!(
@@ -564,19 +586,25 @@ fn diff_text_and_all() {
     // The unchanged item 2 is listed only with --all; otherwise the output is the same.
     let unchanged = "= 2             Xây dựng cơ sở dữ liệu về khoa học và công nghệ\n";
     assert!(!text.contains(unchanged), "{text}");
-    let all = out(&run(["diff", "--all", p(&old), p(&new)]));
+    let all = out(&run(["diff", "--lang", "en", "--all", p(&old), p(&new)]));
     assert!(all.contains(unchanged), "{all}");
     assert_eq!(all.replace(unchanged, ""), text);
     // A plan against itself: nothing differs, 3 unchanged; with --all all three are listed.
-    let same = out(&run(["diff", p(&old), p(&old)]));
+    let same = out(&run(["diff", "--lang", "en", p(&old), p(&old)]));
     assert!(same.contains("\n  (no item differs)\n"), "{same}");
     assert!(
         same.ends_with("0 added, 0 removed, 0 changed (0 only years), 0 renumbered, 3 unchanged\n")
     );
-    let same_all = out(&run(["diff", "--all", p(&old), p(&old)]));
+    let same_all = out(&run(["diff", "--lang", "en", "--all", p(&old), p(&old)]));
     assert_eq!(same_all.matches("\n= ").count(), 3, "{same_all}");
     // The seeds' known year-only change.
-    let seeds = out(&run(["diff", p(&fixture(F004)), p(&fixture(F003))]));
+    let seeds = out(&run([
+        "diff",
+        "--lang",
+        "en",
+        p(&fixture(F004)),
+        p(&fixture(F003)),
+    ]));
     assert!(
         seeds.ends_with(
             "1 added, 11 removed, 27 changed (0 only years), 22 renumbered, 5 unchanged\n"
