@@ -176,23 +176,25 @@ fn check_html_escapes_hostile_cell_text() {
         html.contains("<td>Các phòng &lt;b&gt;chuyên môn&lt;/b&gt;</td>"),
         "{html}"
     );
-    // … and never raw: no script element, no bold element, no bare `&amp;` before "nền".
-    assert!(!html.contains("<script"), "{html}");
+    // … and never raw: no script element but the report's own filter script (inline, no
+    // source file), no bold element, no bare `&amp;` before "nền".
+    assert_eq!(html.matches("<script").count(), 1, "{html}");
+    assert!(!html.contains("<script>alert") && !html.contains("<script src"));
     assert!(!html.contains("<b>chuyên"), "{html}");
     assert!(!html.contains("số &amp; nền"), "{html}");
-    // The row carries its finding.
+    // The row carries its finding's badge, linked to the finding; the finding links to the row.
     assert!(
-        html.contains(r#"<tr id="row-0" class="warning"><td>1</td>"#),
+        html.contains(r#"<tr id="row-0" data-row="0" class="warning"><td>1</td>"#),
         "{html}"
     );
+    assert!(html.contains(r##"<a class="badge" href="#f-0">"##), "{html}");
     assert!(
-        html.contains("warning[KH102]</span> names year 2025 in a plan for 2026"),
+        html.contains(
+            r##"<span class="code sev-warning">cảnh báo [KH102]</span> <a href="#row-0">Mục 1, cột Nội dung (bảng 2, dòng 2)</a>: "##
+        ),
         "{html}"
     );
-    assert!(
-        html.contains("→ &quot;năm 2025&quot; → &quot;năm 2026&quot;"),
-        "{html}"
-    );
+    assert!(html.contains("&quot;năm 2026&quot;"), "{html}");
     assert_eq!(html.matches(r#"<tr id="row-"#).count(), 3);
     // The text format prints the document's text as it is (a terminal is not HTML).
     let o = run(["check", p(&old)]);
@@ -222,15 +224,25 @@ fn check_html_of_seed_003() {
     assert!(o.stdout.is_empty());
     let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.contains("<h1>Kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử trong giải quyết thủ tục hành chính năm 2026</h1>"));
+    assert!(html.contains(" · SỞ TƯ PHÁP · Số: /KH-STP · ngày tháng 01 năm 2026</dd>"));
     assert!(html.contains(
-        " · SỞ TƯ PHÁP · Số: /KH-STP · ngày tháng 01 năm 2026 · 1 error, 4 warnings, 0 infos</p>"
+        r#"<tr data-sev="error"><td class="sev-error">Lỗi</td><td class="n">1</td></tr>"#
     ));
-    // One row per item (35), the error on 1.2's row, the document-level findings above.
+    assert!(html.contains(
+        r#"<tr data-sev="warning"><td class="sev-warning">Cảnh báo</td><td class="n">4</td></tr>"#
+    ));
+    // One row per item (35), the error on 1.2's row; each finding listed once.
     assert_eq!(html.matches(r#"<tr id="row-"#).count(), 35);
-    assert!(html.contains(r#"<tr id="row-2" class="error"><td>1.2</td>"#));
-    assert_eq!(html.matches("warning[KH601]").count(), 2);
-    assert_eq!(html.matches("error[KH102]").count(), 1);
-    assert!(html.contains("<th>STT</th><th>Nội dung</th><th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th><th>Findings</th>"));
+    assert!(html.contains(r#"<tr id="row-2" data-row="2" class="error"><td>1.2</td>"#));
+    assert_eq!(html.matches(r#"<li class="f "#).count(), 5);
+    assert_eq!(
+        html.matches(r#"id="f-"#).count(),
+        5,
+        "one anchor per finding"
+    );
+    assert_eq!(html.matches("cảnh báo [KH601]</span> <a").count(), 2);
+    assert_eq!(html.matches("lỗi [KH102]</span> <a").count(), 1);
+    assert!(html.contains("<th>STT</th><th>Nội dung</th><th>Chủ trì</th><th>Phối hợp</th><th>Thời gian hoàn thành</th>"));
 }
 
 #[test]
@@ -432,8 +444,21 @@ fn check_threshold_decides_which_parent_items_are_missing() {
         "closest: 3.6 \"Thực hiện cơ chế giao doanh nghiệp cung ứng dịch vụ bưu chí…\" (score 0.24)"
     );
     let html = out(&run(args("html")));
-    assert!(html.contains("<span class=\"code sev-error\">error[KH201]</span> parent item 3.5 has no matching item in the draft (the draft&#39;s level leads it: Các sở, ban, ngành; UBND cấp huyện) <i>(parent STT 3.5)</i>"), "{html}");
-    assert!(html.contains("<small>closest: 1.8 &quot;Công tác truyền thông, hỗ trợ hoạt động kiểm soát TTHC, thự…&quot; (score 0.13)</small>"), "{html}");
+    // The parent's missing item beside the closest draft item.
+    assert!(
+        html.contains(
+            r#"<span class="code sev-error">lỗi [KH201]</span> <i>Kế hoạch cấp trên, mục 3.5</i>: "#
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<div class="side"><div><h4>Kế hoạch cấp trên — mục 3.5</h4>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<h4>Dự thảo — mục gần nhất</h4><div>closest: 1.8 &quot;"#),
+        "{html}"
+    );
     // The default is 0.6.
     let o = run([
         "check",

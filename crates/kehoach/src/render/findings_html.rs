@@ -212,33 +212,50 @@ fn needle(f: &Finding) -> Option<&str> {
         .filter(|s| !s.trim().is_empty())
 }
 
-/// `text` escaped, with each needle's first occurrence marked (overlaps skipped).
+/// `text` escaped, with each needle's first occurrence marked: a mark inside another nests
+/// ("kiểm" of a twin-wording finding inside "kiểm toàn đội ngũ" of a misspelling); marks that
+/// cross are skipped.
 fn marked(text: &str, needles: &[(usize, &Finding)]) -> String {
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    let mut spans: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
     for &(k, f) in needles {
         let Some(n) = needle(f) else { continue };
         if let Some(at) = text.find(n) {
-            spans.push((at, at + n.len(), k));
+            spans.push((at, std::cmp::Reverse(at + n.len()), k));
         }
     }
     spans.sort();
-    let mut out = String::with_capacity(text.len() + 32 * spans.len());
+    let mut out = String::with_capacity(text.len() + 64 * spans.len());
     let mut pos = 0;
-    for (a, b, k) in spans {
-        if a < pos {
+    let mut open: Vec<usize> = Vec::new();
+    for (a, std::cmp::Reverse(b), k) in spans {
+        while let Some(&e) = open.last() {
+            if e > a {
+                break;
+            }
+            out.push_str(&esc(&text[pos..e]));
+            out.push_str("</mark>");
+            pos = e;
+            open.pop();
+        }
+        if a < pos || open.last().is_some_and(|&e| b > e) {
             continue;
         }
-        let f = needles.iter().find(|x| x.0 == k).map(|x| x.1);
-        let (sev, code) = f
-            .map(|f| (f.severity.name(), f.code))
-            .unwrap_or(("info", ""));
+        let Some(f) = needles.iter().find(|x| x.0 == k).map(|x| x.1) else {
+            continue;
+        };
+        let sev = f.severity.name();
         out.push_str(&esc(&text[pos..a]));
         out.push_str(&format!(
-            "<mark class=\"{sev}\" data-f=\"{k}\" data-f-sev=\"{sev}\" data-f-rule=\"{}\">{}</mark>",
-            esc(code),
-            esc(&text[a..b])
+            "<mark class=\"{sev}\" data-f=\"{k}\" data-f-sev=\"{sev}\" data-f-rule=\"{}\">",
+            esc(f.code)
         ));
-        pos = b;
+        pos = a;
+        open.push(b);
+    }
+    while let Some(e) = open.pop() {
+        out.push_str(&esc(&text[pos..e]));
+        out.push_str("</mark>");
+        pos = e;
     }
     out.push_str(&esc(&text[pos..]));
     out
@@ -786,14 +803,25 @@ mod tests {
     }
 
     #[test]
-    fn marks_escape_and_skip_overlaps() {
+    fn marks_escape_nest_and_skip_crossings() {
         let info = kehoach_diff::explain("KH102").unwrap();
         let f = Finding::new(info, "m", Where::default()).text("<b>năm 2025</b>");
         let g = Finding::new(info, "m", Where::default()).text("năm");
-        let s = marked("Tuyên truyền <b>năm 2025</b> & năm 2026", &[(0, &f), (1, &g)]);
+        let h = Finding::new(info, "m", Where::default()).text("2025</b> &");
+        let s = marked(
+            "Tuyên truyền <b>năm 2025</b> & năm 2026",
+            &[(0, &f), (1, &g), (2, &h)],
+        );
+        let open = |k: usize| {
+            format!("<mark class=\"error\" data-f=\"{k}\" data-f-sev=\"error\" data-f-rule=\"KH102\">")
+        };
         assert_eq!(
             s,
-            "Tuyên truyền <mark class=\"warning\" data-f=\"0\" data-f-sev=\"warning\" data-f-rule=\"KH102\">&lt;b&gt;năm 2025&lt;/b&gt;</mark> &amp; năm 2026"
+            format!(
+                "Tuyên truyền {}&lt;b&gt;{}năm</mark> 2025&lt;/b&gt;</mark> &amp; năm 2026",
+                open(0),
+                open(1)
+            )
         );
     }
 }
