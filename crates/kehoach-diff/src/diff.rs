@@ -715,4 +715,102 @@ mod tests {
         let c = field_change("content", "Kiểm toàn đội ngũ", "Kiện toàn đội ngũ").unwrap();
         assert_eq!(c.years_only, None);
     }
+
+    fn plan(items: Vec<Item>) -> Plan {
+        Plan {
+            items,
+            ..Default::default()
+        }
+    }
+
+    fn it(stt: &str, parent: Option<&str>, content: &str) -> Item {
+        let mut i = crate::rules::tests_support::item(
+            stt,
+            ItemKind::Task,
+            content,
+            &["Sở Nội vụ"],
+            &[],
+            "Quý II/2026",
+        );
+        i.parent = parent.map(String::from);
+        i
+    }
+
+    #[test]
+    fn two_rows_trading_numbers_are_one_swap() {
+        let old = plan(vec![
+            it("1", None, "Rà soát thủ tục hành chính thuộc thẩm quyền của xã"),
+            it("2", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
+            it("3", None, "Kiểm tra công tác cải cách hành chính tại các phường"),
+        ]);
+        let new = plan(vec![
+            it("1", None, "Rà soát thủ tục hành chính thuộc thẩm quyền của xã"),
+            it("2", None, "Kiểm tra công tác cải cách hành chính tại các phường"),
+            it("3", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
+        ]);
+        let d = diff(&old, &new).unwrap();
+        assert_eq!((d.summary.swapped, d.summary.renumbered), (1, 0));
+        let sw: Vec<Option<String>> = d
+            .entries
+            .iter()
+            .map(|e| match e {
+                Entry::Matched { swapped_with, .. } => swapped_with.clone(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sw, [None, Some("3".into()), Some("2".into())]);
+    }
+
+    #[test]
+    fn same_letters_under_different_sections_are_no_swap() {
+        // "a)" and "b)" of section 1 and of section 2 trade places across sections: each
+        // is renumbered, none swapped.
+        let old = plan(vec![
+            it("a)", Some("1"), "Rà soát văn bản quy phạm pháp luật của tỉnh Hà Tĩnh"),
+            it("b)", Some("2"), "Tổ chức hội nghị tập huấn công tác pháp chế cho các sở"),
+        ]);
+        let new = plan(vec![
+            it("a)", Some("2"), "Tổ chức hội nghị tập huấn công tác pháp chế cho các sở"),
+            it("b)", Some("1"), "Rà soát văn bản quy phạm pháp luật của tỉnh Hà Tĩnh"),
+        ]);
+        let d = diff(&old, &new).unwrap();
+        assert_eq!((d.summary.swapped, d.summary.renumbered), (0, 2));
+        // A three-way rotation is no swap either.
+        let old = plan(vec![
+            it("1", None, "Rà soát thủ tục hành chính thuộc thẩm quyền của xã"),
+            it("2", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
+            it("3", None, "Kiểm tra công tác cải cách hành chính tại các phường"),
+        ]);
+        let new = plan(vec![
+            it("1", None, "Kiểm tra công tác cải cách hành chính tại các phường"),
+            it("2", None, "Rà soát thủ tục hành chính thuộc thẩm quyền của xã"),
+            it("3", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
+        ]);
+        let d = diff(&old, &new).unwrap();
+        assert_eq!((d.summary.swapped, d.summary.renumbered), (0, 3));
+    }
+
+    #[test]
+    fn extra_columns_by_header_key() {
+        let mut a = it("1", None, "Xây dựng cơ sở dữ liệu cán bộ, công chức cấp xã");
+        let mut b = a.clone();
+        a.extra.insert("Sản phẩm".into(), "Cơ sở dữ liệu".into());
+        a.extra.insert("Ghi chú".into(), "".into());
+        // The same header in capitals; a column only the new plan has.
+        b.extra.insert("SẢN PHẨM".into(), "Cơ sở dữ liệu được cập nhật".into());
+        b.extra.insert("Kinh phí".into(), "Ngân sách tỉnh".into());
+        let c = changes(&a, &b);
+        let got: Vec<(Option<&str>, &str, &str)> = c
+            .iter()
+            .map(|c| (c.column.as_deref(), c.old.as_str(), c.new.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Sản phẩm"), "Cơ sở dữ liệu", "Cơ sở dữ liệu được cập nhật"),
+                (Some("Kinh phí"), "", "Ngân sách tỉnh"),
+            ]
+        );
+        assert!(c.iter().all(|c| c.field == "extra"));
+    }
 }

@@ -30,6 +30,22 @@ use crate::diff::{word_diff, Piece};
 const PARA_CELLS: usize = 1_000_000;
 /// Most pairs scored when pairing the reworded paragraphs or list entries of one gap.
 const PAIR_CELLS: usize = 40_000;
+/// Most word comparisons spent pairing the texts of one gap (each pair reads both texts).
+const PAIR_WORDS: usize = 20_000_000;
+/// Most word-alignment cells spent on the word diffs of one document's changed paragraphs;
+/// past it a changed paragraph is shown whole, old then new.
+const WORD_DIFF_CELLS: usize = 16_000_000;
+
+/// Pairing these texts stays within [`PAIR_CELLS`] pairs and [`PAIR_WORDS`] words read.
+fn pairing_affordable(old: &[(&str, Vec<String>)], new: &[(&str, Vec<String>)]) -> bool {
+    let words = |v: &[(&str, Vec<String>)]| v.iter().map(|x| x.0.len() / 4 + x.1.len()).sum::<usize>();
+    old.len().saturating_mul(new.len()) <= PAIR_CELLS
+        && old
+            .len()
+            .saturating_mul(words(new))
+            .saturating_add(new.len().saturating_mul(words(old)))
+            <= PAIR_WORDS
+}
 
 /// What happened to a body paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -99,14 +115,14 @@ fn numbers(s: &str) -> Vec<&str> {
 /// `old` is `new` with some blanks (number, day, month) not yet filled in: see the module
 /// comment. Equal texts are not "filled in".
 pub fn filled_in(old: &str, new: &str) -> bool {
+    let (a, b) = (numbers(old), numbers(new));
+    if a.len() >= b.len() {
+        return false;
+    }
     let strip = |s: &str| -> String {
         kehoach_text::match_key(&s.chars().filter(|&c| !is_blank_mark(c)).collect::<String>())
     };
     if strip(old) != strip(new) {
-        return false;
-    }
-    let (a, b) = (numbers(old), numbers(new));
-    if a.len() >= b.len() {
         return false;
     }
     // `a` is a subsequence of `b`.
@@ -274,7 +290,7 @@ fn align(a: &[String], b: &[String]) -> Vec<Op> {
 /// new text after the last one taken. Returns, for each old text, its new partner.
 fn pair_in_order(old: &[(&str, Vec<String>)], new: &[(&str, Vec<String>)]) -> Vec<Option<usize>> {
     let mut out = vec![None; old.len()];
-    if old.len().saturating_mul(new.len()) > PAIR_CELLS {
+    if !pairing_affordable(old, new) {
         return out;
     }
     let mut from = 0;
@@ -308,14 +324,29 @@ fn paragraphs(doc: &Document) -> Vec<(usize, String)> {
         .collect()
 }
 
-fn para_change(kind: ParaKind, old: Option<&(usize, String)>, new: Option<&(usize, String)>) -> ParaChange {
+fn para_change(
+    kind: ParaKind,
+    old: Option<&(usize, String)>,
+    new: Option<&(usize, String)>,
+    budget: &mut usize,
+) -> ParaChange {
     let (ot, nt) = (
         old.map(|o| o.1.clone()).unwrap_or_default(),
         new.map(|n| n.1.clone()).unwrap_or_default(),
     );
     let (words, fr, fa) = if kind == ParaKind::Changed {
         let (of, nf) = (figures(&ot), figures(&nt));
-        (word_diff(&ot, &nt), minus(&of, &nf), minus(&nf, &of))
+        let cells = ot
+            .split_whitespace()
+            .count()
+            .saturating_mul(nt.split_whitespace().count());
+        let words = if cells <= *budget {
+            *budget -= cells;
+            word_diff(&ot, &nt)
+        } else {
+            vec![Piece::Old(ot.clone()), Piece::New(nt.clone())]
+        };
+        (words, minus(&of, &nf), minus(&nf, &of))
     } else {
         (Vec::new(), Vec::new(), Vec::new())
     };
@@ -339,6 +370,7 @@ pub fn body_diff(old: &Document, new: &Document) -> Vec<ParaChange> {
     let nk: Vec<String> = np.iter().map(|p| kehoach_text::match_key(&p.1)).collect();
     let ops = align(&ok, &nk);
     let mut out = Vec::new();
+    let mut budget = WORD_DIFF_CELLS;
     let mut k = 0;
     while k < ops.len() {
         if let Op::Same(..) = ops[k] {
@@ -369,10 +401,18 @@ pub fn body_diff(old: &Document, new: &Document) -> Vec<ParaChange> {
             }
         }
         let mut next_del = 0;
-        let flush_removed = |upto: usize, next_del: &mut usize, out: &mut Vec<ParaChange>| {
+        let flush_removed = |upto: usize,
+                             next_del: &mut usize,
+                             out: &mut Vec<ParaChange>,
+                             budget: &mut usize| {
             while *next_del < upto {
                 if pairs[*next_del].is_none() {
-                    out.push(para_change(ParaKind::Removed, Some(&op[dels[*next_del]]), None));
+                    out.push(para_change(
+                        ParaKind::Removed,
+                        Some(&op[dels[*next_del]]),
+                        None,
+                        budget,
+                    ));
                 }
                 *next_del += 1;
             }
@@ -380,25 +420,25 @@ pub fn body_diff(old: &Document, new: &Document) -> Vec<ParaChange> {
         for (j, &nj) in ins.iter().enumerate() {
             match partner_of_new[j] {
                 Some(d) => {
-                    flush_removed(d, &mut next_del, &mut out);
+                    flush_removed(d, &mut next_del, &mut out, &mut budget);
                     let (o, n) = (&op[dels[d]], &np[nj]);
                     let kind = if filled_in(&o.1, &n.1) {
                         ParaKind::FilledIn
                     } else {
                         ParaKind::Changed
                     };
-                    out.push(para_change(kind, Some(o), Some(n)));
+                    out.push(para_change(kind, Some(o), Some(n), &mut budget));
                     next_del = next_del.max(d + 1);
                     // The old paragraphs that followed it and are gone, where they were.
                     let upto = (d + 1..dels.len())
                         .find(|&x| pairs[x].is_some())
                         .unwrap_or(dels.len());
-                    flush_removed(upto, &mut next_del, &mut out);
+                    flush_removed(upto, &mut next_del, &mut out, &mut budget);
                 }
-                None => out.push(para_change(ParaKind::Added, None, Some(&np[nj]))),
+                None => out.push(para_change(ParaKind::Added, None, Some(&np[nj]), &mut budget)),
             }
         }
-        flush_removed(dels.len(), &mut next_del, &mut out);
+        flush_removed(dels.len(), &mut next_del, &mut out, &mut budget);
     }
     out
 }
@@ -416,7 +456,7 @@ pub fn list_diff(field: &'static str, old: &[String], new: &[String]) -> Option<
     let mut taken = vec![false; added.len()];
     let mut changed = Vec::new();
     let mut gone = Vec::new();
-    if rk.len().saturating_mul(ak.len()) <= PAIR_CELLS {
+    if pairing_affordable(&rk, &ak) {
         for (a, k) in &rk {
             let best = (0..ak.len())
                 .filter(|&j| !taken[j])
@@ -589,5 +629,26 @@ mod tests {
         let b: Vec<String> = (0..2000).map(|i| format!("a {}", (i + 3) % 7)).collect();
         let ops = align(&a, &b);
         assert!(ops.iter().filter(|o| matches!(o, Op::Same(..))).count() > 1900);
+    }
+
+    #[test]
+    fn hostile_bodies_stay_bounded() {
+        // Thousands of long paragraphs, every one reworded: pairing and word diffs stay within
+        // their budgets (this would take minutes unbounded).
+        let long = |i: usize, w: &str| -> String {
+            (0..150).map(|k| format!("{w}{} ", (k * 7 + i) % 50)).collect()
+        };
+        let a: Vec<String> = (0..800).map(|i| long(i, "từ")).collect();
+        let b: Vec<String> = (0..800).map(|i| long(i, "từ") + "mới").collect();
+        let da = doc(&a.iter().map(String::as_str).collect::<Vec<_>>());
+        let db = doc(&b.iter().map(String::as_str).collect::<Vec<_>>());
+        let t = std::time::Instant::now();
+        let d = body_diff(&da, &db);
+        assert!(!d.is_empty());
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+        // A gap of a hundred paragraphs, all reworded, is still paired.
+        let d = body_diff(&doc(&a[..100].iter().map(String::as_str).collect::<Vec<_>>()), &doc(&b[..100].iter().map(String::as_str).collect::<Vec<_>>()));
+        assert!(d.iter().all(|p| p.change == ParaKind::Changed), "{}", d.len());
+        assert_eq!(d.len(), 100);
     }
 }
