@@ -431,7 +431,11 @@ pub fn diff_limited(
             .flatten()
             .collect::<Vec<_>>()
             .join(" ");
-        (authority, s.position.unwrap_or_default(), s.name.unwrap_or_default())
+        (
+            authority,
+            s.position.unwrap_or_default(),
+            s.name.unwrap_or_default(),
+        )
     };
     let (os, ns) = (signer(om), signer(nm));
     let meta = [
@@ -739,13 +743,29 @@ mod tests {
     #[test]
     fn two_rows_trading_numbers_are_one_swap() {
         let old = plan(vec![
-            it("1", None, "Rà soát thủ tục hành chính thuộc thẩm quyền của xã"),
+            it(
+                "1",
+                None,
+                "Rà soát thủ tục hành chính thuộc thẩm quyền của xã",
+            ),
             it("2", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
-            it("3", None, "Kiểm tra công tác cải cách hành chính tại các phường"),
+            it(
+                "3",
+                None,
+                "Kiểm tra công tác cải cách hành chính tại các phường",
+            ),
         ]);
         let new = plan(vec![
-            it("1", None, "Rà soát thủ tục hành chính thuộc thẩm quyền của xã"),
-            it("2", None, "Kiểm tra công tác cải cách hành chính tại các phường"),
+            it(
+                "1",
+                None,
+                "Rà soát thủ tục hành chính thuộc thẩm quyền của xã",
+            ),
+            it(
+                "2",
+                None,
+                "Kiểm tra công tác cải cách hành chính tại các phường",
+            ),
             it("3", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
         ]);
         let d = diff(&old, &new).unwrap();
@@ -766,24 +786,56 @@ mod tests {
         // "a)" and "b)" of section 1 and of section 2 trade places across sections: each
         // is renumbered, none swapped.
         let old = plan(vec![
-            it("a)", Some("1"), "Rà soát văn bản quy phạm pháp luật của tỉnh Hà Tĩnh"),
-            it("b)", Some("2"), "Tổ chức hội nghị tập huấn công tác pháp chế cho các sở"),
+            it(
+                "a)",
+                Some("1"),
+                "Rà soát văn bản quy phạm pháp luật của tỉnh Hà Tĩnh",
+            ),
+            it(
+                "b)",
+                Some("2"),
+                "Tổ chức hội nghị tập huấn công tác pháp chế cho các sở",
+            ),
         ]);
         let new = plan(vec![
-            it("a)", Some("2"), "Tổ chức hội nghị tập huấn công tác pháp chế cho các sở"),
-            it("b)", Some("1"), "Rà soát văn bản quy phạm pháp luật của tỉnh Hà Tĩnh"),
+            it(
+                "a)",
+                Some("2"),
+                "Tổ chức hội nghị tập huấn công tác pháp chế cho các sở",
+            ),
+            it(
+                "b)",
+                Some("1"),
+                "Rà soát văn bản quy phạm pháp luật của tỉnh Hà Tĩnh",
+            ),
         ]);
         let d = diff(&old, &new).unwrap();
         assert_eq!((d.summary.swapped, d.summary.renumbered), (0, 2));
         // A three-way rotation is no swap either.
         let old = plan(vec![
-            it("1", None, "Rà soát thủ tục hành chính thuộc thẩm quyền của xã"),
+            it(
+                "1",
+                None,
+                "Rà soát thủ tục hành chính thuộc thẩm quyền của xã",
+            ),
             it("2", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
-            it("3", None, "Kiểm tra công tác cải cách hành chính tại các phường"),
+            it(
+                "3",
+                None,
+                "Kiểm tra công tác cải cách hành chính tại các phường",
+            ),
         ]);
         let new = plan(vec![
-            it("1", None, "Kiểm tra công tác cải cách hành chính tại các phường"),
-            it("2", None, "Rà soát thủ tục hành chính thuộc thẩm quyền của xã"),
+            it(
+                "1",
+                None,
+                "Kiểm tra công tác cải cách hành chính tại các phường",
+            ),
+            it(
+                "2",
+                None,
+                "Rà soát thủ tục hành chính thuộc thẩm quyền của xã",
+            ),
             it("3", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
         ]);
         let d = diff(&old, &new).unwrap();
@@ -797,7 +849,8 @@ mod tests {
         a.extra.insert("Sản phẩm".into(), "Cơ sở dữ liệu".into());
         a.extra.insert("Ghi chú".into(), "".into());
         // The same header in capitals; a column only the new plan has.
-        b.extra.insert("SẢN PHẨM".into(), "Cơ sở dữ liệu được cập nhật".into());
+        b.extra
+            .insert("SẢN PHẨM".into(), "Cơ sở dữ liệu được cập nhật".into());
         b.extra.insert("Kinh phí".into(), "Ngân sách tỉnh".into());
         let c = changes(&a, &b);
         let got: Vec<(Option<&str>, &str, &str)> = c
@@ -807,7 +860,11 @@ mod tests {
         assert_eq!(
             got,
             [
-                (Some("Sản phẩm"), "Cơ sở dữ liệu", "Cơ sở dữ liệu được cập nhật"),
+                (
+                    Some("Sản phẩm"),
+                    "Cơ sở dữ liệu",
+                    "Cơ sở dữ liệu được cập nhật"
+                ),
                 (Some("Kinh phí"), "", "Ngân sách tỉnh"),
             ]
         );

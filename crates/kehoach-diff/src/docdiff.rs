@@ -38,7 +38,8 @@ const WORD_DIFF_CELLS: usize = 16_000_000;
 
 /// Pairing these texts stays within [`PAIR_CELLS`] pairs and [`PAIR_WORDS`] words read.
 fn pairing_affordable(old: &[(&str, Vec<String>)], new: &[(&str, Vec<String>)]) -> bool {
-    let words = |v: &[(&str, Vec<String>)]| v.iter().map(|x| x.0.len() / 4 + x.1.len()).sum::<usize>();
+    let words =
+        |v: &[(&str, Vec<String>)]| v.iter().map(|x| x.0.len() / 4 + x.1.len()).sum::<usize>();
     old.len().saturating_mul(new.len()) <= PAIR_CELLS
         && old
             .len()
@@ -175,7 +176,11 @@ fn similar(a: &str, ak: &[String], b: &str, bk: &[String]) -> Option<f64> {
 /// ("100%", "30/6/2026", "90", "2026").
 pub fn figures(s: &str) -> Vec<String> {
     s.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”')))
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”')
+            })
+        })
         .filter(|w| w.chars().any(|c| c.is_ascii_digit() || c == '%'))
         .map(str::to_string)
         .collect()
@@ -401,22 +406,20 @@ pub fn body_diff(old: &Document, new: &Document) -> Vec<ParaChange> {
             }
         }
         let mut next_del = 0;
-        let flush_removed = |upto: usize,
-                             next_del: &mut usize,
-                             out: &mut Vec<ParaChange>,
-                             budget: &mut usize| {
-            while *next_del < upto {
-                if pairs[*next_del].is_none() {
-                    out.push(para_change(
-                        ParaKind::Removed,
-                        Some(&op[dels[*next_del]]),
-                        None,
-                        budget,
-                    ));
+        let flush_removed =
+            |upto: usize, next_del: &mut usize, out: &mut Vec<ParaChange>, budget: &mut usize| {
+                while *next_del < upto {
+                    if pairs[*next_del].is_none() {
+                        out.push(para_change(
+                            ParaKind::Removed,
+                            Some(&op[dels[*next_del]]),
+                            None,
+                            budget,
+                        ));
+                    }
+                    *next_del += 1;
                 }
-                *next_del += 1;
-            }
-        };
+            };
         for (j, &nj) in ins.iter().enumerate() {
             match partner_of_new[j] {
                 Some(d) => {
@@ -435,7 +438,12 @@ pub fn body_diff(old: &Document, new: &Document) -> Vec<ParaChange> {
                         .unwrap_or(dels.len());
                     flush_removed(upto, &mut next_del, &mut out, &mut budget);
                 }
-                None => out.push(para_change(ParaKind::Added, None, Some(&np[nj]), &mut budget)),
+                None => out.push(para_change(
+                    ParaKind::Added,
+                    None,
+                    Some(&np[nj]),
+                    &mut budget,
+                )),
             }
         }
         flush_removed(dels.len(), &mut next_del, &mut out, &mut budget);
@@ -524,15 +532,18 @@ mod tests {
             "Cần Thơ, ngày … tháng … năm 2027",
             "Cần Thơ, ngày 5 tháng 02 năm 2027"
         ));
-        assert!(filled_in(
-            "Số: ....../QĐ-UBND",
-            "Số: 07/QĐ-UBND"
-        ));
+        assert!(filled_in("Số: ....../QĐ-UBND", "Số: 07/QĐ-UBND"));
         // A number changed, a year changed, the same text: not filled in.
         assert!(!filled_in("Số: 12/KH-UBND", "Số: 13/KH-UBND"));
-        assert!(!filled_in("ngày 5 tháng 3 năm 2026", "ngày 5 tháng 3 năm 2027"));
+        assert!(!filled_in(
+            "ngày 5 tháng 3 năm 2026",
+            "ngày 5 tháng 3 năm 2027"
+        ));
         assert!(!filled_in("Số: 12/KH-UBND", "Số: 12/KH-UBND"));
-        assert!(!filled_in("ngày   tháng 3 năm 2026", "ngày 2 tháng 4 năm 2026"));
+        assert!(!filled_in(
+            "ngày   tháng 3 năm 2026",
+            "ngày 2 tháng 4 năm 2026"
+        ));
     }
 
     #[test]
@@ -566,7 +577,11 @@ mod tests {
         );
         assert_eq!(d[0].figures_removed, ["100%"]);
         assert_eq!(d[0].figures_added, ["90%"]);
-        assert!(d[0].words.contains(&Piece::New("trên 90%".into())), "{:?}", d[0].words);
+        assert!(
+            d[0].words.contains(&Piece::New("trên 90%".into())),
+            "{:?}",
+            d[0].words
+        );
         assert_eq!((d[0].old_paragraph, d[0].new_paragraph), (Some(2), Some(2)));
         assert_eq!(d[1].old, "Tỷ lệ hài lòng của người dân đạt 95%.");
         assert_eq!(d[4].new_paragraph, Some(5));
@@ -576,8 +591,14 @@ mod tests {
 
     #[test]
     fn a_filled_in_date_line_is_not_a_change() {
-        let draft = doc(&["Hà Tĩnh, ngày    tháng 4 năm 2026", "Kế hoạch chuyển đổi số"]);
-        let signed = doc(&["Hà Tĩnh, ngày 21 tháng 4 năm 2026", "Kế hoạch chuyển đổi số"]);
+        let draft = doc(&[
+            "Hà Tĩnh, ngày    tháng 4 năm 2026",
+            "Kế hoạch chuyển đổi số",
+        ]);
+        let signed = doc(&[
+            "Hà Tĩnh, ngày 21 tháng 4 năm 2026",
+            "Kế hoạch chuyển đổi số",
+        ]);
         let d = body_diff(&draft, &signed);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].change, ParaKind::FilledIn);
@@ -636,7 +657,9 @@ mod tests {
         // Thousands of long paragraphs, every one reworded: pairing and word diffs stay within
         // their budgets (this would take minutes unbounded).
         let long = |i: usize, w: &str| -> String {
-            (0..150).map(|k| format!("{w}{} ", (k * 7 + i) % 50)).collect()
+            (0..150)
+                .map(|k| format!("{w}{} ", (k * 7 + i) % 50))
+                .collect()
         };
         let a: Vec<String> = (0..800).map(|i| long(i, "từ")).collect();
         let b: Vec<String> = (0..800).map(|i| long(i, "từ") + "mới").collect();
@@ -647,8 +670,15 @@ mod tests {
         assert!(!d.is_empty());
         assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
         // A gap of a hundred paragraphs, all reworded, is still paired.
-        let d = body_diff(&doc(&a[..100].iter().map(String::as_str).collect::<Vec<_>>()), &doc(&b[..100].iter().map(String::as_str).collect::<Vec<_>>()));
-        assert!(d.iter().all(|p| p.change == ParaKind::Changed), "{}", d.len());
+        let d = body_diff(
+            &doc(&a[..100].iter().map(String::as_str).collect::<Vec<_>>()),
+            &doc(&b[..100].iter().map(String::as_str).collect::<Vec<_>>()),
+        );
+        assert!(
+            d.iter().all(|p| p.change == ParaKind::Changed),
+            "{}",
+            d.len()
+        );
         assert_eq!(d.len(), 100);
     }
 }

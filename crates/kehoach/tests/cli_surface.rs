@@ -187,7 +187,10 @@ fn check_html_escapes_hostile_cell_text() {
         html.contains(r#"<tr id="row-0" data-row="0" class="warning"><td>1</td>"#),
         "{html}"
     );
-    assert!(html.contains(r##"<a class="badge" href="#f-0">"##), "{html}");
+    assert!(
+        html.contains(r##"<a class="badge" href="#f-0">"##),
+        "{html}"
+    );
     assert!(
         html.contains(
             r##"<span class="code sev-warning">cảnh báo [KH102]</span> <a href="#row-0">Mục 1, cột Nội dung (bảng 2, dòng 2)</a>: "##

@@ -121,7 +121,10 @@ fn json_sees_body_signer_recipients_extra_column_swap_and_filled_blanks() {
         body[0]["words"][2],
         serde_json::json!({"op": "new", "text": "trên 90%"})
     );
-    assert_eq!(body[1]["old"], "Tỷ lệ người dân hài lòng với dịch vụ y tế đạt 95%.");
+    assert_eq!(
+        body[1]["old"],
+        "Tỷ lệ người dân hài lòng với dịch vụ y tế đạt 95%."
+    );
     assert!(body[1].get("new").is_none() && body[1].get("new_paragraph").is_none());
     assert_eq!(
         body[3]["new"],
@@ -140,7 +143,9 @@ fn json_sees_body_signer_recipients_extra_column_swap_and_filled_blanks() {
         .filter_map(|x| Some((x["new_stt"].as_str()?, x["swapped_with"].as_str()?)))
         .collect();
     assert_eq!(swaps, [("2", "3"), ("3", "2")]);
-    assert!(e.iter().all(|x| x["changes"].as_array().is_none_or(|c| c.is_empty()) || x["new_stt"] == "1"));
+    assert!(e
+        .iter()
+        .all(|x| x["changes"].as_array().is_none_or(|c| c.is_empty()) || x["new_stt"] == "1"));
 }
 
 #[test]
@@ -166,10 +171,21 @@ fn text_in_vietnamese_by_default() {
     assert!(!text.contains("Số, ký hiệu: "), "{text}");
     let en = String::from_utf8(diff(&["--lang", "en"]).stdout).unwrap();
     assert!(en.contains("  ~ number (filled in): "), "{en}");
-    assert!(en.contains("  ~ signer: \"Trần Văn Minh\" → \"Lê Thị Thu Hà\"\n"), "{en}");
+    assert!(
+        en.contains("  ~ signer: \"Trần Văn Minh\" → \"Lê Thị Thu Hà\"\n"),
+        "{en}"
+    );
     assert!(en.contains("[swapped with item 3]"), "{en}");
-    assert!(en.contains("      figures: removed 100%; added 90%\n"), "{en}");
-    assert!(en.ends_with("0 added, 0 removed, 1 changed (0 only years), 0 renumbered, 1 swapped, 1 unchanged\n"), "{en}");
+    assert!(
+        en.contains("      figures: removed 100%; added 90%\n"),
+        "{en}"
+    );
+    assert!(
+        en.ends_with(
+            "0 added, 0 removed, 1 changed (0 only years), 0 renumbered, 1 swapped, 1 unchanged\n"
+        ),
+        "{en}"
+    );
 }
 
 #[test]
@@ -178,13 +194,29 @@ fn html_shows_the_same() {
     assert!(html.starts_with("<!DOCTYPE html><html lang=\"vi\">"));
     assert!(html.contains("<h2>Thông tin văn bản</h2>"));
     assert!(html.contains("<li><b>Số, ký hiệu</b> (đã điền số, ngày): Số: /KH-SYT → <ins>Số: 118/KH-SYT</ins></li>"), "{html}");
-    assert!(html.contains("<li><b>Người ký</b>: <del>Trần Văn Minh</del> → <ins>Lê Thị Thu Hà</ins></li>"), "{html}");
+    assert!(
+        html.contains(
+            "<li><b>Người ký</b>: <del>Trần Văn Minh</del> → <ins>Lê Thị Thu Hà</ins></li>"
+        ),
+        "{html}"
+    );
     assert!(html.contains("<li class=\"list\" data-field=\"recipients\"><b>Nơi nhận</b><ul><li class=\"added\">Đã thêm: <ins>Bộ Y tế</ins></li><li class=\"removed\">Đã bỏ: <del>Sở Tài chính</del></li>"), "{html}");
     assert!(html.contains("<h2>Thân văn bản</h2>"));
     assert!(html.contains("<tr class=\"warning\"><td>~</td><td>đoạn 6</td><td>Phấn đấu <del>100%</del> <ins>trên 90%</ins> trạm y tế"), "{html}");
-    assert!(html.contains("<div class=\"figures\">số liệu: bỏ 100%; thêm 90%</div>"), "{html}");
-    assert_eq!(html.matches("<tr class=\"info\"><td>+</td><td>đoạn ").count(), 3);
-    assert_eq!(html.matches("<tr class=\"error\"><td>−</td><td>đoạn ").count(), 1);
+    assert!(
+        html.contains("<div class=\"figures\">số liệu: bỏ 100%; thêm 90%</div>"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("<tr class=\"info\"><td>+</td><td>đoạn ")
+            .count(),
+        3
+    );
+    assert_eq!(
+        html.matches("<tr class=\"error\"><td>−</td><td>đoạn ")
+            .count(),
+        1
+    );
     assert!(html.contains("<b>Sản phẩm</b>: <del>Báo cáo kết quả triển khai</del> → <ins>Bệnh án điện tử được triển khai tại 100% bệnh viện</ins>"), "{html}");
     assert_eq!(html.matches("<tr class=\"swap\"><td>⇄</td>").count(), 2);
     assert!(html.contains("<b>hoán đổi với mục 3</b>"), "{html}");

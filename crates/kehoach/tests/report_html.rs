@@ -75,7 +75,10 @@ fn report(lang: &[&str]) -> String {
 
 /// The text between `start` and the next `end` after it.
 fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
-    let a = s.find(start).unwrap_or_else(|| panic!("no {start:?} in {s}")) + start.len();
+    let a = s
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in {s}"))
+        + start.len();
     let b = s[a..].find(end).unwrap() + a;
     &s[a..b]
 }
@@ -101,7 +104,11 @@ fn summary_counts_by_severity_and_rule_with_file_parent_stage_and_date() {
         "{date}"
     );
     // 3 errors (KH104, KH102, KH201), 2 warnings (KH202, KH602), 1 info (KH203).
-    for (sev, word, n) in [("error", "Lỗi", 3), ("warning", "Cảnh báo", 2), ("info", "Thông tin", 1)] {
+    for (sev, word, n) in [
+        ("error", "Lỗi", 3),
+        ("warning", "Cảnh báo", 2),
+        ("info", "Thông tin", 1),
+    ] {
         let row = format!(
             "<tr data-sev=\"{sev}\"><td class=\"sev-{sev}\">{word}</td><td class=\"n\">{n}</td></tr>"
         );
@@ -153,7 +160,10 @@ fn one_anchor_per_finding_linked_to_its_row_paragraph_or_field() {
     assert!(p.starts_with("Căn cứ "), "{p}");
     assert!(p.contains("<a class=\"badge\" href=\"#f-"), "{p}");
     // KH202 is about the legal bases: the field's row.
-    assert!(targets.contains(&"meta-legal-bases".to_string()), "{targets:?}");
+    assert!(
+        targets.contains(&"meta-legal-bases".to_string()),
+        "{targets:?}"
+    );
     // Badges link back: one per finding placed in the document.
     assert_eq!(html.matches("<a class=\"badge\" href=\"#f-").count(), 5);
 }
@@ -163,12 +173,12 @@ fn offending_words_are_marked_in_their_cell_and_paragraph() {
     let html = report(&[]);
     let row0 = between(&html, "<tr id=\"row-0\"", "</tr>");
     // The misspelling (KH602) marked, and inside it the twin word (KH203).
+    assert!(row0.contains("data-f-rule=\"KH602\">"), "{row0}");
+    let mark602 = between(row0, "data-f-rule=\"KH602\">", "toàn đội ngũ</mark>");
     assert!(
-        row0.contains("data-f-rule=\"KH602\">"),
+        mark602.contains("data-f-rule=\"KH203\">kiểm</mark>"),
         "{row0}"
     );
-    let mark602 = between(row0, "data-f-rule=\"KH602\">", "toàn đội ngũ</mark>");
-    assert!(mark602.contains("data-f-rule=\"KH203\">kiểm</mark>"), "{row0}");
     assert!(row0.contains("<td>Rà soát, <mark"), "{row0}");
     let row1 = between(&html, "<tr id=\"row-1\"", "</tr>");
     assert!(row1.contains("<mark class=\"error\""), "{row1}");
@@ -186,13 +196,22 @@ fn parent_item_shown_beside_the_draft_item() {
     // KH203: the parent's item 1 beside the draft's item 1.
     let li203 = between(&html, "data-f-rule=\"KH203\"><span", "</li>");
     assert!(li203.contains("<div class=\"side\"><div><h4>Kế hoạch cấp trên — mục 1</h4><div>Rà soát, kiện toàn đội ngũ"), "{li203}");
-    assert!(li203.contains("<h4>Dự thảo — mục 1</h4><div>Rà soát, kiểm toàn đội ngũ"), "{li203}");
+    assert!(
+        li203.contains("<h4>Dự thảo — mục 1</h4><div>Rà soát, kiểm toàn đội ngũ"),
+        "{li203}"
+    );
     assert!(li203.contains("<b>Chủ trì:</b> Sở Nội vụ"), "{li203}");
     // KH201: the parent's missing item 3 beside the closest draft item.
     let li201 = between(&html, "data-f-rule=\"KH201\"><span", "</li>");
     assert!(li201.contains("<i>Kế hoạch cấp trên, mục 3</i>"), "{li201}");
-    assert!(li201.contains("<h4>Kế hoạch cấp trên — mục 3</h4><div>Tổ chức tập huấn nghiệp vụ"), "{li201}");
-    assert!(li201.contains("<b>Thời gian hoàn thành:</b> Quý III/2026"), "{li201}");
+    assert!(
+        li201.contains("<h4>Kế hoạch cấp trên — mục 3</h4><div>Tổ chức tập huấn nghiệp vụ"),
+        "{li201}"
+    );
+    assert!(
+        li201.contains("<b>Thời gian hoàn thành:</b> Quý III/2026"),
+        "{li201}"
+    );
     assert!(li201.contains("<h4>Dự thảo — mục gần nhất</h4>"), "{li201}");
 }
 
@@ -202,7 +221,9 @@ fn document_text_stays_text() {
     // The report's own script is the only script element.
     assert_eq!(html.matches("<script").count(), 1);
     assert!(!html.contains("<script>alert") && !html.contains("<b>chuyên"));
-    assert!(html.contains("Tuyên truyền &lt;script&gt;alert(1)&lt;/script&gt; về cải cách hành chính"));
+    assert!(
+        html.contains("Tuyên truyền &lt;script&gt;alert(1)&lt;/script&gt; về cải cách hành chính")
+    );
     assert!(html.contains("Phấn đấu 100% hồ sơ &lt;script&gt;alert(3)&lt;/script&gt; được số hóa."));
     assert!(html.contains("<td>Các phòng &lt;b&gt;chuyên môn&lt;/b&gt;</td>"));
 }

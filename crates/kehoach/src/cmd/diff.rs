@@ -72,7 +72,9 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let res = match args.format {
-        Format::Text => render::plandiff::text(&mut out, &old, &new, &d, colour, args.all, super::lang()),
+        Format::Text => {
+            render::plandiff::text(&mut out, &old, &new, &d, colour, args.all, super::lang())
+        }
         Format::Json => {
             let v = serde_json::json!({
                 "old": old.name, "new": new.name, "summary": d.summary, "meta": d.meta,

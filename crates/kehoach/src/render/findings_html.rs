@@ -282,7 +282,11 @@ fn parent_item<'a>(parents: &'a [Source], stt: &str) -> Option<&'a Item> {
 }
 
 fn item_box(lang: Lang, heading: &str, it: &Item) -> String {
-    let mut s = format!("<div><h4>{}</h4><div>{}</div>", esc(heading), esc(&it.content));
+    let mut s = format!(
+        "<div><h4>{}</h4><div>{}</div>",
+        esc(heading),
+        esc(&it.content)
+    );
     for (col, v) in [
         ("lead", it.lead.join("; ")),
         ("support", it.support.join("; ")),
@@ -311,7 +315,11 @@ fn side_by_side(lang: Lang, r: &Report, f: &Finding) -> Option<String> {
         ),
         None => format!(
             "<div>{}</div>",
-            esc(&tr_args(lang, "report-parent-missing", &[("stt", stt.into())]))
+            esc(&tr_args(
+                lang,
+                "report-parent-missing",
+                &[("stt", stt.into())]
+            ))
         ),
     };
     let right = match f.location.item.and_then(|i| r.draft.plan.items.get(i)) {
@@ -563,8 +571,17 @@ fn summary(out: &mut impl Write, lang: Lang, r: &Report) -> io::Result<()> {
 fn meta_rows(r: &Report) -> Vec<(&'static str, String)> {
     let d = &r.draft.plan.document;
     let mut v: Vec<(&'static str, String)> = vec![
-        ("number", d.number.as_ref().map(|n| n.text.clone()).unwrap_or_default()),
-        ("date", d.date.as_ref().map(|n| n.text.clone()).unwrap_or_default()),
+        (
+            "number",
+            d.number
+                .as_ref()
+                .map(|n| n.text.clone())
+                .unwrap_or_default(),
+        ),
+        (
+            "date",
+            d.date.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
+        ),
         ("issuer", d.issuer.clone().unwrap_or_default()),
         ("title", d.title.clone().unwrap_or_default()),
     ];
@@ -775,13 +792,18 @@ pub fn html(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
                 write!(
                     out,
                     "<td>{}</td>",
-                    marked(it.extra.get(*e).map(String::as_str).unwrap_or(""), &in_col(e))
+                    marked(
+                        it.extra.get(*e).map(String::as_str).unwrap_or(""),
+                        &in_col(e)
+                    )
                 )?;
             }
             writeln!(
                 out,
                 "<td class=\"findings\">{}</td></tr>",
-                here.iter().map(|(k, f)| badge(lang, *k, f)).collect::<String>()
+                here.iter()
+                    .map(|(k, f)| badge(lang, *k, f))
+                    .collect::<String>()
             )?;
         }
         writeln!(out, "</tbody></table></section>")?;
@@ -813,7 +835,9 @@ mod tests {
             &[(0, &f), (1, &g), (2, &h)],
         );
         let open = |k: usize| {
-            format!("<mark class=\"error\" data-f=\"{k}\" data-f-sev=\"error\" data-f-rule=\"KH102\">")
+            format!(
+                "<mark class=\"error\" data-f=\"{k}\" data-f-sev=\"error\" data-f-rule=\"KH102\">"
+            )
         };
         assert_eq!(
             s,

@@ -184,7 +184,7 @@ fn para_number(lang: Lang, p: &ParaChange) -> String {
     tr_args(lang, "diff-paragraph", &[("n", n.into())])
 }
 
-fn list_lines(lang: Lang, l: &ListChange) -> Vec<(char, String)> {
+fn list_lines(l: &ListChange) -> Vec<(char, String)> {
     let mut v = Vec::new();
     for a in &l.added {
         v.push(('+', a.clone()));
@@ -195,7 +195,6 @@ fn list_lines(lang: Lang, l: &ListChange) -> Vec<(char, String)> {
     for c in &l.changed {
         v.push(('~', format!("\"{}\" → \"{}\"", c.old, c.new)));
     }
-    let _ = lang;
     v
 }
 
@@ -230,7 +229,7 @@ pub fn text(
     }
     for l in &d.lists {
         writeln!(out, "  {} {}:", yellow("~"), field_name(lang, l.field))?;
-        for (m, t) in list_lines(lang, l) {
+        for (m, t) in list_lines(l) {
             let mark = match m {
                 '+' => green("+"),
                 '-' => red("-"),
@@ -567,7 +566,11 @@ pub fn html(
                 if let Some(o) = swapped_with {
                     body.push(format!(
                         "<b>{}</b>: {}",
-                        esc(&tr_args(lang, "diff-swapped", &[("stt", o.as_str().into())])),
+                        esc(&tr_args(
+                            lang,
+                            "diff-swapped",
+                            &[("stt", o.as_str().into())]
+                        )),
                         esc(&short(&new.plan.items[*ni].content, 160))
                     ));
                 }
