@@ -498,7 +498,8 @@ pub fn diff_sources(
 ) -> Result<PlanDiff, TooMuchMatching> {
     let mut d = diff_limited(&old.plan, &new.plan, limit)?;
     if let (Some(a), Some(b)) = (&old.document, &new.document) {
-        d.body = crate::docdiff::body_diff(a, b);
+        let skip = crate::docdiff::Skip::of(&[&old.plan.document, &new.plan.document]);
+        d.body = crate::docdiff::body_diff_skipping(a, b, &skip);
         for p in &d.body {
             use crate::docdiff::ParaKind as K;
             match p.change {

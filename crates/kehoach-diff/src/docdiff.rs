@@ -314,15 +314,75 @@ fn pair_in_order(old: &[(&str, Vec<String>)], new: &[(&str, Vec<String>)]) -> Ve
     out
 }
 
-/// The body paragraphs of a document: (block index, text), empty ones left out.
-fn paragraphs(doc: &Document) -> Vec<(usize, String)> {
+/// Paragraphs left out of the body diff because the diff reports them as fields: the number
+/// line, the place-and-date line, the signature block, the recipients.
+#[derive(Debug, Clone, Default)]
+pub struct Skip {
+    /// Keys ([`kehoach_text::match_key`]) of whole paragraphs.
+    pub exact: std::collections::HashSet<String>,
+    /// Keys a paragraph ends with ("ngày 21 tháng 3 năm 2027" ends "Cần Thơ, ngày …").
+    pub suffix: Vec<String>,
+}
+
+impl Skip {
+    /// The fields of two plans' metadata that a paragraph may hold alone.
+    pub fn of(metas: &[&kehoach_parse::plan::DocumentMeta]) -> Self {
+        let mut s = Skip::default();
+        let mut add = |t: &str| {
+            let k = kehoach_text::match_key(t);
+            if !k.is_empty() {
+                s.exact.insert(k);
+            }
+        };
+        for m in metas {
+            if let Some(n) = &m.number {
+                add(&n.text);
+            }
+            if let Some(sg) = &m.signer {
+                for x in [&sg.authority, &sg.on_behalf_of, &sg.position, &sg.name]
+                    .into_iter()
+                    .flatten()
+                {
+                    add(x);
+                }
+                if let (Some(a), Some(b)) = (&sg.authority, &sg.on_behalf_of) {
+                    add(&format!("{a} {b}"));
+                }
+            }
+            for r in &m.recipients {
+                add(r);
+            }
+        }
+        for m in metas {
+            if let Some(d) = &m.date {
+                let k = kehoach_text::match_key(&d.text);
+                if !k.is_empty() {
+                    s.suffix.push(k);
+                }
+            }
+        }
+        s
+    }
+
+    /// A short line (the place and the date, at most 40 more characters) ending with the date.
+    fn skips(&self, key: &str) -> bool {
+        self.exact.contains(key)
+            || self
+                .suffix
+                .iter()
+                .any(|x| key.ends_with(x.as_str()) && key.len() <= x.len() + 40)
+    }
+}
+
+/// The body paragraphs of a document: (block index, text), empty and skipped ones left out.
+fn paragraphs(doc: &Document, skip: &Skip) -> Vec<(usize, String)> {
     doc.blocks
         .iter()
         .enumerate()
         .filter_map(|(i, b)| match b {
             Block::Paragraph(p) => {
                 let t = kehoach_text::clean(&p.display_text());
-                (!t.is_empty()).then_some((i, t))
+                (!t.is_empty() && !skip.skips(&kehoach_text::match_key(&t))).then_some((i, t))
             }
             Block::Table(_) => None,
         })
@@ -370,7 +430,12 @@ fn para_change(
 /// The body paragraphs that differ between two documents, in the order of the new one
 /// (removed paragraphs where they were).
 pub fn body_diff(old: &Document, new: &Document) -> Vec<ParaChange> {
-    let (op, np) = (paragraphs(old), paragraphs(new));
+    body_diff_skipping(old, new, &Skip::default())
+}
+
+/// [`body_diff`] without the paragraphs `skip` names (those the diff reports as fields).
+pub fn body_diff_skipping(old: &Document, new: &Document, skip: &Skip) -> Vec<ParaChange> {
+    let (op, np) = (paragraphs(old, skip), paragraphs(new, skip));
     let ok: Vec<String> = op.iter().map(|p| kehoach_text::match_key(&p.1)).collect();
     let nk: Vec<String> = np.iter().map(|p| kehoach_text::match_key(&p.1)).collect();
     let ops = align(&ok, &nk);
@@ -680,5 +745,66 @@ mod tests {
             d.len()
         );
         assert_eq!(d.len(), 100);
+    }
+
+    #[test]
+    fn fields_reported_as_fields_are_not_paragraphs_too() {
+        use kehoach_parse::plan::{DocNumber, DocumentMeta, PartialDate, Signer};
+        let meta =
+            |num: &str, date: &str, pos: &str, name: &str, auth: Option<&str>| DocumentMeta {
+                number: Some(DocNumber {
+                    text: num.into(),
+                    ..Default::default()
+                }),
+                date: Some(PartialDate {
+                    text: date.into(),
+                    ..Default::default()
+                }),
+                signer: Some(Signer {
+                    authority: auth.map(|a| a.split(' ').next().unwrap().to_string()),
+                    on_behalf_of: auth.map(|a| a.split_once(' ').unwrap().1.to_string()),
+                    position: Some(pos.into()),
+                    name: Some(name.into()),
+                }),
+                recipients: vec!["Bộ Nội vụ".into(), "Lưu: VT".into()],
+                ..Default::default()
+            };
+        let a = meta(
+            "Số:    /KH-UBND",
+            "ngày    tháng 5 năm 2028",
+            "CHỦ TỊCH",
+            "Hoàng Văn Nam",
+            None,
+        );
+        let b = meta(
+            "Số: 77/KH-UBND",
+            "ngày 9 tháng 5 năm 2028",
+            "PHÓ CHỦ TỊCH",
+            "Vi Thị Mai",
+            Some("KT. CHỦ TỊCH"),
+        );
+        let draft = doc(&[
+            "Số:    /KH-UBND",
+            "Phường Bắc Hà, ngày    tháng 5 năm 2028",
+            "Phấn đấu 95% hộ gia đình có sổ sức khỏe điện tử.",
+            "- Bộ Nội vụ;",
+            "CHỦ TỊCH",
+            "Hoàng Văn Nam",
+        ]);
+        let signed = doc(&[
+            "Số: 77/KH-UBND",
+            "Phường Bắc Hà, ngày 9 tháng 5 năm 2028",
+            "Phấn đấu 98% hộ gia đình có sổ sức khỏe điện tử.",
+            "- Bộ Nội vụ;",
+            "- Lưu: VT.",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Vi Thị Mai",
+        ]);
+        let d = body_diff_skipping(&draft, &signed, &Skip::of(&[&a, &b]));
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].figures_added, ["98%"]);
+        // Without the skip list, the signature block and the filled-in lines show too.
+        assert!(body_diff(&draft, &signed).len() > 4);
     }
 }
