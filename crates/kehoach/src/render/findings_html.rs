@@ -63,6 +63,7 @@ a.badge{text-decoration:none;color:inherit}
  body{margin:0;max-width:none;font-size:11pt} .filters,.nav{display:none}
  table,th,td{border:1px solid #000} tr,li,.side,.body p{break-inside:avoid}
  thead{display:table-header-group} a{color:inherit;text-decoration:none}
+ td.findings{min-width:0;width:24%} table.items td:nth-child(2){width:38%} th,td{padding:2px 4px}
  @page{size:A4;margin:2cm}
 }
 "#;

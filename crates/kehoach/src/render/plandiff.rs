@@ -420,8 +420,9 @@ pub fn html(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>kehoach diff</title><style>{STYLE}{DIFF_STYLE}</style></head><body>",
-        lang.code()
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}{DIFF_STYLE}</style></head><body>",
+        lang.code(),
+        esc(&tr(lang, "diff-title"))
     )?;
     writeln!(
         out,
