@@ -218,7 +218,9 @@ fn needle(f: &Finding) -> Option<&str> {
 /// cross are skipped.
 fn marked(text: &str, needles: &[(usize, &Finding)]) -> String {
     let mut spans: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
-    for &(k, f) in needles {
+    // At most this many marks in one text: each costs a search through it.
+    const MAX_MARKS: usize = 64;
+    for &(k, f) in needles.iter().take(MAX_MARKS) {
         let Some(n) = needle(f) else { continue };
         if let Some(at) = text.find(n) {
             spans.push((at, std::cmp::Reverse(at + n.len()), k));
@@ -568,8 +570,27 @@ fn summary(out: &mut impl Write, lang: Lang, r: &Report) -> io::Result<()> {
     Ok(())
 }
 
-/// The document's fields a finding may name, as written.
-fn meta_rows(r: &Report) -> Vec<(&'static str, String)> {
+/// The document's fields a finding may name, as written; then any other field a finding
+/// names, so that every finding's link has its anchor.
+fn meta_rows(r: &Report) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = known_meta_rows(r)
+        .into_iter()
+        .map(|(f, t)| (f.to_string(), t))
+        .collect();
+    for f in r.findings {
+        if let Some(fl) = &f.location.field {
+            if f.location.item.is_none()
+                && f.location.paragraph.is_none()
+                && !v.iter().any(|(x, _)| x == fl)
+            {
+                v.push((fl.clone(), String::new()));
+            }
+        }
+    }
+    v
+}
+
+fn known_meta_rows(r: &Report) -> Vec<(&'static str, String)> {
     let d = &r.draft.plan.document;
     let mut v: Vec<(&'static str, String)> = vec![
         (
@@ -615,6 +636,16 @@ pub fn html(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
     let plan = &r.draft.plan;
     let d = &plan.document;
     let fs: Vec<(usize, &Finding)> = r.findings.iter().enumerate().collect();
+    // Findings by row and by paragraph, once (a hostile plan may have many of both).
+    let mut by_item: BTreeMap<usize, Vec<(usize, &Finding)>> = BTreeMap::new();
+    let mut by_para: BTreeMap<usize, Vec<(usize, &Finding)>> = BTreeMap::new();
+    for &(k, f) in &fs {
+        if let Some(i) = f.location.item {
+            by_item.entry(i).or_default().push((k, f));
+        } else if let Some(p) = f.location.paragraph {
+            by_para.entry(p).or_default().push((k, f));
+        }
+    }
     writeln!(
         out,
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">",
@@ -670,7 +701,7 @@ pub fn html(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
             .filter(|(_, f)| {
                 f.location.item.is_none()
                     && f.location.paragraph.is_none()
-                    && f.location.field.as_deref() == Some(*field)
+                    && f.location.field.as_deref() == Some(field.as_str())
             })
             .collect();
         if value.trim().is_empty() && here.is_empty() {
@@ -713,11 +744,7 @@ pub fn html(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
                 esc(&tr(lang, "report-body"))
             )?;
             for (n, t) in paras {
-                let here: Vec<(usize, &Finding)> = fs
-                    .iter()
-                    .copied()
-                    .filter(|(_, f)| f.location.item.is_none() && f.location.paragraph == Some(n))
-                    .collect();
+                let here: Vec<(usize, &Finding)> = by_para.get(&n).cloned().unwrap_or_default();
                 let badges: String = here.iter().map(|(k, f)| badge(lang, *k, f)).collect();
                 writeln!(
                     out,
@@ -757,11 +784,7 @@ pub fn html(out: &mut impl Write, r: &Report, lang: Lang) -> io::Result<()> {
             esc(&tr(lang, "report-col-findings"))
         )?;
         for (i, it) in plan.items.iter().enumerate() {
-            let here: Vec<(usize, &Finding)> = fs
-                .iter()
-                .copied()
-                .filter(|(_, f)| f.location.item == Some(i))
-                .collect();
+            let here: Vec<(usize, &Finding)> = by_item.get(&i).cloned().unwrap_or_default();
             let in_col = |c: &str| -> Vec<(usize, &Finding)> {
                 here.iter()
                     .copied()
@@ -848,5 +871,41 @@ mod tests {
                 open(1)
             )
         );
+    }
+
+    #[test]
+    fn every_link_has_its_anchor_even_for_fields_the_plan_lacks() {
+        let draft = Source::from_plan("xa_cap_tien_2029.txt", kehoach_parse::plan::Plan::default());
+        let info = kehoach_diff::explain("KH101").unwrap();
+        let fs = vec![
+            Finding::new(
+                info,
+                "Dòng dẫn phụ lục <sai>",
+                Where::field("appendix.reference"),
+            )
+            .text("(Kèm theo Kế hoạch số /KH-UBND)"),
+            Finding::new(info, "Toàn văn bản", Where::default()),
+        ];
+        let r = Report {
+            draft: &draft,
+            parents: &[],
+            stage: Stage::Signed,
+            findings: &fs,
+        };
+        let mut out = Vec::new();
+        html(&mut out, &r, Lang::Vi).unwrap();
+        let page = String::from_utf8(out).unwrap();
+        for part in page.split("href=\"#").skip(1) {
+            let id = part.split('"').next().unwrap();
+            assert_eq!(
+                page.matches(&format!(" id=\"{id}\"")).count(),
+                1,
+                "{id}\n{page}"
+            );
+        }
+        assert!(page.contains("<tr id=\"meta-appendix-reference\" class=\"error\"><th>Dòng dẫn phụ lục</th><td></td>"), "{page}");
+        assert!(page.contains("Dòng dẫn phụ lục &lt;sai&gt;"));
+        assert!(page.contains("<dd id=\"sum-stage\">Đã ký ban hành</dd>"));
+        assert!(page.contains("<i>Toàn văn bản</i>"));
     }
 }
