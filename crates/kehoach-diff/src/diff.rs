@@ -14,16 +14,25 @@ use serde::Serialize;
 
 use crate::matching::{tokens, MatchLimit, TooMuchMatching, Vocab, Weights};
 
-/// A field of an item that changed.
+/// A field of an item or of the document that changed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldChange {
-    /// "content", "lead", "support", "deadline", "kind".
+    /// Items: "content", "lead", "support", "deadline", "kind", "extra" (a column of its
+    /// own: see `column`). Document: "title", "issuer", "number", "date", "plan_year",
+    /// "signer.authority", "signer.position", "signer.name".
     pub field: &'static str,
+    /// The header of an extra column ("Sản phẩm", "Ghi chú", "Kinh phí" …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
     pub old: String,
     pub new: String,
     /// The texts differ only in the years they name: (old years, new years).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years_only: Option<(Vec<i32>, Vec<i32>)>,
+    /// The old text is the new one with blanks (number, day) not yet filled in: a draft
+    /// and its signed version (see [`crate::docdiff::filled_in`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub filled_in: bool,
 }
 
 /// One entry of a plan diff, in the order of the new plan (removed items where they were).
@@ -51,6 +60,10 @@ pub enum Entry {
         renumbered: bool,
         score: f64,
         changes: Vec<FieldChange>,
+        /// This item and the item numbered `swapped_with` traded places: each now has the
+        /// other's number (a swap, not two renumberings).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        swapped_with: Option<String>,
     },
 }
 
@@ -70,7 +83,16 @@ pub struct Summary {
     /// Changes that only update years.
     pub years_only: usize,
     pub renumbered: usize,
+    /// Pairs of items that traded numbers (not counted as renumbered).
+    pub swapped: usize,
     pub unchanged: usize,
+    /// Body paragraphs added, removed, reworded, and with only blanks filled in.
+    pub paragraphs_added: usize,
+    pub paragraphs_removed: usize,
+    pub paragraphs_changed: usize,
+    pub paragraphs_filled_in: usize,
+    /// Lists of the document (recipients, legal bases) that differ.
+    pub lists_changed: usize,
 }
 
 /// A plan diff.
@@ -78,8 +100,12 @@ pub struct Summary {
 pub struct PlanDiff {
     pub entries: Vec<Entry>,
     pub summary: Summary,
-    /// Metadata fields that differ (title, date, number, issuer, plan year).
+    /// Metadata fields that differ (title, date, number, issuer, plan year, signer).
     pub meta: Vec<FieldChange>,
+    /// Lists of the document that differ (recipients, legal bases).
+    pub lists: Vec<crate::docdiff::ListChange>,
+    /// Body paragraphs that differ (only when both documents are at hand: [`diff_sources`]).
+    pub body: Vec<crate::docdiff::ParaChange>,
 }
 
 fn years_re() -> &'static Regex {
@@ -110,9 +136,11 @@ pub fn field_change(field: &'static str, old: &str, new: &str) -> Option<FieldCh
     let years_only = (ok == nk && oy != ny).then_some((oy, ny));
     Some(FieldChange {
         field,
+        column: None,
         old: old.to_string(),
         new: new.to_string(),
         years_only,
+        filled_in: crate::docdiff::filled_in(old, new),
     })
 }
 
@@ -130,7 +158,35 @@ fn changes(a: &Item, b: &Item) -> Vec<FieldChange> {
     ]
     .into_iter()
     .flatten()
+    .chain(extra_changes(a, b))
     .collect()
+}
+
+/// Changes of the columns of their own (sản phẩm, ghi chú, kinh phí …), by header key: a
+/// column only one plan has counts as blank in the other.
+fn extra_changes(a: &Item, b: &Item) -> Vec<FieldChange> {
+    let mut cols: Vec<(String, &str)> = Vec::new();
+    for k in a.extra.keys().chain(b.extra.keys()) {
+        let key = kehoach_text::match_key(k);
+        if !cols.iter().any(|(c, _)| *c == key) {
+            cols.push((key, k));
+        }
+    }
+    let get = |it: &Item, key: &str| -> String {
+        it.extra
+            .iter()
+            .find(|(h, _)| kehoach_text::match_key(h) == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    cols.into_iter()
+        .filter_map(|(key, header)| {
+            field_change("extra", &get(a, &key), &get(b, &key)).map(|mut c| {
+                c.column = Some(header.to_string());
+                c
+            })
+        })
+        .collect()
 }
 
 fn stt_key(s: &str) -> String {
@@ -354,6 +410,7 @@ pub fn diff_limited(
                     renumbered,
                     score: (old_to_new[i].map(|x| x.1).unwrap_or(0.0) * 100.0).round() / 100.0,
                     changes: ch,
+                    swapped_with: None,
                 });
             }
         }
@@ -364,8 +421,23 @@ pub fn diff_limited(
         &mut entries,
         &mut summary,
     );
+    mark_swaps(&mut entries, &mut summary, &new.items);
     let (om, nm) = (&old.document, &new.document);
     let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+    let signer = |m: &kehoach_parse::plan::meta::DocumentMeta| {
+        let s = m.signer.clone().unwrap_or_default();
+        let authority = [s.authority, s.on_behalf_of]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        (
+            authority,
+            s.position.unwrap_or_default(),
+            s.name.unwrap_or_default(),
+        )
+    };
+    let (os, ns) = (signer(om), signer(nm));
     let meta = [
         field_change("title", &opt(&om.title), &opt(&nm.title)),
         field_change("issuer", &opt(&om.issuer), &opt(&nm.issuer)),
@@ -390,15 +462,117 @@ pub fn diff_limited(
             &om.plan_year.map(|y| y.to_string()).unwrap_or_default(),
             &nm.plan_year.map(|y| y.to_string()).unwrap_or_default(),
         ),
+        field_change("signer.authority", &os.0, &ns.0),
+        field_change("signer.position", &os.1, &ns.1),
+        field_change("signer.name", &os.2, &ns.2),
     ]
     .into_iter()
     .flatten()
     .collect();
+    let refs = |m: &kehoach_parse::plan::meta::DocumentMeta| -> Vec<String> {
+        m.legal_bases.iter().map(|r| r.text.clone()).collect()
+    };
+    let lists: Vec<_> = [
+        crate::docdiff::list_diff("recipients", &om.recipients, &nm.recipients),
+        crate::docdiff::list_diff("legal_bases", &refs(om), &refs(nm)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    summary.lists_changed = lists.len();
     Ok(PlanDiff {
         entries,
         summary,
         meta,
+        lists,
+        body: Vec::new(),
     })
+}
+
+/// Compares two sources: the plans as [`diff_limited`], and the body paragraphs when both
+/// documents are at hand.
+pub fn diff_sources(
+    old: &crate::Source,
+    new: &crate::Source,
+    limit: MatchLimit,
+) -> Result<PlanDiff, TooMuchMatching> {
+    let mut d = diff_limited(&old.plan, &new.plan, limit)?;
+    if let (Some(a), Some(b)) = (&old.document, &new.document) {
+        let skip = crate::docdiff::Skip::of(&[&old.plan.document, &new.plan.document]);
+        d.body = crate::docdiff::body_diff_skipping(a, b, &skip);
+        for p in &d.body {
+            use crate::docdiff::ParaKind as K;
+            match p.change {
+                K::Added => d.summary.paragraphs_added += 1,
+                K::Removed => d.summary.paragraphs_removed += 1,
+                K::Changed => d.summary.paragraphs_changed += 1,
+                K::FilledIn => d.summary.paragraphs_filled_in += 1,
+            }
+        }
+    }
+    Ok(d)
+}
+
+/// Two renumbered pairs whose numbers are each other's (old 2 → new 3 and old 3 → new 2)
+/// are one swap: the rows traded places (or their contents did). Both entries name the
+/// other; the pair counts once as swapped and not as renumbered. Both must sit under the
+/// same parent item in the new plan: "a)" and "b)" of two different sections are not a swap.
+fn mark_swaps(entries: &mut [Entry], summary: &mut Summary, items: &[Item]) {
+    let mut by_numbers: std::collections::HashMap<(String, String), usize> =
+        std::collections::HashMap::new();
+    for (k, e) in entries.iter().enumerate() {
+        if let Entry::Matched {
+            old_stt,
+            new_stt,
+            renumbered: true,
+            ..
+        } = e
+        {
+            by_numbers
+                .entry((stt_key(old_stt), stt_key(new_stt)))
+                .or_insert(k);
+        }
+    }
+    let mut partner = vec![None; entries.len()];
+    for (k, e) in entries.iter().enumerate() {
+        if let Entry::Matched {
+            old_stt,
+            new_stt,
+            renumbered: true,
+            new,
+            ..
+        } = e
+        {
+            if let Some(&o) = by_numbers.get(&(stt_key(new_stt), stt_key(old_stt))) {
+                let same_parent = match &entries[o] {
+                    Entry::Matched { new: n2, .. } => {
+                        items.get(*new).map(|i| &i.parent) == items.get(*n2).map(|i| &i.parent)
+                    }
+                    _ => false,
+                };
+                if o != k && same_parent && partner[o].is_none_or(|p| p == k) {
+                    partner[k] = Some(o);
+                }
+            }
+        }
+    }
+    for k in 0..entries.len() {
+        let Some(o) = partner[k] else { continue };
+        if partner[o] != Some(k) {
+            continue;
+        }
+        let other = match &entries[o] {
+            Entry::Matched { new_stt, .. } => new_stt.clone(),
+            _ => continue,
+        };
+        if let Entry::Matched { swapped_with, .. } = &mut entries[k] {
+            *swapped_with = Some(other);
+        }
+        summary.renumbered -= 1;
+        if k < o {
+            summary.swapped += 1;
+        }
+    }
 }
 
 /// A piece of a word-level diff.
@@ -545,5 +719,156 @@ mod tests {
         assert!(field_change("content", "Đơn giản hoá", "Đơn giản hóa").is_none());
         let c = field_change("content", "Kiểm toàn đội ngũ", "Kiện toàn đội ngũ").unwrap();
         assert_eq!(c.years_only, None);
+    }
+
+    fn plan(items: Vec<Item>) -> Plan {
+        Plan {
+            items,
+            ..Default::default()
+        }
+    }
+
+    fn it(stt: &str, parent: Option<&str>, content: &str) -> Item {
+        let mut i = crate::rules::tests_support::item(
+            stt,
+            ItemKind::Task,
+            content,
+            &["Sở Nội vụ"],
+            &[],
+            "Quý II/2026",
+        );
+        i.parent = parent.map(String::from);
+        i
+    }
+
+    #[test]
+    fn two_rows_trading_numbers_are_one_swap() {
+        let old = plan(vec![
+            it(
+                "1",
+                None,
+                "Rà soát thủ tục hành chính thuộc thẩm quyền của xã",
+            ),
+            it("2", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
+            it(
+                "3",
+                None,
+                "Kiểm tra công tác cải cách hành chính tại các phường",
+            ),
+        ]);
+        let new = plan(vec![
+            it(
+                "1",
+                None,
+                "Rà soát thủ tục hành chính thuộc thẩm quyền của xã",
+            ),
+            it(
+                "2",
+                None,
+                "Kiểm tra công tác cải cách hành chính tại các phường",
+            ),
+            it("3", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
+        ]);
+        let d = diff(&old, &new).unwrap();
+        assert_eq!((d.summary.swapped, d.summary.renumbered), (1, 0));
+        let sw: Vec<Option<String>> = d
+            .entries
+            .iter()
+            .map(|e| match e {
+                Entry::Matched { swapped_with, .. } => swapped_with.clone(),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sw, [None, Some("3".into()), Some("2".into())]);
+    }
+
+    #[test]
+    fn same_letters_under_different_sections_are_no_swap() {
+        // "a)" and "b)" of section 1 and of section 2 trade places across sections: each
+        // is renumbered, none swapped.
+        let old = plan(vec![
+            it(
+                "a)",
+                Some("1"),
+                "Rà soát văn bản quy phạm pháp luật của tỉnh Hà Tĩnh",
+            ),
+            it(
+                "b)",
+                Some("2"),
+                "Tổ chức hội nghị tập huấn công tác pháp chế cho các sở",
+            ),
+        ]);
+        let new = plan(vec![
+            it(
+                "a)",
+                Some("2"),
+                "Tổ chức hội nghị tập huấn công tác pháp chế cho các sở",
+            ),
+            it(
+                "b)",
+                Some("1"),
+                "Rà soát văn bản quy phạm pháp luật của tỉnh Hà Tĩnh",
+            ),
+        ]);
+        let d = diff(&old, &new).unwrap();
+        assert_eq!((d.summary.swapped, d.summary.renumbered), (0, 2));
+        // A three-way rotation is no swap either.
+        let old = plan(vec![
+            it(
+                "1",
+                None,
+                "Rà soát thủ tục hành chính thuộc thẩm quyền của xã",
+            ),
+            it("2", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
+            it(
+                "3",
+                None,
+                "Kiểm tra công tác cải cách hành chính tại các phường",
+            ),
+        ]);
+        let new = plan(vec![
+            it(
+                "1",
+                None,
+                "Kiểm tra công tác cải cách hành chính tại các phường",
+            ),
+            it(
+                "2",
+                None,
+                "Rà soát thủ tục hành chính thuộc thẩm quyền của xã",
+            ),
+            it("3", None, "Tập huấn nghiệp vụ cho công chức một cửa cấp xã"),
+        ]);
+        let d = diff(&old, &new).unwrap();
+        assert_eq!((d.summary.swapped, d.summary.renumbered), (0, 3));
+    }
+
+    #[test]
+    fn extra_columns_by_header_key() {
+        let mut a = it("1", None, "Xây dựng cơ sở dữ liệu cán bộ, công chức cấp xã");
+        let mut b = a.clone();
+        a.extra.insert("Sản phẩm".into(), "Cơ sở dữ liệu".into());
+        a.extra.insert("Ghi chú".into(), "".into());
+        // The same header in capitals; a column only the new plan has.
+        b.extra
+            .insert("SẢN PHẨM".into(), "Cơ sở dữ liệu được cập nhật".into());
+        b.extra.insert("Kinh phí".into(), "Ngân sách tỉnh".into());
+        let c = changes(&a, &b);
+        let got: Vec<(Option<&str>, &str, &str)> = c
+            .iter()
+            .map(|c| (c.column.as_deref(), c.old.as_str(), c.new.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Sản phẩm"),
+                    "Cơ sở dữ liệu",
+                    "Cơ sở dữ liệu được cập nhật"
+                ),
+                (Some("Kinh phí"), "", "Ngân sách tỉnh"),
+            ]
+        );
+        assert!(c.iter().all(|c| c.field == "extra"));
     }
 }

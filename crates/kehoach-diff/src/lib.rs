@@ -19,6 +19,7 @@
 
 pub mod data;
 pub mod diff;
+pub mod docdiff;
 pub mod facts;
 pub mod finding;
 pub mod local_government;

@@ -145,7 +145,7 @@ macro_rules! catalogue {
     };
 }
 
-catalogue!["common", "rules", "cli", "cli-help", "report"];
+catalogue!["common", "rules", "cli", "cli-help", "report", "diff"];
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -134,7 +134,7 @@ fn rules_and_diff() {
         Some(2)
     );
     let o = bin()
-        .arg("diff")
+        .args(["diff", "--lang", "en"])
         .arg(fixture("004"))
         .arg(fixture("003"))
         .output()

@@ -165,7 +165,7 @@ fn codes(v: &Value) -> Vec<String> {
 #[test]
 fn check_html_escapes_hostile_cell_text() {
     let (_dir, old, _) = hatinh_pair();
-    let o = run(["check", "--format", "html", p(&old)]);
+    let o = run(["check", "--lang", "vi", "--format", "html", p(&old)]);
     // One warning (KH102: năm 2025 in a 2026 plan), no error: exit 0.
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let html = out(&o);
@@ -177,23 +177,28 @@ fn check_html_escapes_hostile_cell_text() {
         html.contains("<td>Các phòng &lt;b&gt;chuyên môn&lt;/b&gt;</td>"),
         "{html}"
     );
-    // … and never raw: no script element, no bold element, no bare `&amp;` before "nền".
-    assert!(!html.contains("<script"), "{html}");
+    // … and never raw: no script element but the report's own filter script (inline, no
+    // source file), no bold element, no bare `&amp;` before "nền".
+    assert_eq!(html.matches("<script").count(), 1, "{html}");
+    assert!(!html.contains("<script>alert") && !html.contains("<script src"));
     assert!(!html.contains("<b>chuyên"), "{html}");
     assert!(!html.contains("số &amp; nền"), "{html}");
-    // The row carries its finding.
+    // The row carries its finding's badge, linked to the finding; the finding links to the row.
     assert!(
-        html.contains(r#"<tr id="row-0" class="warning"><td>1</td>"#),
+        html.contains(r#"<tr id="row-0" data-row="0" class="warning"><td>1</td>"#),
         "{html}"
     );
     assert!(
-        html.contains("warning[KH102]</span> names year 2025 in a plan for 2026"),
+        html.contains(r##"<a class="badge" href="#f-0">"##),
         "{html}"
     );
     assert!(
-        html.contains("→ &quot;năm 2025&quot; → &quot;năm 2026&quot;"),
+        html.contains(
+            r##"<span class="code sev-warning">cảnh báo [KH102]</span> <a href="#row-0">Mục 1, cột Nội dung (bảng 2, dòng 2)</a>: "##
+        ),
         "{html}"
     );
+    assert!(html.contains("&quot;năm 2026&quot;"), "{html}");
     assert_eq!(html.matches(r#"<tr id="row-"#).count(), 3);
     // The text format prints the document's text as it is (a terminal is not HTML).
     let o = run(["check", p(&old)]);
@@ -212,6 +217,8 @@ fn check_html_of_seed_003() {
     let file = dir.path().join("report.html");
     let o = run([
         "check",
+        "--lang",
+        "vi",
         "--format",
         "html",
         "--out",
@@ -223,15 +230,25 @@ fn check_html_of_seed_003() {
     assert!(o.stdout.is_empty());
     let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.contains("<h1>Kiểm soát thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông và thực hiện thủ tục hành chính trên môi trường điện tử trong giải quyết thủ tục hành chính năm 2026</h1>"));
+    assert!(html.contains(" · SỞ TƯ PHÁP · Số: /KH-STP · ngày tháng 01 năm 2026</dd>"));
     assert!(html.contains(
-        " · SỞ TƯ PHÁP · Số: /KH-STP · ngày tháng 01 năm 2026 · 1 error, 4 warnings, 0 infos</p>"
+        r#"<tr data-sev="error"><td class="sev-error">Lỗi</td><td class="n">1</td></tr>"#
     ));
-    // One row per item (35), the error on 1.2's row, the document-level findings above.
+    assert!(html.contains(
+        r#"<tr data-sev="warning"><td class="sev-warning">Cảnh báo</td><td class="n">4</td></tr>"#
+    ));
+    // One row per item (35), the error on 1.2's row; each finding listed once.
     assert_eq!(html.matches(r#"<tr id="row-"#).count(), 35);
-    assert!(html.contains(r#"<tr id="row-2" class="error"><td>1.2</td>"#));
-    assert_eq!(html.matches("warning[KH601]").count(), 2);
-    assert_eq!(html.matches("error[KH102]").count(), 1);
-    assert!(html.contains("<th>STT</th><th>Nội dung</th><th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th><th>Findings</th>"));
+    assert!(html.contains(r#"<tr id="row-2" data-row="2" class="error"><td>1.2</td>"#));
+    assert_eq!(html.matches(r#"<li class="f "#).count(), 5);
+    assert_eq!(
+        html.matches(r#"id="f-"#).count(),
+        5,
+        "one anchor per finding"
+    );
+    assert_eq!(html.matches("cảnh báo [KH601]</span> <a").count(), 2);
+    assert_eq!(html.matches("lỗi [KH102]</span> <a").count(), 1);
+    assert!(html.contains("<th>STT</th><th>Nội dung</th><th>Chủ trì</th><th>Phối hợp</th><th>Thời gian hoàn thành</th>"));
 }
 
 #[test]
@@ -432,9 +449,24 @@ fn check_threshold_decides_which_parent_items_are_missing() {
         v["findings"][0]["note"],
         "closest: 3.6 \"Thực hiện cơ chế giao doanh nghiệp cung ứng dịch vụ bưu chí…\" (score 24%)"
     );
-    let html = out(&run(args("html")));
-    assert!(html.contains("<span class=\"code sev-error\">error[KH201]</span> parent item 3.5 has no matching item in the draft (the draft&#39;s level leads it: Các sở, ban, ngành; UBND cấp huyện) <i>(parent STT 3.5)</i>"), "{html}");
-    assert!(html.contains("<small>closest: 1.8 &quot;Công tác truyền thông, hỗ trợ hoạt động kiểm soát TTHC, thự…&quot; (score 13%)</small>"), "{html}");
+    let html = out(&run(
+        args("html").chain(["--lang".to_string(), "vi".to_string()])
+    ));
+    // The parent's missing item beside the closest draft item.
+    assert!(
+        html.contains(
+            r#"<span class="code sev-error">lỗi [KH201]</span> <i>Kế hoạch cấp trên, mục 3.5</i>: "#
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<div class="side"><div><h4>Kế hoạch cấp trên — mục 3.5</h4>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<h4>Dự thảo — mục gần nhất</h4><div>Gần nhất: mục 1.8 &quot;"#),
+        "{html}"
+    );
     // The default is 0.6.
     let o = run([
         "check",
@@ -459,7 +491,7 @@ fn diff_json_lists_every_entry_with_its_changes() {
     let v = json(&o);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"added": 1, "removed": 1, "changed": 1, "renumbered": 0, "unchanged": 1, "years_only": 0})
+        serde_json::json!({"added": 1, "removed": 1, "changed": 1, "renumbered": 0, "swapped": 0, "unchanged": 1, "years_only": 0, "paragraphs_added": 0, "paragraphs_removed": 0, "paragraphs_changed": 0, "paragraphs_filled_in": 0, "lists_changed": 0})
     );
     assert_eq!(
         v["meta"],
@@ -506,7 +538,7 @@ fn diff_json_lists_every_entry_with_its_changes() {
     let v = json(&o);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"added": 1, "removed": 11, "changed": 27, "renumbered": 22, "unchanged": 5, "years_only": 0})
+        serde_json::json!({"added": 1, "removed": 11, "changed": 27, "renumbered": 22, "swapped": 0, "unchanged": 5, "years_only": 0, "paragraphs_added": 36, "paragraphs_removed": 21, "paragraphs_changed": 1, "paragraphs_filled_in": 0, "lists_changed": 2})
     );
     let fields: Vec<&str> = v["meta"]
         .as_array()
@@ -514,7 +546,19 @@ fn diff_json_lists_every_entry_with_its_changes() {
         .iter()
         .map(|m| m["field"].as_str().unwrap())
         .collect();
-    assert_eq!(fields, ["title", "issuer", "number", "date", "plan_year"]);
+    assert_eq!(
+        fields,
+        [
+            "title",
+            "issuer",
+            "number",
+            "date",
+            "plan_year",
+            "signer.authority",
+            "signer.position",
+            "signer.name"
+        ]
+    );
     assert_eq!(v["meta"][1]["new"], "SỞ TƯ PHÁP");
     assert_eq!(
         v["meta"][4]["years_only"],
@@ -526,7 +570,17 @@ fn diff_json_lists_every_entry_with_its_changes() {
 fn diff_html_escapes_hostile_text() {
     let (dir, old, new) = hatinh_pair();
     let file = dir.path().join("diff.html");
-    let o = run(["diff", "--format", "html", "-o", p(&file), p(&old), p(&new)]);
+    let o = run([
+        "diff",
+        "--lang",
+        "en",
+        "--format",
+        "html",
+        "-o",
+        p(&file),
+        p(&old),
+        p(&new),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert!(o.stdout.is_empty());
     let html = std::fs::read_to_string(&file).unwrap();
@@ -546,7 +600,7 @@ fn diff_html_escapes_hostile_text() {
 #[test]
 fn diff_text_and_all() {
     let (_dir, old, new) = hatinh_pair();
-    let o = run(["diff", p(&old), p(&new)]);
+    let o = run(["diff", "--lang", "en", p(&old), p(&new)]);
     assert_eq!(o.status.code(), Some(0));
     let text = out(&o);
     assert!(
@@ -565,19 +619,25 @@ fn diff_text_and_all() {
     // The unchanged item 2 is listed only with --all; otherwise the output is the same.
     let unchanged = "= 2             Xây dựng cơ sở dữ liệu về khoa học và công nghệ\n";
     assert!(!text.contains(unchanged), "{text}");
-    let all = out(&run(["diff", "--all", p(&old), p(&new)]));
+    let all = out(&run(["diff", "--lang", "en", "--all", p(&old), p(&new)]));
     assert!(all.contains(unchanged), "{all}");
     assert_eq!(all.replace(unchanged, ""), text);
     // A plan against itself: nothing differs, 3 unchanged; with --all all three are listed.
-    let same = out(&run(["diff", p(&old), p(&old)]));
+    let same = out(&run(["diff", "--lang", "en", p(&old), p(&old)]));
     assert!(same.contains("\n  (no item differs)\n"), "{same}");
     assert!(
         same.ends_with("0 added, 0 removed, 0 changed (0 only years), 0 renumbered, 3 unchanged\n")
     );
-    let same_all = out(&run(["diff", "--all", p(&old), p(&old)]));
+    let same_all = out(&run(["diff", "--lang", "en", "--all", p(&old), p(&old)]));
     assert_eq!(same_all.matches("\n= ").count(), 3, "{same_all}");
     // The seeds' known year-only change.
-    let seeds = out(&run(["diff", p(&fixture(F004)), p(&fixture(F003))]));
+    let seeds = out(&run([
+        "diff",
+        "--lang",
+        "en",
+        p(&fixture(F004)),
+        p(&fixture(F003)),
+    ]));
     assert!(
         seeds.ends_with(
             "1 added, 11 removed, 27 changed (0 only years), 22 renumbered, 5 unchanged\n"

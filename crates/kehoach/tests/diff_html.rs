@@ -14,7 +14,7 @@ fn diff(extra: &[&str]) -> String {
         "html",
     ];
     args.extend_from_slice(extra);
-    let o = kehoach(&args);
+    let o = kehoach_env(&args, &[]);
     assert!(o.status.code().is_some_and(|c| c < 2), "{}", stderr(&o));
     String::from_utf8(o.stdout).unwrap()
 }
@@ -25,8 +25,9 @@ fn html_lists_metadata_changes_and_with_all_the_unchanged_items() {
     // 004 (Quyết định 3161/QĐ-UBND) against 003 (a Sở Tư pháp plan): the header differs.
     assert!(plain.contains("<h2>Thông tin văn bản</h2>"), "{plain}");
     assert!(plain.contains("<li><b>"), "{plain}");
-    // The summary says 5 unchanged: without --all they are not rows, with it they are.
-    assert!(plain.contains("5 unchanged"), "{plain}");
+    // The summary says 5 unchanged (in Vietnamese, the default): without --all they are not
+    // rows, with it they are.
+    assert!(plain.contains("5 mục không đổi"), "{plain}");
     assert_eq!(plain.matches("<tr class=\"same\">").count(), 0);
     let all = diff(&["--all"]);
     assert_eq!(all.matches("<tr class=\"same\">").count(), 5, "{all}");

@@ -200,7 +200,7 @@ pub fn run(args: Args) -> u8 {
     let res = match args.format {
         Format::Text => render::findings::text(&mut out, &report, colour),
         Format::Json => render::findings::json(&mut out, &report),
-        Format::Html => render::findings_html::html(&mut out, &report),
+        Format::Html => render::findings_html::html(&mut out, &report, super::lang()),
     };
     if let Err(e) = res.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {

@@ -56,7 +56,7 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let limit = kehoach_diff::MatchLimit(args.max_word_comparisons);
-    let d = match kehoach_diff::diff::diff_limited(&old.plan, &new.plan, limit) {
+    let d = match kehoach_diff::diff::diff_sources(&old, &new, limit) {
         Ok(d) => d,
         Err(e) => {
             eprintln!("error: {} and {}: {e}", old.name, new.name);
@@ -72,16 +72,19 @@ pub fn run(args: Args) -> u8 {
         }
     };
     let res = match args.format {
-        Format::Text => render::plandiff::text(&mut out, &old, &new, &d, colour, args.all),
+        Format::Text => {
+            render::plandiff::text(&mut out, &old, &new, &d, colour, args.all, super::lang())
+        }
         Format::Json => {
             let v = serde_json::json!({
-                "old": old.name, "new": new.name, "summary": d.summary, "meta": d.meta, "entries": d.entries,
+                "old": old.name, "new": new.name, "summary": d.summary, "meta": d.meta,
+                "lists": d.lists, "body": d.body, "entries": d.entries,
             });
             serde_json::to_writer_pretty(&mut out, &v)
                 .map_err(std::io::Error::from)
                 .and_then(|_| writeln!(out))
         }
-        Format::Html => render::plandiff::html(&mut out, &old, &new, &d, args.all),
+        Format::Html => render::plandiff::html(&mut out, &old, &new, &d, args.all, super::lang()),
     };
     if let Err(e) = res.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {

@@ -1,9 +1,11 @@
-//! Plan diffs as a readable listing or an HTML page.
+//! Plan diffs as a readable listing or an HTML page, in the language of the run.
 
 use std::io::{self, Write};
 
 use kehoach_diff::diff::{word_diff, Entry, FieldChange, Piece, PlanDiff};
+use kehoach_diff::docdiff::{ListChange, ParaChange, ParaKind};
 use kehoach_diff::Source;
+use kehoach_i18n::{tr, tr_args, Lang};
 
 use super::findings_html::{esc, STYLE};
 
@@ -22,9 +24,23 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
+/// The label of a field: its message, or an extra column's own header.
+pub fn field_label(lang: Lang, c: &FieldChange) -> String {
+    if let Some(col) = &c.column {
+        return col.clone();
+    }
+    field_name(lang, c.field)
+}
+
+/// The label of a field code ("content", "signer.name", "legal_bases" …).
+pub fn field_name(lang: Lang, field: &str) -> String {
+    let id = format!("diff-field-{}", field.replace(['.', '_'], "-"));
+    tr(lang, &id)
+}
+
 /// "[-old-]{+new+}" word diff, coloured on a terminal.
-fn inline(old: &str, new: &str, colour: bool) -> String {
-    word_diff(old, new)
+fn inline_pieces(pieces: Vec<Piece>, colour: bool) -> String {
+    pieces
         .into_iter()
         .map(|p| match p {
             Piece::Same(s) => s,
@@ -37,34 +53,154 @@ fn inline(old: &str, new: &str, colour: bool) -> String {
         .join(" ")
 }
 
-fn change_line(c: &FieldChange, colour: bool) -> String {
+fn inline(old: &str, new: &str, colour: bool) -> String {
+    inline_pieces(word_diff(old, new), colour)
+}
+
+fn kind_word(lang: Lang, s: &str) -> String {
+    match s {
+        "group" | "task" => tr(lang, &format!("diff-kind-{s}")),
+        _ => s.to_string(),
+    }
+}
+
+fn change_line(lang: Lang, c: &FieldChange, colour: bool) -> String {
+    let label = field_label(lang, c);
+    if c.filled_in {
+        return format!(
+            "{label} ({}): \"{}\" → \"{}\"",
+            tr(lang, "diff-filled-in"),
+            short(&c.old, 80),
+            short(&c.new, 80)
+        );
+    }
     match &c.years_only {
-        Some((o, n)) => format!("{}: year only, {} → {}", c.field, years(o), years(n)),
+        Some((o, n)) => format!(
+            "{label}: {}",
+            tr_args(
+                lang,
+                "diff-years-only",
+                &[("old", years(o).into()), ("new", years(n).into())]
+            )
+        ),
         None if c.field == "content"
             || (c.old.chars().count() > 40 && c.new.chars().count() > 40) =>
         {
-            format!("{}: {}", c.field, inline(&c.old, &c.new, colour))
+            format!("{label}: {}", inline(&c.old, &c.new, colour))
         }
+        None if c.field == "kind" => format!(
+            "{label}: \"{}\" → \"{}\"",
+            kind_word(lang, &c.old),
+            kind_word(lang, &c.new)
+        ),
         None => format!(
-            "{}: \"{}\" → \"{}\"",
-            c.field,
+            "{label}: \"{}\" → \"{}\"",
             short(&c.old, 80),
             short(&c.new, 80)
         ),
     }
 }
 
-fn describe(s: &Source) -> String {
+fn describe(lang: Lang, s: &Source) -> String {
     let d = &s.plan.document;
-    format!(
-        "{} — {}{} ({} items)",
-        s.name,
-        d.issuer.as_deref().unwrap_or("?"),
-        d.plan_year
-            .map(|y| format!(", plan year {y}"))
-            .unwrap_or_default(),
-        s.plan.items.len()
+    tr_args(
+        lang,
+        "diff-describe",
+        &[
+            ("name", s.name.as_str().into()),
+            (
+                "issuer",
+                d.issuer
+                    .clone()
+                    .unwrap_or_else(|| tr(lang, "diff-unknown"))
+                    .into(),
+            ),
+            (
+                "year",
+                d.plan_year
+                    .map(|y| tr_args(lang, "diff-plan-year", &[("year", y.into())]))
+                    .unwrap_or_default()
+                    .into(),
+            ),
+            ("items", s.plan.items.len().into()),
+        ],
     )
+}
+
+/// The items' summary line.
+pub fn summary_line(lang: Lang, d: &PlanDiff) -> String {
+    let s = &d.summary;
+    tr_args(
+        lang,
+        "diff-summary",
+        &[
+            ("added", s.added.into()),
+            ("removed", s.removed.into()),
+            ("changed", s.changed.into()),
+            ("years", s.years_only.into()),
+            ("renumbered", s.renumbered.into()),
+            ("swapped", s.swapped.into()),
+            ("unchanged", s.unchanged.into()),
+        ],
+    )
+}
+
+/// The body's summary line.
+pub fn body_summary_line(lang: Lang, d: &PlanDiff) -> String {
+    let s = &d.summary;
+    tr_args(
+        lang,
+        "diff-body-summary",
+        &[
+            ("added", s.paragraphs_added.into()),
+            ("removed", s.paragraphs_removed.into()),
+            ("changed", s.paragraphs_changed.into()),
+            ("filled", s.paragraphs_filled_in.into()),
+        ],
+    )
+}
+
+fn figures_line(lang: Lang, p: &ParaChange) -> Option<String> {
+    let mut parts = Vec::new();
+    if !p.figures_removed.is_empty() {
+        parts.push(tr_args(
+            lang,
+            "diff-figures-removed",
+            &[("list", p.figures_removed.join(", ").into())],
+        ));
+    }
+    if !p.figures_added.is_empty() {
+        parts.push(tr_args(
+            lang,
+            "diff-figures-added",
+            &[("list", p.figures_added.join(", ").into())],
+        ));
+    }
+    (!parts.is_empty()).then(|| format!("{} {}", tr(lang, "diff-figures"), parts.join("; ")))
+}
+
+fn para_number(lang: Lang, p: &ParaChange) -> String {
+    let n = p.new_paragraph.or(p.old_paragraph).unwrap_or(0);
+    tr_args(lang, "diff-paragraph", &[("n", n.into())])
+}
+
+fn list_lines(l: &ListChange) -> Vec<(char, String)> {
+    let mut v = Vec::new();
+    for a in &l.added {
+        v.push(('+', a.clone()));
+    }
+    for r in &l.removed {
+        v.push(('-', r.clone()));
+    }
+    for c in &l.changed {
+        v.push(('~', format!("\"{}\" → \"{}\"", c.old, c.new)));
+    }
+    v
+}
+
+/// Whether a matched entry is shown (changed, renumbered or swapped).
+fn shown(e: &Entry) -> bool {
+    !e.is_same()
 }
 
 pub fn text(
@@ -74,32 +210,62 @@ pub fn text(
     d: &PlanDiff,
     colour: bool,
     all: bool,
+    lang: Lang,
 ) -> io::Result<()> {
-    let red = |s: &str| {
+    let paint = |code: &str, s: &str| {
         if colour {
-            format!("\x1b[31m{s}\x1b[0m")
+            format!("\x1b[{code}m{s}\x1b[0m")
         } else {
             s.to_string()
         }
     };
-    let green = |s: &str| {
-        if colour {
-            format!("\x1b[32m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
-    let yellow = |s: &str| {
-        if colour {
-            format!("\x1b[33m{s}\x1b[0m")
-        } else {
-            s.to_string()
-        }
-    };
-    writeln!(out, "--- {}", describe(old))?;
-    writeln!(out, "+++ {}", describe(new))?;
+    let red = |s: &str| paint("31", s);
+    let green = |s: &str| paint("32", s);
+    let yellow = |s: &str| paint("33", s);
+    writeln!(out, "--- {}", describe(lang, old))?;
+    writeln!(out, "+++ {}", describe(lang, new))?;
     for c in &d.meta {
-        writeln!(out, "  {} {}", yellow("~"), change_line(c, colour))?;
+        writeln!(out, "  {} {}", yellow("~"), change_line(lang, c, colour))?;
+    }
+    for l in &d.lists {
+        writeln!(out, "  {} {}:", yellow("~"), field_name(lang, l.field))?;
+        for (m, t) in list_lines(l) {
+            let mark = match m {
+                '+' => green("+"),
+                '-' => red("-"),
+                _ => yellow("~"),
+            };
+            writeln!(out, "      {mark} {t}")?;
+        }
+    }
+    if !d.body.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}:", tr(lang, "diff-body-heading"))?;
+        for p in &d.body {
+            let n = para_number(lang, p);
+            match p.change {
+                ParaKind::Added => writeln!(out, "{} {n}: {}", green("+"), p.new)?,
+                ParaKind::Removed => writeln!(out, "{} {n}: {}", red("-"), p.old)?,
+                ParaKind::FilledIn => writeln!(
+                    out,
+                    "{} {n} ({}): {}",
+                    yellow("~"),
+                    tr(lang, "diff-filled-in"),
+                    p.new
+                )?,
+                ParaKind::Changed => {
+                    writeln!(
+                        out,
+                        "{} {n}: {}",
+                        yellow("~"),
+                        inline_pieces(p.words.clone(), colour)
+                    )?;
+                    if let Some(f) = figures_line(lang, p) {
+                        writeln!(out, "      {f}")?;
+                    }
+                }
+            }
+        }
     }
     writeln!(out)?;
     for e in &d.entries {
@@ -116,9 +282,10 @@ pub fn text(
                 renumbered,
                 changes,
                 new: ni,
+                swapped_with,
                 ..
             } => {
-                if changes.is_empty() && !renumbered {
+                if !shown(e) {
                     if all {
                         writeln!(
                             out,
@@ -134,104 +301,228 @@ pub fn text(
                 } else {
                     new_stt.clone()
                 };
-                let mark = if changes.is_empty() { ">" } else { "~" };
-                let what = if changes.is_empty() {
-                    "renumbered only".to_string()
-                } else if changes.iter().all(|c| c.years_only.is_some()) {
-                    "year update only".to_string()
+                let mark = if swapped_with.is_some() {
+                    "⇄"
+                } else if changes.is_empty() {
+                    ">"
                 } else {
-                    changes
-                        .iter()
-                        .map(|c| c.field)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "~"
                 };
+                let mut what = Vec::new();
+                if let Some(o) = swapped_with {
+                    what.push(tr_args(lang, "diff-swapped", &[("stt", o.as_str().into())]));
+                }
+                if changes.is_empty() {
+                    if swapped_with.is_none() {
+                        what.push(tr(lang, "diff-renumbered-only"));
+                    }
+                } else if changes.iter().all(|c| c.years_only.is_some()) {
+                    what.push(tr(lang, "diff-year-update-only"));
+                } else {
+                    what.push(
+                        changes
+                            .iter()
+                            .map(|c| field_label(lang, c))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    );
+                }
                 writeln!(
                     out,
-                    "{} {:<13} {} [{what}]",
+                    "{} {:<13} {} [{}]",
                     yellow(mark),
                     num,
-                    short(&new.plan.items[*ni].content, 70)
+                    short(&new.plan.items[*ni].content, 70),
+                    what.join("; ")
                 )?;
                 for c in changes {
-                    writeln!(out, "      {}", change_line(c, colour))?;
+                    writeln!(out, "      {}", change_line(lang, c, colour))?;
                 }
             }
         }
     }
     let s = &d.summary;
-    if s.added + s.removed + s.changed + s.renumbered == 0 {
-        writeln!(out, "  (no item differs)")?;
+    if s.added + s.removed + s.changed + s.renumbered + s.swapped == 0 {
+        writeln!(out, "  {}", tr(lang, "diff-no-item-differs"))?;
     }
     writeln!(out)?;
-    writeln!(
-        out,
-        "{} added, {} removed, {} changed ({} only years), {} renumbered, {} unchanged",
-        s.added, s.removed, s.changed, s.years_only, s.renumbered, s.unchanged
-    )
+    if !d.body.is_empty() {
+        writeln!(out, "{}", body_summary_line(lang, d))?;
+    }
+    writeln!(out, "{}", summary_line(lang, d))
+}
+
+fn pieces_html(pieces: Vec<Piece>) -> String {
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Same(s) => esc(&s),
+            Piece::Old(s) => format!("<del>{}</del>", esc(&s)),
+            Piece::New(s) => format!("<ins>{}</ins>", esc(&s)),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One field change as HTML: a word diff for long texts, old → new for short ones.
-fn change_html(c: &FieldChange) -> String {
-    let inline = |o: &str, n: &str| {
-        word_diff(o, n)
-            .into_iter()
-            .map(|p| match p {
-                Piece::Same(s) => esc(&s),
-                Piece::Old(s) => format!("<del>{}</del>", esc(&s)),
-                Piece::New(s) => format!("<ins>{}</ins>", esc(&s)),
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+fn change_html(lang: Lang, c: &FieldChange) -> String {
+    let label = esc(&field_label(lang, c));
+    if c.filled_in {
+        return format!(
+            "<b>{label}</b> ({}): {} → <ins>{}</ins>",
+            esc(&tr(lang, "diff-filled-in")),
+            esc(&c.old),
+            esc(&c.new)
+        );
+    }
     match &c.years_only {
-        Some((o, n)) => format!("<b>{}</b>: year only, {} → {}", c.field, years(o), years(n)),
+        Some((o, n)) => format!(
+            "<b>{label}</b>: {}",
+            esc(&tr_args(
+                lang,
+                "diff-years-only",
+                &[("old", years(o).into()), ("new", years(n).into())]
+            ))
+        ),
         None if c.field == "content"
             || (c.old.chars().count() > 40 && c.new.chars().count() > 40) =>
         {
-            format!("<b>{}</b>: {}", c.field, inline(&c.old, &c.new))
+            format!("<b>{label}</b>: {}", pieces_html(word_diff(&c.old, &c.new)))
         }
+        None if c.field == "kind" => format!(
+            "<b>{label}</b>: <del>{}</del> → <ins>{}</ins>",
+            esc(&kind_word(lang, &c.old)),
+            esc(&kind_word(lang, &c.new))
+        ),
         None => format!(
-            "<b>{}</b>: <del>{}</del> → <ins>{}</ins>",
-            c.field,
+            "<b>{label}</b>: <del>{}</del> → <ins>{}</ins>",
             esc(&c.old),
             esc(&c.new)
         ),
     }
 }
 
-/// The diff as a self-contained page: the metadata changes (number, date, title, signer …),
-/// then the items; `all` lists the unchanged items too, as the text output does.
+const DIFF_STYLE: &str = r#"
+tr.swap td{background:#efe6fa} .figures{font-family:system-ui,sans-serif;font-size:.85em;color:#555}
+@media print{body{margin:0;max-width:none} tr{break-inside:avoid} @page{size:A4;margin:2cm}}
+"#;
+
+/// The diff as a self-contained page: the metadata changes (number, date, title, signer,
+/// recipients, legal bases), the body paragraphs, then the items; `all` lists the unchanged
+/// items too, as the text output does.
 pub fn html(
     out: &mut impl Write,
     old: &Source,
     new: &Source,
     d: &PlanDiff,
     all: bool,
+    lang: Lang,
 ) -> io::Result<()> {
-    writeln!(out, "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>kehoach diff</title><style>{STYLE}</style></head><body>")?;
+    writeln!(
+        out,
+        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}{DIFF_STYLE}</style></head><body>",
+        lang.code(),
+        esc(&tr(lang, "diff-title"))
+    )?;
     writeln!(
         out,
         "<h1>{} → {}</h1>",
-        esc(&describe(old)),
-        esc(&describe(new))
+        esc(&describe(lang, old)),
+        esc(&describe(lang, new))
     )?;
-    let s = &d.summary;
-    writeln!(
-        out,
-        "<p class=\"meta\">{} added, {} removed, {} changed ({} only years), {} renumbered, {} unchanged</p>",
-        s.added, s.removed, s.changed, s.years_only, s.renumbered, s.unchanged
-    )?;
-    if !d.meta.is_empty() {
-        writeln!(out, "<h2>Thông tin văn bản</h2><ul class=\"meta-changes\">")?;
+    writeln!(out, "<p class=\"meta\">{}</p>", esc(&summary_line(lang, d)))?;
+    if !d.body.is_empty() {
+        writeln!(
+            out,
+            "<p class=\"meta body-summary\">{}</p>",
+            esc(&body_summary_line(lang, d))
+        )?;
+    }
+    if !d.meta.is_empty() || !d.lists.is_empty() {
+        writeln!(
+            out,
+            "<h2>{}</h2><ul class=\"meta-changes\">",
+            esc(&tr(lang, "diff-meta-heading"))
+        )?;
         for c in &d.meta {
-            writeln!(out, "<li>{}</li>", change_html(c))?;
+            writeln!(out, "<li>{}</li>", change_html(lang, c))?;
+        }
+        for l in &d.lists {
+            let mut parts = Vec::new();
+            for a in &l.added {
+                parts.push(format!(
+                    "<li class=\"added\">{}: <ins>{}</ins></li>",
+                    esc(&tr(lang, "diff-added")),
+                    esc(a)
+                ));
+            }
+            for r in &l.removed {
+                parts.push(format!(
+                    "<li class=\"removed\">{}: <del>{}</del></li>",
+                    esc(&tr(lang, "diff-removed")),
+                    esc(r)
+                ));
+            }
+            for c in &l.changed {
+                parts.push(format!(
+                    "<li class=\"changed\">{}: {}</li>",
+                    esc(&tr(lang, "diff-changed")),
+                    pieces_html(word_diff(&c.old, &c.new))
+                ));
+            }
+            writeln!(
+                out,
+                "<li class=\"list\" data-field=\"{}\"><b>{}</b><ul>{}</ul></li>",
+                l.field,
+                esc(&field_name(lang, l.field)),
+                parts.join("")
+            )?;
         }
         writeln!(out, "</ul>")?;
     }
+    if !d.body.is_empty() {
+        writeln!(
+            out,
+            "<h2>{}</h2><table class=\"body-diff\"><thead><tr><th></th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            esc(&tr(lang, "diff-body-heading")),
+            esc(&tr(lang, "diff-col-paragraph")),
+            esc(&tr(lang, "diff-col-content"))
+        )?;
+        for p in &d.body {
+            let n = esc(&para_number(lang, p));
+            let (class, mark, body) = match p.change {
+                ParaKind::Added => ("info", "+", format!("<ins>{}</ins>", esc(&p.new))),
+                ParaKind::Removed => ("error", "−", format!("<del>{}</del>", esc(&p.old))),
+                ParaKind::FilledIn => (
+                    "same",
+                    "~",
+                    format!(
+                        "<i>{}</i>: {}",
+                        esc(&tr(lang, "diff-filled-in")),
+                        pieces_html(word_diff(&p.old, &p.new))
+                    ),
+                ),
+                ParaKind::Changed => {
+                    let mut b = pieces_html(p.words.clone());
+                    if let Some(f) = figures_line(lang, p) {
+                        b.push_str(&format!("<div class=\"figures\">{}</div>", esc(&f)));
+                    }
+                    ("warning", "~", b)
+                }
+            };
+            writeln!(
+                out,
+                "<tr class=\"{class}\"><td>{mark}</td><td>{n}</td><td>{body}</td></tr>"
+            )?;
+        }
+        writeln!(out, "</tbody></table>")?;
+    }
     writeln!(
         out,
-        "<table><thead><tr><th></th><th>STT</th><th>Nội dung / thay đổi</th></tr></thead><tbody>"
+        "<h2>{}</h2><table><thead><tr><th></th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        esc(&tr(lang, "diff-items-heading")),
+        esc(&tr(lang, "diff-col-stt")),
+        esc(&tr(lang, "diff-col-content"))
     )?;
     for e in &d.entries {
         match e {
@@ -253,9 +544,10 @@ pub fn html(
                 renumbered,
                 changes,
                 new: ni,
+                swapped_with,
                 ..
             } => {
-                if changes.is_empty() && !renumbered {
+                if !shown(e) {
                     if all {
                         writeln!(
                             out,
@@ -271,15 +563,32 @@ pub fn html(
                 } else {
                     new_stt.clone()
                 };
-                let body: Vec<String> = changes.iter().map(change_html).collect();
+                let mut body: Vec<String> = Vec::new();
+                if let Some(o) = swapped_with {
+                    body.push(format!(
+                        "<b>{}</b>: {}",
+                        esc(&tr_args(
+                            lang,
+                            "diff-swapped",
+                            &[("stt", o.as_str().into())]
+                        )),
+                        esc(&short(&new.plan.items[*ni].content, 160))
+                    ));
+                }
+                body.extend(changes.iter().map(|c| change_html(lang, c)));
                 let body = if body.is_empty() {
-                    "renumbered only".to_string()
+                    esc(&tr(lang, "diff-renumbered-only"))
                 } else {
                     body.join("<br>")
                 };
+                let (class, mark) = if swapped_with.is_some() {
+                    ("swap", "⇄")
+                } else {
+                    ("warning", "~")
+                };
                 writeln!(
                     out,
-                    "<tr class=\"warning\"><td>~</td><td>{}</td><td>{}</td></tr>",
+                    "<tr class=\"{class}\"><td>{mark}</td><td>{}</td><td>{}</td></tr>",
                     esc(&num),
                     body
                 )?;
@@ -309,7 +618,7 @@ mod tests {
     fn render(old: &Source, new: &Source) -> String {
         let d = kehoach_diff::diff::diff(&old.plan, &new.plan).unwrap();
         let mut s = Vec::new();
-        text(&mut s, old, new, &d, false, false).unwrap();
+        text(&mut s, old, new, &d, false, false, Lang::En).unwrap();
         String::from_utf8(s).unwrap()
     }
 
