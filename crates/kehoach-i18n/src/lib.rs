@@ -140,7 +140,7 @@ macro_rules! catalogue {
     };
 }
 
-catalogue!["common", "rules", "cli", "report"];
+catalogue!["common", "rules", "cli", "report", "annotate"];
 
 type Bundle = FluentBundle<FluentResource>;
 
