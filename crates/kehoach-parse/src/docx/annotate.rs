@@ -110,7 +110,10 @@ impl Mapped {
             ),
             None => Names::of_prefix("w:"),
         };
-        let mut next_id = max_id(xml).max(old_comments.as_deref().map(max_id).unwrap_or(0)) + 1;
+        // Fresh ids past every id the parts use: comments first, then two per fix (w:del,
+        // w:ins).
+        let base = max_id(xml).max(old_comments.as_deref().map(max_id).unwrap_or(0)) + 1;
+        let rev_base = base.saturating_add(notes.len() as u32);
 
         // Marks per paragraph, and run replacements.
         let mut starts: BTreeMap<u32, String> = BTreeMap::new();
@@ -119,9 +122,8 @@ impl Mapped {
         let mut comments = String::new();
         let mut fixed = Vec::with_capacity(notes.len());
         let mut on_words = Vec::with_capacity(notes.len());
-        for note in notes {
-            let id = next_id;
-            next_id += 1;
+        for (k, note) in notes.iter().enumerate() {
+            let id = base.saturating_add(k as u32);
             let (first, last) = (note.first.min(note.last), note.first.max(note.last));
             let (Some(_), Some(_)) = (
                 self.sources.get(first as usize),
@@ -153,8 +155,8 @@ impl Mapped {
                         .all(|&(r, _, _)| !run_edits.contains_key(&src.runs[r].start));
                     if free {
                         let rev = note.replace.as_deref().map(|r| {
-                            let ids = (next_id, next_id + 1);
-                            next_id += 2;
+                            let del = rev_base.saturating_add(2 * k as u32);
+                            let ids = (del, del.saturating_add(1));
                             (r, ids)
                         });
                         let edits =
@@ -432,38 +434,42 @@ fn append_before_close(xml: &str, inner: &str) -> String {
     }
 }
 
-/// One character of the searched text: the character (decomposed, whitespace folded to one
-/// space) and the byte range in the run group's text of the source character it came from.
-struct Ch {
-    c: char,
-    from: usize,
-    to: usize,
+/// Text decomposed (NFD) with whitespace runs folded to one space, each character
+/// remembering the byte range of the source character it came from.
+struct Folded {
+    s: String,
+    /// Per character of `s`: its byte offset in `s`, and the source character's range.
+    chars: Vec<(usize, usize, usize)>,
 }
 
-/// NFD, whitespace runs folded to one space.
-fn folded(s: &str) -> Vec<Ch> {
-    let mut out: Vec<Ch> = Vec::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
+fn folded(src: &str) -> Folded {
+    let mut f = Folded {
+        s: String::with_capacity(src.len()),
+        chars: Vec::with_capacity(src.len()),
+    };
+    for (i, c) in src.char_indices() {
         let to = i + c.len_utf8();
         if c.is_whitespace() || c == '\u{a0}' {
-            match out.last_mut() {
-                Some(l) if l.c == ' ' => l.to = to,
-                _ => out.push(Ch {
-                    c: ' ',
-                    from: i,
-                    to,
-                }),
+            match f.chars.last_mut() {
+                Some(l) if f.s.ends_with(' ') => l.2 = to,
+                _ => {
+                    f.chars.push((f.s.len(), i, to));
+                    f.s.push(' ');
+                }
             }
             continue;
         }
-        decompose_canonical(c, |d| out.push(Ch { c: d, from: i, to }));
+        decompose_canonical(c, |d| {
+            f.chars.push((f.s.len(), i, to));
+            f.s.push(d);
+        });
     }
-    out
+    f
 }
 
 /// The words in the paragraph's simple runs: per run, the byte range they take there.
 fn find_words(src: &ParaSource, words: &str) -> Option<Hit> {
-    let needle: Vec<char> = folded(words.trim()).into_iter().map(|c| c.c).collect();
+    let needle = folded(words.trim()).s;
     if needle.is_empty() || needle.len() > 4000 {
         return None;
     }
@@ -499,29 +505,28 @@ fn find_words(src: &ParaSource, words: &str) -> Option<Hit> {
 }
 
 /// The byte range (in the source text) of the first place `hay` holds `needle` starting and
-/// ending on whole source characters.
-fn search(hay: &[Ch], needle: &[char]) -> Option<(usize, usize)> {
-    let n = needle.len();
-    if hay.len() < n {
-        return None;
-    }
-    let first = needle[0];
-    'outer: for s in 0..=hay.len() - n {
-        if hay[s].c != first || (s > 0 && hay[s - 1].from == hay[s].from) {
+/// ending on whole source characters (not before a combining mark). Linear: memchr's
+/// substring search, then a check of each candidate's two edges.
+fn search(hay: &Folded, needle: &str) -> Option<(usize, usize)> {
+    let at = |byte: usize| hay.chars.binary_search_by_key(&byte, |c| c.0).ok();
+    for pos in memchr::memmem::find_iter(hay.s.as_bytes(), needle.as_bytes()) {
+        let Some(first) = at(pos) else { continue };
+        let end = pos + needle.len();
+        let last = match at(end) {
+            Some(i) => i - 1,
+            None if end == hay.s.len() => hay.chars.len() - 1,
+            None => continue,
+        };
+        if first > 0 && hay.chars[first - 1].1 == hay.chars[first].1 {
             continue;
         }
-        for k in 1..n {
-            if hay[s + k].c != needle[k] {
-                continue 'outer;
-            }
-        }
-        let last = &hay[s + n - 1];
-        if let Some(next) = hay.get(s + n) {
-            if next.from == last.from || is_combining_mark(next.c) {
+        if let Some(next) = hay.chars.get(last + 1) {
+            let c = hay.s[next.0..].chars().next().unwrap_or(' ');
+            if next.1 == hay.chars[last].1 || is_combining_mark(c) {
                 continue;
             }
         }
-        return Some((hay[s].from, last.to));
+        return Some((hay.chars[first].1, hay.chars[last].2));
     }
     None
 }
@@ -632,4 +637,46 @@ fn write_zip(bytes: &[u8], parts: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>> {
         }
     }
     Ok(zout.finish().map_err(zerr)?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(hay: &str, needle: &str) -> Option<&'static str> {
+        let (a, b) = search(&folded(hay), &folded(needle).s)?;
+        Some(Box::leak(hay[a..b].to_string().into_boxed_str()))
+    }
+
+    #[test]
+    fn words_are_found_on_decomposed_text_with_folded_spaces() {
+        assert_eq!(find("Trong năm 2025", "năm 2025"), Some("năm 2025"));
+        // NFD source, non-breaking and double spaces.
+        let nfd = "Trong na\u{306}m\u{a0}\u{a0}2025.";
+        assert_eq!(find(nfd, "năm 2025"), Some("na\u{306}m\u{a0}\u{a0}2025"));
+        // NFD needle in NFC text.
+        assert_eq!(find("Quý II năm 2026", "na\u{306}m 2026"), Some("năm 2026"));
+        // Never half a character: "nam" is not in "năm", "nă" not in NFD "nắ".
+        assert_eq!(find("năm", "nam"), None);
+        assert_eq!(find("na\u{306}\u{301}m", "nă"), None);
+        assert_eq!(find("", "năm"), None);
+        assert_eq!(find("năm 2025", "năm 2025 và"), None);
+    }
+
+    #[test]
+    fn ids_and_names() {
+        assert_eq!(
+            max_id("<w:a w:id=\"7\"/><w:b w:id=\"12\"/><x id=\"abc\"/>"),
+            12
+        );
+        assert_eq!(max_id("id=\""), 0);
+        assert_eq!(rels_of("word/document.xml"), "word/_rels/document.xml.rels");
+        assert_eq!(rels_of("document.xml"), "_rels/document.xml.rels");
+        assert_eq!(qname("<w:p w:rsidR=\"1\">"), "w:p");
+        assert_eq!(qname("<p/>"), "p");
+        assert_eq!(
+            append_before_close("<a><b/></a>", "<c/>"),
+            "<a><b/><c/></a>"
+        );
+    }
 }

@@ -140,14 +140,16 @@ impl<'a, 'l> Walker<'a, 'l> {
     /// A comment range's start or end met at `at` in the current paragraph's text `raw`
     /// (`None`: between paragraphs).
     fn comment_mark(&mut self, e: &quick_xml::events::BytesStart<'_>, raw: Option<&str>) {
+        let name = local(e);
+        if !matches!(name, b"commentRangeStart" | b"commentRangeEnd") {
+            return;
+        }
         let Some(id) = attr(e, b"id") else { return };
-        match local(e) {
-            b"commentRangeStart" => {
-                // Bounded: a hostile part may open thousands of ranges.
-                if self.open_anchors.len() < 1000 {
-                    self.open_anchors
-                        .push((id, String::new(), raw.map(str::len)));
-                }
+        match name {
+            // Bounded: a hostile part may open thousands of ranges.
+            b"commentRangeStart" if self.open_anchors.len() < 64 => {
+                self.open_anchors
+                    .push((id, String::new(), raw.map(str::len)));
             }
             b"commentRangeEnd" => {
                 if let Some(i) = self.open_anchors.iter().position(|a| a.0 == id) {

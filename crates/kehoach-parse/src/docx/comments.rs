@@ -10,6 +10,10 @@ use super::xml::{attr, end_local, local, Cursor, Ev, Ns};
 /// The comments of the part, in order; `anchors` are the ranges the body walker read (id,
 /// raw anchored text).
 pub fn read(xml: &str, anchors: &[(String, String)], limits: &Limits) -> Result<Vec<Comment>> {
+    let anchors: std::collections::HashMap<&str, &str> = anchors
+        .iter()
+        .map(|(id, text)| (id.as_str(), text.as_str()))
+        .collect();
     let mut c = Cursor::new(xml, "word/comments.xml", limits);
     let mut out = Vec::new();
     let mut cur: Option<(Comment, String)> = None;
@@ -24,9 +28,8 @@ pub fn read(xml: &str, anchors: &[(String, String)], limits: &Limits) -> Result<
                         author: attr(&e, b"author").unwrap_or_default(),
                         initials: attr(&e, b"initials").unwrap_or_default(),
                         anchored: anchors
-                            .iter()
-                            .find(|a| a.0 == id)
-                            .map(|a| clean_keep_lines(a.1.trim_end_matches('\n')))
+                            .get(id.as_str())
+                            .map(|a| clean_keep_lines(a.trim_end_matches('\n')))
                             .unwrap_or_default(),
                         id,
                         text: String::new(),

@@ -1,0 +1,76 @@
+//! Reviewers' marks read back from a .docx: comments with the text they are anchored on, and
+//! tracked insertions and deletions (the body still reads as if every change were accepted).
+
+use kehoach_parse::model::{Block, RevisionKind};
+use kehoach_parse::{parse_bytes, Limits};
+use kehoach_testkit::make::{docx_package, word_body, W};
+
+#[test]
+fn comments_and_tracked_changes_are_read_back() {
+    let body = word_body(
+        "<w:p><w:r><w:t>Kế hoạch cải cách hành chính năm </w:t></w:r>\
+         <w:del w:id=\"5\" w:author=\"Lê Minh\" w:date=\"2026-01-05T09:00:00Z\"><w:r><w:delText>2025</w:delText></w:r></w:del>\
+         <w:ins w:id=\"6\" w:author=\"Lê Minh\" w:date=\"2026-01-05T09:00:00Z\"><w:r><w:t>2026</w:t></w:r></w:ins></w:p>\
+         <w:commentRangeStart w:id=\"1\"/>\
+         <w:p><w:r><w:t>Phường Bến Thủy tổ chức</w:t></w:r></w:p>\
+         <w:p><w:r><w:t>đối thoại với </w:t></w:r><w:commentRangeStart w:id=\"2\"/><w:r><w:t>người dân</w:t></w:r><w:commentRangeEnd w:id=\"2\"/><w:r><w:t> hằng quý.</w:t></w:r></w:p>\
+         <w:commentRangeEnd w:id=\"1\"/>",
+    );
+    let comments = format!(
+        "<w:comments {W}>\
+         <w:comment w:id=\"1\" w:author=\"Hồ Thị Mai\" w:initials=\"HM\"><w:p><w:r><w:t>Ghi rõ thời gian.</w:t></w:r></w:p><w:p><w:r><w:t>Xem lại.</w:t></w:r></w:p></w:comment>\
+         <w:comment w:id=\"2\" w:author=\"Lê Minh\"><w:p><w:r><w:t>Cả doanh nghiệp?</w:t></w:r></w:p></w:comment>\
+         </w:comments>"
+    );
+    let bytes = docx_package(&body, &[("word/comments.xml", &comments)]);
+    let doc = parse_bytes(&bytes, &Limits::default()).unwrap().document;
+    let Block::Paragraph(first) = &doc.blocks[0] else {
+        panic!()
+    };
+    assert_eq!(first.text, "Kế hoạch cải cách hành chính năm 2026");
+    let revs: Vec<_> = doc
+        .revisions
+        .iter()
+        .map(|r| (r.kind, r.author.as_str(), r.text.as_str()))
+        .collect();
+    assert_eq!(
+        revs,
+        [
+            (RevisionKind::Delete, "Lê Minh", "2025"),
+            (RevisionKind::Insert, "Lê Minh", "2026")
+        ]
+    );
+    assert_eq!(doc.comments.len(), 2);
+    let c = &doc.comments[0];
+    assert_eq!(
+        (c.id.as_str(), c.author.as_str(), c.initials.as_str()),
+        ("1", "Hồ Thị Mai", "HM")
+    );
+    assert_eq!(c.text, "Ghi rõ thời gian.\nXem lại.");
+    assert_eq!(
+        c.anchored,
+        "Phường Bến Thủy tổ chức\nđối thoại với người dân hằng quý."
+    );
+    assert_eq!(doc.comments[1].anchored, "người dân");
+    // Shown in the JSON record only when there are some.
+    let json = serde_json::to_value(&doc).unwrap();
+    assert_eq!(json["comments"][1]["text"], "Cả doanh nghiệp?");
+    let plain = parse_bytes(&docx_package(&word_body("<w:p/>"), &[]), &Limits::default()).unwrap();
+    let json = serde_json::to_value(&plain.document).unwrap();
+    assert!(json.get("comments").is_none() && json.get("revisions").is_none());
+}
+
+#[test]
+fn hostile_comment_marks_stay_bounded() {
+    // Thousands of ranges opened and never closed, ends without starts, no comments part.
+    let mut inner = String::new();
+    for i in 0..5000 {
+        inner.push_str(&format!(
+            "<w:commentRangeStart w:id=\"{i}\"/><w:p><w:r><w:t>Dòng {i}</w:t></w:r><w:commentRangeEnd w:id=\"x{i}\"/></w:p>"
+        ));
+    }
+    let bytes = docx_package(&word_body(&inner), &[]);
+    let doc = parse_bytes(&bytes, &Limits::default()).unwrap().document;
+    assert_eq!(doc.blocks.len(), 5000);
+    assert!(doc.comments.is_empty());
+}
