@@ -74,3 +74,101 @@ fn hostile_comment_marks_stay_bounded() {
     assert_eq!(doc.blocks.len(), 5000);
     assert!(doc.comments.is_empty());
 }
+
+/// Every .docx fixture that reads (seeds, variants, our own plans, peer readers' test files,
+/// hostile ones): a comment on every paragraph with text, each anchored on its first word and
+/// "fixing" that word into itself, writes a package that reads back with one comment per
+/// paragraph, and whose accepted view is the original document block for block.
+#[test]
+fn every_fixture_takes_a_comment_and_a_fix_on_every_paragraph() {
+    use kehoach_parse::docx::annotate::{Author, Note};
+    use kehoach_parse::docx::read_mapped;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut files = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|e| e == "docx") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 40, "{}", files.len());
+    let who = Author {
+        name: "kehoach".into(),
+        initials: "KH".into(),
+        date: "2026-01-01T00:00:00Z".into(),
+    };
+    let limits = Limits::default();
+    let mut annotated = 0;
+    let (mut all_notes, mut all_fixed) = (0, 0);
+    for f in &files {
+        let bytes = std::fs::read(f).unwrap();
+        let Ok(mapped) = read_mapped(&bytes, &limits) else {
+            continue;
+        };
+        let mut notes = Vec::new();
+        let mut visit = |p: &kehoach_parse::model::Paragraph| {
+            if let (Some(s), Some(word)) = (p.source, p.text.split_whitespace().next()) {
+                notes.push(Note {
+                    first: s,
+                    last: s,
+                    text: vec![format!("Đoạn {s}")],
+                    words: Some(word.to_string()),
+                    replace: Some(word.to_string()),
+                    fix_failed: None,
+                });
+            }
+        };
+        fn walk(b: &[Block], v: &mut dyn FnMut(&kehoach_parse::model::Paragraph)) {
+            for b in b {
+                match b {
+                    Block::Paragraph(p) => v(p),
+                    Block::Table(t) => {
+                        for c in t.rows.iter().flat_map(|r| &r.cells) {
+                            c.paragraphs.iter().for_each(&mut *v);
+                            for n in &c.tables {
+                                walk(&[Block::Table(n.clone())], v);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        walk(&mapped.document.blocks, &mut visit);
+        let out = mapped
+            .annotate(&bytes, &notes, &who, &limits)
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let back = kehoach_parse::docx::read(&out.bytes, &limits)
+            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let ours = back
+            .comments
+            .iter()
+            .filter(|c| c.author == "kehoach")
+            .count();
+        assert_eq!(ours, notes.len(), "{}", f.display());
+        let fixed = out.fixed.iter().filter(|&&x| x).count();
+        // One insertion per fix, one deletion per run the words were in (on top of the
+        // tracked changes the fixture has: the variants' own are by "kehoach" too).
+        let count = |d: &kehoach_parse::Document, k: RevisionKind| {
+            d.revisions.iter().filter(|r| r.kind == k).count()
+        };
+        let ins =
+            count(&back, RevisionKind::Insert) - count(&mapped.document, RevisionKind::Insert);
+        let del =
+            count(&back, RevisionKind::Delete) - count(&mapped.document, RevisionKind::Delete);
+        assert_eq!(ins, fixed, "{}", f.display());
+        assert!(del >= fixed, "{}", f.display());
+        let json = |d: &kehoach_parse::Document| serde_json::to_value(&d.blocks).unwrap();
+        assert_eq!(json(&back), json(&mapped.document), "{}", f.display());
+        annotated += 1;
+        all_notes += notes.len();
+        all_fixed += fixed;
+    }
+    eprintln!("{annotated} files, {all_notes} comments, {all_fixed} written as tracked changes");
+    assert!(annotated >= 35, "{annotated}");
+}

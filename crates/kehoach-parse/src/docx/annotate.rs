@@ -426,8 +426,17 @@ fn comments_part(
     Ok((format!("{dir}comments.xml"), Some(format!("rIdKH{n}"))))
 }
 
-/// `inner` inserted before the part's last end tag (its root's).
+/// `inner` inserted before the part's last end tag (its root's); a root written as an empty
+/// element (`<w:comments … />`, as some writers leave an empty part) is opened and closed.
 fn append_before_close(xml: &str, inner: &str) -> String {
+    let t = xml.trim_end();
+    if let Some(open) = t.strip_suffix("/>") {
+        // The last element of a part with no end tag after it is the root.
+        if let Some(lt) = open.rfind('<') {
+            let name = qname(&open[lt..]);
+            return format!("{}>{inner}</{name}>", open.trim_end());
+        }
+    }
     match xml.rfind("</") {
         Some(i) => format!("{}{inner}{}", &xml[..i], &xml[i..]),
         None => format!("{xml}{inner}"),
@@ -677,6 +686,13 @@ mod tests {
         assert_eq!(
             append_before_close("<a><b/></a>", "<c/>"),
             "<a><b/><c/></a>"
+        );
+        assert_eq!(
+            append_before_close(
+                "<?xml version=\"1.0\"?><w:comments xmlns:w=\"x\" />\n",
+                "<c/>"
+            ),
+            "<?xml version=\"1.0\"?><w:comments xmlns:w=\"x\"><c/></w:comments>"
         );
     }
 }
