@@ -525,3 +525,21 @@ fn part(bytes: &[u8], name: &str) -> String {
     z.by_name(name).unwrap().read_to_string(&mut s).unwrap();
     s
 }
+
+#[test]
+fn a_body_paragraph_finding_anchors_on_that_block() {
+    let bytes = docx_package(&plan_xml(&standard_rows()), &[]);
+    let before = parsed(&bytes);
+    // Block 6 is "I. NHIỆM VỤ CỤ THỂ"; block 7 the task table (its first cell).
+    let heading = finding("KH601", "đề mục", Where::paragraph(5, "I. NHIỆM VỤ CỤ THỂ"));
+    let table = finding("KH602", "bảng", Where::paragraph(6, ""));
+    let (_, after) = annotate(&bytes, &[heading, table]);
+    let c = ours(&after.document);
+    assert_eq!(c[0].anchored, "I. NHIỆM VỤ CỤ THỂ");
+    assert!(
+        c[1].anchored.starts_with("STT\nNội dung công việc"),
+        "{}",
+        c[1].anchored
+    );
+    assert_eq!(after.plan.items, before.plan.items);
+}

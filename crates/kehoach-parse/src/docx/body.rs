@@ -443,23 +443,23 @@ impl<'a, 'l> Walker<'a, 'l> {
                         self.c.skip()?
                     }
                 },
-                Ev::Empty(Ns::W, e) if local(&e) == b"rPr" => {
-                    info.rpr = Some((self.c.event_start(), self.c.event_end()))
-                }
-                Ev::Empty(Ns::W, e) if local(&e) == b"t" => info.texts += 1,
-                Ev::Empty(Ns::W, e) => {
-                    info.other = true;
-                    match local(&e) {
-                        b"tab" | b"ptab" => out.push('\t'),
-                        b"br" => match attr_raw(&e, b"type").as_deref() {
-                            Some(b"page" | b"column") => out.push(' '),
-                            _ => out.push('\n'),
-                        },
-                        b"cr" => out.push('\n'),
-                        b"noBreakHyphen" => out.push('-'),
-                        _ => {}
+                Ev::Empty(Ns::W, e) => match local(&e) {
+                    b"rPr" => info.rpr = Some((self.c.event_start(), self.c.event_end())),
+                    b"t" => info.texts += 1,
+                    name => {
+                        info.other = true;
+                        match name {
+                            b"tab" | b"ptab" => out.push('\t'),
+                            b"br" => match attr_raw(&e, b"type").as_deref() {
+                                Some(b"page" | b"column") => out.push(' '),
+                                _ => out.push('\n'),
+                            },
+                            b"cr" => out.push('\n'),
+                            b"noBreakHyphen" => out.push('-'),
+                            _ => {}
+                        }
                     }
-                }
+                },
                 Ev::Empty(..) => info.other = true,
                 Ev::Start(..) => {
                     info.other = true;
