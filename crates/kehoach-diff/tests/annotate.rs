@@ -543,3 +543,41 @@ fn a_body_paragraph_finding_anchors_on_that_block() {
     );
     assert_eq!(after.plan.items, before.plan.items);
 }
+
+#[test]
+fn runs_in_smart_tags_and_links_are_split_but_not_in_tracked_insertions() {
+    // Word 2003 documents wrap dates and places in smart tags; links wrap their text.
+    let cell = |inner: &str| format!("<w:tc><w:p>{inner}</w:p></w:tc>");
+    let rows = format!(
+        "<w:tr>{}{}{}{}{}</w:tr><w:tr>{}{}{}{}{}</w:tr>",
+        tc(&p("1")),
+        tc(&p("Khảo sát mức độ hài lòng của người dân")),
+        tc(&p("Sở Nội vụ")),
+        cell("<w:hyperlink r:id=\"rId9\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:r><w:t>Cổng dịch vụ công</w:t></w:r></w:hyperlink>"),
+        cell("<w:r><w:t xml:space=\"preserve\">Trong </w:t></w:r><w:smartTag w:uri=\"urn:schemas-microsoft-com:office:smarttags\" w:element=\"date\"><w:r><w:t>năm 2025</w:t></w:r></w:smartTag>"),
+        tc(&p("2")),
+        tc(&p("Công bố chỉ số cải cách hành chính")),
+        tc(&p("Sở Nội vụ")),
+        tc(&p("Các sở, ngành")),
+        cell("<w:ins w:id=\"3\" w:author=\"Phạm Thu\"><w:r><w:t>Quý I năm 2025</w:t></w:r></w:ins>"),
+    );
+    let bytes = docx_package(&plan_xml(&rows), &[]);
+    let before = parsed(&bytes);
+    let fix = |stt: &str| {
+        let mut f = finding("KH103", "năm cũ", at_item(&before.plan, stt, "deadline"));
+        f.fix = Some(kehoach_diff::Fix {
+            find: "năm 2025".into(),
+            replace: "năm 2026".into(),
+        });
+        f
+    };
+    let (out, after) = annotate(&bytes, &[fix("1"), fix("2")]);
+    assert_eq!(out.fixed, [true, false]);
+    assert_eq!(after.plan.items[0].deadline.text, "Trong năm 2026");
+    assert_eq!(after.plan.items[1].deadline.text, "Quý I năm 2025");
+    let xml = part(&out.bytes, "word/document.xml");
+    assert!(
+        xml.contains("w:element=\"date\"><w:commentRangeStart"),
+        "{xml}"
+    );
+}

@@ -270,6 +270,10 @@ impl<'a, 'l> Walker<'a, 'l> {
         });
         // Tracked insertions open in this paragraph: depth, author, date, start in `raw`.
         let mut ins: Vec<(u64, String, String, usize)> = Vec::new();
+        // Depths of open containers whose runs must not be split (a tracked insertion or
+        // move, a simple field's result); `frozen_all` once too many are open.
+        let mut frozen: Vec<u64> = Vec::new();
+        let mut frozen_all = false;
         let mut raw = std::mem::take(&mut self.raw);
         raw.clear();
         self.legacy_runs.clear();
@@ -287,10 +291,16 @@ impl<'a, 'l> Walker<'a, 'l> {
                     break;
                 }
                 Ev::Eof => break,
-                Ev::End(Ns::W, _) if ins.last().is_some_and(|i| self.c.depth() < i.0) => {
-                    if let Some((_, author, date, from)) = ins.pop() {
-                        let text = raw.get(from..).unwrap_or_default().to_string();
-                        self.push_revision(RevisionKind::Insert, author, date, &text);
+                Ev::End(..) => {
+                    let depth = self.c.depth();
+                    if ins.last().is_some_and(|i| depth < i.0) {
+                        if let Some((_, author, date, from)) = ins.pop() {
+                            let text = raw.get(from..).unwrap_or_default().to_string();
+                            self.push_revision(RevisionKind::Insert, author, date, &text);
+                        }
+                    }
+                    while frozen.last().is_some_and(|&f| depth < f) {
+                        frozen.pop();
                     }
                 }
                 Ev::Empty(Ns::W, e) => self.comment_mark(&e, Some(&raw)),
@@ -302,7 +312,10 @@ impl<'a, 'l> Walker<'a, 'l> {
                         }
                     }
                     b"r" => {
-                        let direct = self.c.depth() == d + 1;
+                        // Inside a hyperlink, smart tag or content control a run may be
+                        // split (their content allows w:del/w:ins); inside an insertion or
+                        // a field result it may not.
+                        let splittable = frozen.is_empty() && !frozen_all;
                         let (start, open_end, at) =
                             (self.c.event_start(), self.c.event_end(), raw.len());
                         let info = self.run(&mut raw)?;
@@ -318,13 +331,18 @@ impl<'a, 'l> Walker<'a, 'l> {
                                 end: self.c.event_end(),
                                 rpr: info.rpr,
                                 text: raw.get(at..).unwrap_or_default().to_string(),
-                                simple: direct && !info.other && info.texts == 1,
+                                simple: splittable && !info.other && info.texts == 1,
                             });
                         }
                     }
                     b"del" => self.deletion(&e)?,
-                    b"ins" => {
-                        if ins.len() < 64 {
+                    name @ (b"ins" | b"moveTo" | b"fldSimple") => {
+                        if frozen.len() < 64 {
+                            frozen.push(self.c.depth());
+                        } else {
+                            frozen_all = true;
+                        }
+                        if name == b"ins" && ins.len() < 64 {
                             ins.push((
                                 self.c.depth(),
                                 attr(&e, b"author").unwrap_or_default(),
