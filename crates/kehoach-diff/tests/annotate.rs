@@ -581,3 +581,29 @@ fn runs_in_smart_tags_and_links_are_split_but_not_in_tracked_insertions() {
         "{xml}"
     );
 }
+
+#[test]
+fn a_column_the_table_lacks_anchors_on_the_whole_row() {
+    // A Cần Thơ plan with no "phối hợp" column: a finding on the support role takes the row.
+    let header = row(&["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"]);
+    let item = row(&[
+        "1",
+        "Số hóa hồ sơ hộ tịch",
+        "Phòng Tư pháp quận Ninh Kiều",
+        "Năm 2027",
+    ]);
+    let body = word_body(&format!(
+        "{}{}<w:tbl>{header}{item}</w:tbl>",
+        p("KẾ HOẠCH"),
+        p("Chuyển đổi số năm 2027")
+    ));
+    let bytes = docx_package(&body, &[]);
+    let before = parsed(&bytes);
+    assert_eq!(before.plan.items.len(), 1, "{:?}", before.plan);
+    let f = finding("KH304", "phối hợp", at_item(&before.plan, "1", "support"));
+    let (_, after) = annotate(&bytes, &[f]);
+    assert_eq!(
+        ours(&after.document)[0].anchored,
+        "1\nSố hóa hồ sơ hộ tịch\nPhòng Tư pháp quận Ninh Kiều\nNăm 2027"
+    );
+}
