@@ -17,6 +17,7 @@
 //!
 //! [`diff::diff`] aligns the items of two plans by content and says what changed.
 
+pub mod annotate;
 pub mod data;
 pub mod diff;
 pub mod docdiff;

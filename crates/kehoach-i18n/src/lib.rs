@@ -145,7 +145,7 @@ macro_rules! catalogue {
     };
 }
 
-catalogue!["common", "rules", "cli", "cli-help", "report", "diff"];
+catalogue!["common", "rules", "cli", "cli-help", "report", "diff", "annotate"];
 
 type Bundle = FluentBundle<FluentResource>;
 

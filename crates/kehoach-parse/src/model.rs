@@ -44,6 +44,47 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Non-fatal problems ("no text layer on page 3", "ragged row 12").
     pub warnings: Vec<String>,
+    /// Reviewers' comments (.docx `word/comments.xml`), with the text each is anchored on.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+    /// Tracked changes (.docx `w:ins`/`w:del` in paragraphs). The blocks read as if every
+    /// change were accepted; these say what the changes are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<Revision>,
+}
+
+/// A reviewer's comment and the words it is anchored on.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Comment {
+    /// The comment's id in the package (`w:id`).
+    pub id: String,
+    pub author: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub initials: String,
+    /// The comment's paragraphs, joined by line breaks, clean line by line.
+    pub text: String,
+    /// The document text between the comment's range start and end (paragraphs joined by a
+    /// line break), clean line by line; empty for a comment on a point.
+    pub anchored: String,
+}
+
+/// Whether a tracked change inserts or deletes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RevisionKind {
+    Insert,
+    Delete,
+}
+
+/// One tracked change: inserted or deleted text and who made it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revision {
+    pub kind: RevisionKind,
+    pub author: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    /// The inserted or deleted text, clean.
+    pub text: String,
 }
 
 impl Document {
@@ -52,6 +93,8 @@ impl Document {
             format,
             blocks: Vec::new(),
             warnings: Vec::new(),
+            comments: Vec::new(),
+            revisions: Vec::new(),
         }
     }
 
@@ -110,6 +153,10 @@ pub struct Paragraph {
     /// 1-based page number, where the reader knows it (PDF).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// Where the paragraph is in the source: an index into the source map of a .docx read
+    /// for annotation ([`crate::docx::Mapped`]); `None` otherwise. Never serialized.
+    #[serde(skip)]
+    pub source: Option<u32>,
 }
 
 impl Paragraph {

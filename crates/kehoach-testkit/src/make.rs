@@ -36,3 +36,46 @@ pub fn pdf(objs: &[Vec<u8>]) -> Vec<u8> {
     );
     out
 }
+
+/// A whole .docx package: `[Content_Types].xml`, the package and document relationships,
+/// `word/document.xml` and any `extra` parts (name, text), deflated. The document
+/// relationships name `word/numbering.xml` and `word/comments.xml` when they are among the
+/// extra parts.
+pub fn docx_package(document_xml: &str, extra: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let has = |n: &str| extra.iter().any(|(name, _)| *name == n);
+    let mut ct = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>"#,
+    );
+    let mut rels = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+    );
+    if has("word/numbering.xml") {
+        ct.push_str(r#"<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>"#);
+        rels.push_str(r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#);
+    }
+    if has("word/comments.xml") {
+        ct.push_str(r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>"#);
+        rels.push_str(r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/>"#);
+    }
+    ct.push_str("</Types>");
+    rels.push_str("</Relationships>");
+    let root = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut buf);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut parts: Vec<(&str, &str)> = vec![
+        ("[Content_Types].xml", &ct),
+        ("_rels/.rels", root),
+        ("word/document.xml", document_xml),
+        ("word/_rels/document.xml.rels", &rels),
+    ];
+    parts.extend_from_slice(extra);
+    for (name, text) in parts {
+        z.start_file(name, opts).expect("zip entry");
+        z.write_all(text.as_bytes()).expect("zip write");
+    }
+    z.finish().expect("zip finish");
+    buf.into_inner()
+}

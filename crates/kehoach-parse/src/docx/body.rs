@@ -16,7 +16,7 @@
 
 use crate::error::Result;
 use crate::limits::Limits;
-use crate::model::{Align, Block, Cell, Paragraph, Row, Table};
+use crate::model::{Align, Block, Cell, Paragraph, Revision, RevisionKind, Row, Table};
 
 use super::numbering::Numbering;
 use super::xml::{attr, attr_num, attr_raw, local, on_off, Cursor, Ev, Ns};
@@ -36,6 +36,59 @@ pub struct Walker<'a, 'l> {
     /// Runs of the current paragraph whose font names a legacy encoding: byte range in the
     /// paragraph's text, encoding, capitals font. Decided once the paragraph is read.
     legacy_runs: Vec<LegacyRun>,
+    /// Where each paragraph is in the part, recorded only when reading for annotation.
+    pub map: Option<Vec<ParaSource>>,
+    /// Comment ranges open at this point: id, the text gathered so far, and where the range
+    /// starts in the current paragraph's text (`None`: from its beginning).
+    open_anchors: Vec<(String, String, Option<usize>)>,
+    /// Comment ranges read: id and anchored text (raw).
+    pub anchors: Vec<(String, String)>,
+    /// Tracked insertions and deletions, in reading order.
+    pub revisions: Vec<Revision>,
+}
+
+/// Where a paragraph is in `word/document.xml`: byte offsets into the part's text.
+#[derive(Debug, Clone, Default)]
+pub struct ParaSource {
+    /// Start of `<w:p …>` (or of the empty element `<w:p/>`).
+    pub start: usize,
+    /// Where the paragraph's content starts: after its start tag and its `w:pPr`.
+    pub content: usize,
+    /// Start of the end tag `</w:p>`; for an empty element `<w:p/>`, its end.
+    pub end: usize,
+    /// The paragraph is an empty element `<w:p/>`.
+    pub empty: bool,
+    /// The paragraph's runs, in order.
+    pub runs: Vec<RunSource>,
+}
+
+/// Where a run is in `word/document.xml`, and whether it is simple enough to split: a
+/// direct child of its paragraph holding at most a `w:rPr` and one `w:t`.
+#[derive(Debug, Clone, Default)]
+pub struct RunSource {
+    /// Start of `<w:r …>` and end of that start tag.
+    pub start: usize,
+    pub open_end: usize,
+    /// End of `</w:r>`.
+    pub end: usize,
+    /// Byte range of the run's `w:rPr` element, if it has one.
+    pub rpr: Option<(usize, usize)>,
+    /// The text of its `w:t` (entities unescaped).
+    pub text: String,
+    pub simple: bool,
+}
+
+/// What [`Walker::run`] saw of a run besides its text.
+#[derive(Default)]
+struct RunInfo {
+    bold: bool,
+    italic: bool,
+    has_text: bool,
+    rpr: Option<(usize, usize)>,
+    /// Number of `w:t` elements.
+    texts: u32,
+    /// Some child other than `w:rPr` and `w:t`, hidden text or a legacy font.
+    other: bool,
 }
 
 /// A run in a legacy font: its byte range in the paragraph text, encoding, capitals font.
@@ -71,6 +124,92 @@ impl<'a, 'l> Walker<'a, 'l> {
             raw: String::new(),
             legacy_runs: Vec::new(),
             font: (Vec::new(), None),
+            map: None,
+            open_anchors: Vec::new(),
+            anchors: Vec::new(),
+            revisions: Vec::new(),
+        }
+    }
+
+    /// Records where each paragraph and run is in the part ([`ParaSource`]).
+    pub fn mapping(mut self) -> Self {
+        self.map = Some(Vec::new());
+        self
+    }
+
+    /// A comment range's start or end met at `at` in the current paragraph's text `raw`
+    /// (`None`: between paragraphs).
+    fn comment_mark(&mut self, e: &quick_xml::events::BytesStart<'_>, raw: Option<&str>) {
+        let name = local(e);
+        if !matches!(name, b"commentRangeStart" | b"commentRangeEnd") {
+            return;
+        }
+        let Some(id) = attr(e, b"id") else { return };
+        match name {
+            // Bounded: a hostile part may open thousands of ranges.
+            b"commentRangeStart" if self.open_anchors.len() < 64 => {
+                self.open_anchors
+                    .push((id, String::new(), raw.map(str::len)));
+            }
+            b"commentRangeEnd" => {
+                if let Some(i) = self.open_anchors.iter().position(|a| a.0 == id) {
+                    let (id, mut text, from) = self.open_anchors.remove(i);
+                    if let Some(raw) = raw {
+                        text.push_str(raw.get(from.unwrap_or(0)..).unwrap_or_default());
+                    }
+                    if self.anchors.len() < 100_000 {
+                        self.anchors.push((id, text));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The paragraph `raw` ended: open comment ranges gather its text (from where they
+    /// started) and a line break.
+    fn anchors_paragraph_end(&mut self, raw: &str) {
+        for (_, text, from) in &mut self.open_anchors {
+            if text.len() < 1 << 20 {
+                text.push_str(raw.get(from.unwrap_or(0)..).unwrap_or_default());
+                text.push('\n');
+            }
+            *from = None;
+        }
+    }
+
+    /// A tracked deletion (`w:del`) whose start was just returned: its text is recorded as a
+    /// revision and left out of the paragraph.
+    fn deletion(&mut self, e: &quick_xml::events::BytesStart<'_>) -> Result<()> {
+        let author = attr(e, b"author").unwrap_or_default();
+        let date = attr(e, b"date").unwrap_or_default();
+        let d = self.c.depth();
+        let mut text = String::new();
+        let mut in_t = false;
+        loop {
+            match self.c.next()? {
+                Ev::End(..) if self.c.depth() < d => break,
+                Ev::Eof => break,
+                Ev::End(..) => in_t = false,
+                Ev::Start(Ns::W, e) if matches!(local(&e), b"delText" | b"t") => in_t = true,
+                Ev::Empty(Ns::W, e) if local(&e) == b"tab" => text.push(' '),
+                Ev::Text(t) if in_t && text.len() < 1 << 20 => text.push_str(&t),
+                _ => {}
+            }
+        }
+        self.push_revision(RevisionKind::Delete, author, date, &text);
+        Ok(())
+    }
+
+    fn push_revision(&mut self, kind: RevisionKind, author: String, date: String, text: &str) {
+        let text = kehoach_text::clean(text);
+        if !text.is_empty() && self.revisions.len() < 100_000 {
+            self.revisions.push(Revision {
+                kind,
+                author,
+                date,
+                text,
+            });
         }
     }
 
@@ -90,8 +229,9 @@ impl<'a, 'l> Walker<'a, 'l> {
                     return Ok(out);
                 }
                 Ev::Empty(Ns::W, e) if local(&e) == b"p" => {
-                    out.push(Block::Paragraph(Paragraph::default()));
+                    out.push(Block::Paragraph(self.empty_paragraph()));
                 }
+                Ev::Empty(Ns::W, e) => self.comment_mark(&e, None),
                 Ev::Start(Ns::W, e) => match local(&e) {
                     b"p" => out.push(Block::Paragraph(self.paragraph()?)),
                     b"tbl" => out.push(Block::Table(self.table()?)),
@@ -104,9 +244,36 @@ impl<'a, 'l> Walker<'a, 'l> {
         }
     }
 
+    /// An empty paragraph element `<w:p/>` just returned.
+    fn empty_paragraph(&mut self) -> Paragraph {
+        let mut p = Paragraph::default();
+        if let Some(map) = self.map.as_mut() {
+            p.source = Some(map.len() as u32);
+            map.push(ParaSource {
+                start: self.c.event_start(),
+                content: self.c.event_end(),
+                end: self.c.event_end(),
+                empty: true,
+                runs: Vec::new(),
+            });
+        }
+        p
+    }
+
     fn paragraph(&mut self) -> Result<Paragraph> {
         let d = self.c.depth();
         let mut p = Paragraph::default();
+        let mut src = self.map.is_some().then(|| ParaSource {
+            start: self.c.event_start(),
+            content: self.c.event_end(),
+            ..Default::default()
+        });
+        // Tracked insertions open in this paragraph: depth, author, date, start in `raw`.
+        let mut ins: Vec<(u64, String, String, usize)> = Vec::new();
+        // Depths of open containers whose runs must not be split (a tracked insertion or
+        // move, a simple field's result); `frozen_all` once too many are open.
+        let mut frozen: Vec<u64> = Vec::new();
+        let mut frozen_all = false;
         let mut raw = std::mem::take(&mut self.raw);
         raw.clear();
         self.legacy_runs.clear();
@@ -117,16 +284,71 @@ impl<'a, 'l> Walker<'a, 'l> {
         let mut any_text = false;
         loop {
             match self.c.next()? {
-                Ev::End(..) if self.c.depth() < d => break,
+                Ev::End(..) if self.c.depth() < d => {
+                    if let Some(src) = src.as_mut() {
+                        src.end = self.c.event_start();
+                    }
+                    break;
+                }
                 Ev::Eof => break,
+                Ev::End(..) => {
+                    let depth = self.c.depth();
+                    if ins.last().is_some_and(|i| depth < i.0) {
+                        if let Some((_, author, date, from)) = ins.pop() {
+                            let text = raw.get(from..).unwrap_or_default().to_string();
+                            self.push_revision(RevisionKind::Insert, author, date, &text);
+                        }
+                    }
+                    while frozen.last().is_some_and(|&f| depth < f) {
+                        frozen.pop();
+                    }
+                }
+                Ev::Empty(Ns::W, e) => self.comment_mark(&e, Some(&raw)),
                 Ev::Start(Ns::W, e) => match local(&e) {
-                    b"pPr" => self.paragraph_props(&mut p, &mut num, &mut style)?,
+                    b"pPr" => {
+                        self.paragraph_props(&mut p, &mut num, &mut style)?;
+                        if let Some(src) = src.as_mut() {
+                            src.content = self.c.event_end();
+                        }
+                    }
                     b"r" => {
-                        let (bold, italic, has_text) = self.run(&mut raw)?;
-                        if has_text {
+                        // Inside a hyperlink, smart tag or content control a run may be
+                        // split (their content allows w:del/w:ins); inside an insertion or
+                        // a field result it may not.
+                        let splittable = frozen.is_empty() && !frozen_all;
+                        let (start, open_end, at) =
+                            (self.c.event_start(), self.c.event_end(), raw.len());
+                        let info = self.run(&mut raw)?;
+                        if info.has_text {
                             any_text = true;
-                            all_bold &= bold;
-                            all_italic &= italic;
+                            all_bold &= info.bold;
+                            all_italic &= info.italic;
+                        }
+                        if let Some(src) = src.as_mut() {
+                            src.runs.push(RunSource {
+                                start,
+                                open_end,
+                                end: self.c.event_end(),
+                                rpr: info.rpr,
+                                text: raw.get(at..).unwrap_or_default().to_string(),
+                                simple: splittable && !info.other && info.texts == 1,
+                            });
+                        }
+                    }
+                    b"del" => self.deletion(&e)?,
+                    name @ (b"ins" | b"moveTo" | b"fldSimple") => {
+                        if frozen.len() < 64 {
+                            frozen.push(self.c.depth());
+                        } else {
+                            frozen_all = true;
+                        }
+                        if name == b"ins" && ins.len() < 64 {
+                            ins.push((
+                                self.c.depth(),
+                                attr(&e, b"author").unwrap_or_default(),
+                                attr(&e, b"date").unwrap_or_default(),
+                                raw.len(),
+                            ));
                         }
                     }
                     name if transparent(name) => {}
@@ -135,6 +357,13 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::Start(..) => self.c.skip()?,
                 _ => {}
             }
+        }
+        if !self.open_anchors.is_empty() {
+            self.anchors_paragraph_end(&raw);
+        }
+        if let (Some(src), Some(map)) = (src, self.map.as_mut()) {
+            p.source = Some(map.len() as u32);
+            map.push(src);
         }
         p.bold = any_text && all_bold;
         p.italic = any_text && all_italic;
@@ -178,10 +407,12 @@ impl<'a, 'l> Walker<'a, 'l> {
         })
     }
 
-    /// One run, appended to `out`: returns (bold, italic, whether it has visible text).
-    fn run(&mut self, out: &mut String) -> Result<(bool, bool, bool)> {
+    /// One run, appended to `out`: its formatting, whether it has visible text and what else
+    /// it holds.
+    fn run(&mut self, out: &mut String) -> Result<RunInfo> {
         let d = self.c.depth();
         let start = out.len();
+        let mut info = RunInfo::default();
         let (mut bold, mut italic, mut hidden) = (false, false, false);
         let mut legacy: Option<(kehoach_text::LegacyEncoding, bool)> = None;
         let mut in_t = false;
@@ -198,8 +429,12 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::Eof => break,
                 Ev::Text(t) if in_t => out.push_str(&t),
                 Ev::Start(Ns::W, e) => match local(&e) {
-                    b"t" => in_t = true,
+                    b"t" => {
+                        in_t = true;
+                        info.texts += 1;
+                    }
                     b"rPr" => {
+                        let rpr_start = self.c.event_start();
                         let font = &mut self.font;
                         visit_props(&mut self.c, &[], |name, e| match name {
                             b"b" => bold = on_off(e),
@@ -218,24 +453,41 @@ impl<'a, 'l> Walker<'a, 'l> {
                                 legacy = font.1;
                             }
                             _ => {}
-                        })?
+                        })?;
+                        info.rpr = Some((rpr_start, self.c.event_end()));
                     }
-                    _ => self.c.skip()?,
+                    _ => {
+                        info.other = true;
+                        self.c.skip()?
+                    }
                 },
                 Ev::Empty(Ns::W, e) => match local(&e) {
-                    b"tab" | b"ptab" => out.push('\t'),
-                    b"br" => match attr_raw(&e, b"type").as_deref() {
-                        Some(b"page" | b"column") => out.push(' '),
-                        _ => out.push('\n'),
-                    },
-                    b"cr" => out.push('\n'),
-                    b"noBreakHyphen" => out.push('-'),
-                    _ => {}
+                    b"rPr" => info.rpr = Some((self.c.event_start(), self.c.event_end())),
+                    b"t" => info.texts += 1,
+                    name => {
+                        info.other = true;
+                        match name {
+                            b"tab" | b"ptab" => out.push('\t'),
+                            b"br" => match attr_raw(&e, b"type").as_deref() {
+                                Some(b"page" | b"column") => out.push(' '),
+                                _ => out.push('\n'),
+                            },
+                            b"cr" => out.push('\n'),
+                            b"noBreakHyphen" => out.push('-'),
+                            _ => {}
+                        }
+                    }
                 },
-                Ev::Start(..) => self.c.skip()?,
+                Ev::Empty(..) => info.other = true,
+                Ev::Start(..) => {
+                    info.other = true;
+                    self.c.skip()?
+                }
                 _ => {}
             }
         }
+        // Anything but rPr and t (tabs, breaks, drawings) makes the run not simple.
+        info.other |= hidden || legacy.is_some();
         if hidden {
             out.truncate(start);
         }
@@ -244,8 +496,10 @@ impl<'a, 'l> Walker<'a, 'l> {
                 self.legacy_runs.push((start, out.len(), enc, upper));
             }
         }
-        let has_text = !out[start..].trim().is_empty();
-        Ok((bold, italic, has_text))
+        info.has_text = !out[start..].trim().is_empty();
+        info.bold = bold;
+        info.italic = italic;
+        Ok(info)
     }
 
     fn table(&mut self) -> Result<Table> {
@@ -389,8 +643,10 @@ impl<'a, 'l> Walker<'a, 'l> {
                 Ev::End(..) if self.c.depth() < d => break,
                 Ev::Eof => break,
                 Ev::Empty(Ns::W, e) if local(&e) == b"p" => {
-                    cell.paragraphs.push(Paragraph::default())
+                    let p = self.empty_paragraph();
+                    cell.paragraphs.push(p)
                 }
+                Ev::Empty(Ns::W, e) => self.comment_mark(&e, None),
                 Ev::Start(Ns::W, e) => match local(&e) {
                     b"tcPr" => visit_props(&mut self.c, &[], |name, e| match name {
                         b"gridSpan" => {

@@ -4,7 +4,9 @@
 //! spans and list text private, double-unescapes entities, depends on the literal `w:`
 //! prefix, panics on some valid input and loops on truncated XML (see the project notes).
 
+pub mod annotate;
 mod body;
+mod comments;
 mod numbering;
 mod package;
 mod xml;
@@ -20,6 +22,35 @@ use crate::model::{Document, Format};
 
 /// Reads a .docx (WordprocessingML package) into the document model.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
+    Ok(read_inner(bytes, limits, false)?.0)
+}
+
+/// A .docx read for annotation: the document model, with each paragraph's
+/// [`Paragraph::source`](crate::model::Paragraph::source) indexing where it is in the main
+/// part (see [`annotate`]).
+pub struct Mapped {
+    pub document: Document,
+    /// The main part's name and text.
+    main: String,
+    xml: String,
+    sources: Vec<body::ParaSource>,
+}
+
+/// Reads a .docx and records where each paragraph and run is in `word/document.xml`.
+pub fn read_mapped(bytes: &[u8], limits: &Limits) -> Result<Mapped> {
+    let (document, map) = read_inner(bytes, limits, true)?;
+    let (main, xml, sources) = map.unwrap_or_default();
+    Ok(Mapped {
+        document,
+        main,
+        xml,
+        sources,
+    })
+}
+
+type SourceMap = (String, String, Vec<body::ParaSource>);
+
+fn read_inner(bytes: &[u8], limits: &Limits, map: bool) -> Result<(Document, Option<SourceMap>)> {
     let mut pkg = Package::open(bytes, limits)?;
     let main = main_part(&mut pkg, limits)?;
     let xml = pkg.read(&main)?.ok_or_else(|| {
@@ -29,6 +60,8 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     // may be linked to one (pStyle): without either, numbering.xml is not read at all.
     let numbered = memchr::memmem::find(&xml, b"numPr").is_some()
         || memchr::memmem::find(&xml, b"pStyle").is_some();
+    let commented = memchr::memmem::find(&xml, b"commentRangeStart").is_some()
+        || memchr::memmem::find(&xml, b"commentReference").is_some();
     let numbering = match numbered
         .then(|| pkg.read("word/numbering.xml"))
         .transpose()?
@@ -37,8 +70,22 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
         _ => None,
     };
     let mut doc = Document::new(Format::Docx);
-    doc.blocks = body::Walker::new(&xml::part_text(&xml), numbering, limits).document()?;
-    Ok(doc)
+    let text = xml::part_text(&xml);
+    let mut walker = body::Walker::new(&text, numbering, limits);
+    if map {
+        walker = walker.mapping();
+    }
+    doc.blocks = walker.document()?;
+    doc.revisions = std::mem::take(&mut walker.revisions);
+    if commented {
+        if let Some(c) = pkg.read("word/comments.xml")? {
+            doc.comments = comments::read(&xml::part_text(&c), &walker.anchors, limits)?;
+        }
+    }
+    let sources = walker.map.take();
+    drop(walker);
+    let map = sources.map(|s| (main, text.into_owned(), s));
+    Ok((doc, map))
 }
 
 /// The main document part named by the package relationships, `word/document.xml` by default.

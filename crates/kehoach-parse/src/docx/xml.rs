@@ -70,6 +70,8 @@ pub struct Cursor<'a> {
     max_elements: u64,
     /// Events read since the time limit was last checked.
     ticks: u32,
+    /// Byte offset in the part where the event last returned starts.
+    ev_start: usize,
     limits: Limits,
 }
 
@@ -100,12 +102,23 @@ impl<'a> Cursor<'a> {
             max_depth: limits.max_xml_depth,
             max_elements: limits.max_xml_elements,
             ticks: 0,
+            ev_start: 0,
             limits: limits.clone(),
         }
     }
 
     pub fn depth(&self) -> u64 {
         self.depth
+    }
+
+    /// Byte offset in the part where the event last returned by [`Cursor::next`] starts.
+    pub fn event_start(&self) -> usize {
+        self.ev_start
+    }
+
+    /// Byte offset in the part just past the event last returned.
+    pub fn event_end(&self) -> usize {
+        self.reader.buffer_position() as usize
     }
 
     fn classify_ns(uri: &[u8]) -> Ns {
@@ -232,6 +245,7 @@ impl<'a> Cursor<'a> {
                 self.ticks = 0;
                 self.limits.check_time()?;
             }
+            self.ev_start = self.reader.buffer_position() as usize;
             let ev = self.reader.read_event().map_err(|e| {
                 ParseError::corrupt(format!("{} is not well-formed XML: {e}", self.part))
             })?;

@@ -267,5 +267,6 @@ pub fn paragraph_of(parts: &[&Line], page: u32, align: Align) -> Paragraph {
         italic: parts.iter().all(|l| l.italic),
         align,
         page: Some(page),
+        source: None,
     }
 }

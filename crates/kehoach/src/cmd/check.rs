@@ -1,12 +1,13 @@
 //! `kehoach check DRAFT [--against PARENT]... [--stage draft|signed] [--format text|json|html]
 //! [--out FILE] [--rules-data FILE] [--select CODES] [--ignore CODES] [--threshold SCORE]
-//! [--max-word-comparisons N]`
+//! [--max-word-comparisons N] [--annotate OUT.docx]`
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use kehoach_diff::{check, Options, RulesData, Severity, Source, Stage};
+use kehoach_i18n::tr_args;
 use kehoach_parse::{parse_bytes, Limits};
 
 use crate::render;
@@ -65,6 +66,11 @@ pub struct Args {
     /// every parent item (n × m pairs, each reading both items' words).
     #[arg(long, value_name = "N", default_value_t = kehoach_diff::MatchLimit::DEFAULT)]
     max_word_comparisons: u64,
+    /// Also write a copy of the .docx draft with one Word comment per finding, anchored on
+    /// its cell or words, and each certain fix as a tracked change (the draft is not
+    /// modified).
+    #[arg(long, value_name = "OUT.docx")]
+    annotate: Option<PathBuf>,
     #[command(flatten)]
     limits: super::parse::LimitArgs,
 }
@@ -137,6 +143,16 @@ pub fn run(args: Args) -> u8 {
         }
     }
     let limits = args.limits.limits();
+    let lang = super::lang();
+    if let Some(out) = &args.annotate {
+        if same_file(&args.draft, out) {
+            eprintln!(
+                "error: {}",
+                tr_args(lang, "annotate-same-path", &[("path", p(out).into())])
+            );
+            return 2;
+        }
+    }
     let draft = match load(&args.draft, &limits) {
         Ok(s) => s,
         Err(e) => {
@@ -144,6 +160,19 @@ pub fn run(args: Args) -> u8 {
             return 2;
         }
     };
+    if args.annotate.is_some()
+        && draft.document.as_ref().map(|d| d.format) != Some(kehoach_parse::Format::Docx)
+    {
+        eprintln!(
+            "error: {}",
+            tr_args(
+                lang,
+                "annotate-not-docx",
+                &[("path", p(&args.draft).into())]
+            )
+        );
+        return 2;
+    }
     let mut parents = Vec::new();
     for p in &args.against {
         match load(p, &limits) {
@@ -174,7 +203,7 @@ pub fn run(args: Args) -> u8 {
         threshold: args.threshold,
         max_word_comparisons: kehoach_diff::MatchLimit(args.max_word_comparisons),
         rules,
-        lang: super::lang(),
+        lang,
     };
     let findings = match check(&draft, &parents, &opts) {
         Ok(f) => f,
@@ -183,6 +212,12 @@ pub fn run(args: Args) -> u8 {
             return 2;
         }
     };
+    if let Some(out) = &args.annotate {
+        if let Err(e) = annotate(&args.draft, out, &draft, &findings, lang, &limits) {
+            eprintln!("error: {e}");
+            return 2;
+        }
+    }
     let colour = use_colour(&args.out);
     let mut out = match output(&args.out) {
         Ok(o) => o,
@@ -209,4 +244,113 @@ pub fn run(args: Args) -> u8 {
         }
     }
     u8::from(findings.iter().any(|f| f.severity == Severity::Error))
+}
+
+fn p(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Whether two paths name the same file (the second may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let canon = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let parent = match p.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.canonicalize().ok()?,
+                _ => std::env::current_dir().ok()?,
+            };
+            Some(parent.join(p.file_name()?))
+        })
+    };
+    match (canon(a), canon(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// Writes the annotated copy of the draft to `out`: into a temporary file in `out`'s folder,
+/// renamed over `out` once complete, so that a failed run leaves no half-written file.
+fn annotate(
+    draft_path: &Path,
+    out: &Path,
+    draft: &Source,
+    findings: &[kehoach_diff::Finding],
+    lang: kehoach_diff::Lang,
+    limits: &Limits,
+) -> Result<(), String> {
+    let fail = |e: String| {
+        tr_args(
+            lang,
+            "annotate-cannot-write",
+            &[("path", p(out).into()), ("error", e.into())],
+        )
+    };
+    let bytes = std::fs::read(draft_path).map_err(|e| fail(e.to_string()))?;
+    let who = kehoach_parse::docx::annotate::Author {
+        name: "kehoach".into(),
+        initials: "KH".into(),
+        date: now_iso(),
+    };
+    let done = std::panic::catch_unwind(|| {
+        kehoach_diff::annotate::annotate_docx(&bytes, &draft.plan, findings, lang, &who, limits)
+    })
+    .map_err(|_| fail("internal error (please report this file)".into()))?
+    .map_err(|e| fail(e.to_string()))?;
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "annotated.docx".into());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, &done.bytes).and_then(|_| std::fs::rename(&tmp, out));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e.to_string()));
+    }
+    eprintln!(
+        "{}",
+        tr_args(
+            lang,
+            "annotate-written",
+            &[
+                ("comments", done.fixed.len().into()),
+                ("fixes", done.fixed.iter().filter(|&&f| f).count().into()),
+                ("path", p(out).into()),
+            ],
+        )
+    );
+    Ok(())
+}
+
+/// Now as `w:date` wants it ("2026-03-02T08:00:00Z"), or `SOURCE_DATE_EPOCH` when set (for
+/// reproducible output).
+fn now_iso() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60
+    )
 }
