@@ -22,3 +22,8 @@ rules-explain-one = `kehoach rules MÃ` giải thích một quy tắc.
 rules-unknown = không có quy tắc "{ $code }"; `kehoach rules` liệt kê các quy tắc
 rules-name = tên
 rules-severity = mức độ
+
+## kehoach check: đầu vào không kiểm tra được
+check-not-a-plan = { $file }: văn bản này không phải kế hoạch (loại: { $kind }) và không có bảng nhiệm vụ; `kehoach check` chỉ rà soát kế hoạch (Kế hoạch, Quyết định ban hành kế hoạch, Chương trình)
+check-unknown-type = không rõ loại
+check-parent-without-items = { $file }: không tìm thấy nhiệm vụ nào trong kế hoạch cấp trên này nên không thể đối chiếu dự thảo (đây là bản kế hoạch hay chỉ là công văn gửi kèm?)

@@ -119,8 +119,8 @@ pub fn run(args: Args) -> u8 {
     };
     let unknown = rules.unknown();
     if !unknown.is_empty() {
-        eprintln!(
-            "error: no rule {}: `kehoach rules` lists the codes (KH101 … KH702; a prefix such as KH3 selects a group)",
+        error!(
+            "no rule {}: `kehoach rules` lists the codes (KH101 … KH702; a prefix such as KH3 selects a group)",
             unknown
                 .iter()
                 .map(|c| format!("{c:?}"))
@@ -137,7 +137,7 @@ pub fn run(args: Args) -> u8 {
         match extra {
             Ok(d) => data.extend(d),
             Err(e) => {
-                eprintln!("error: {e}");
+                error!("{e}");
                 return 2;
             }
         }
@@ -146,8 +146,8 @@ pub fn run(args: Args) -> u8 {
     let lang = super::lang();
     if let Some(out) = &args.annotate {
         if same_file(&args.draft, out) {
-            eprintln!(
-                "error: {}",
+            error!(
+                "{}",
                 tr_args(lang, "annotate-same-path", &[("path", p(out).into())])
             );
             return 2;
@@ -156,19 +156,38 @@ pub fn run(args: Args) -> u8 {
     let draft = match load(&args.draft, &limits) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            error!("{e}");
             return 2;
         }
     };
     if args.annotate.is_some()
         && draft.document.as_ref().map(|d| d.format) != Some(kehoach_parse::Format::Docx)
     {
-        eprintln!(
-            "error: {}",
+        error!(
+            "{}",
             tr_args(
                 lang,
                 "annotate-not-docx",
                 &[("path", p(&args.draft).into())]
+            )
+        );
+        return 2;
+    }
+    // A document that is not a plan and has no task table (a report, a letter, a README)
+    // is not checked: its "findings" would be noise and "0 errors" would be false.
+    if !draft.plan.is_plan && draft.plan.items.is_empty() {
+        let kind = draft
+            .plan
+            .document
+            .doc_type
+            .clone()
+            .unwrap_or_else(|| tr_args(lang, "check-unknown-type", &[]));
+        error!(
+            "{}",
+            tr_args(
+                lang,
+                "check-not-a-plan",
+                &[("file", draft.name.as_str().into()), ("kind", kind.into())]
             )
         );
         return 2;
@@ -178,21 +197,25 @@ pub fn run(args: Args) -> u8 {
         match load(p, &limits) {
             // A parent without work items checks nothing: saying "0 errors" would be false.
             Ok(s) if s.plan.items.is_empty() => {
-                eprintln!(
-                    "error: {}: no work items were found in this parent plan, so the draft cannot be checked against it (is it the plan itself, or only its covering letter?)",
-                    s.name
+                error!(
+                    "{}",
+                    tr_args(
+                        lang,
+                        "check-parent-without-items",
+                        &[("file", s.name.as_str().into())]
+                    )
                 );
                 return 2;
             }
             Ok(s) => parents.push(s),
             Err(e) => {
-                eprintln!("error: {e}");
+                error!("{e}");
                 return 2;
             }
         }
     }
     for w in &draft.plan.warnings {
-        eprintln!("warning: {}: {w}", draft.name);
+        warning!("{}: {w}", draft.name);
     }
     let opts = Options {
         stage: match args.stage {
@@ -208,13 +231,13 @@ pub fn run(args: Args) -> u8 {
     let findings = match check(&draft, &parents, &opts) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("error: {}: {e}", draft.name);
+            error!("{}: {e}", draft.name);
             return 2;
         }
     };
     if let Some(out) = &args.annotate {
         if let Err(e) = annotate(&args.draft, out, &draft, &findings, lang, &limits) {
-            eprintln!("error: {e}");
+            error!("{e}");
             return 2;
         }
     }
@@ -222,7 +245,7 @@ pub fn run(args: Args) -> u8 {
     let mut out = match output(&args.out) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            error!("{e}");
             return 2;
         }
     };
@@ -239,7 +262,7 @@ pub fn run(args: Args) -> u8 {
     };
     if let Err(e) = res.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {e}");
+            error!("cannot write output: {e}");
             return 2;
         }
     }

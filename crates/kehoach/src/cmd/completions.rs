@@ -32,7 +32,7 @@ pub fn man(_args: ManArgs) -> u8 {
     let cmd = Cli::command();
     let mut out = Vec::new();
     if let Err(e) = render_man(&cmd, &mut out) {
-        eprintln!("error: {e}");
+        error!("{e}");
         return 1;
     }
     write_out(&out)
@@ -69,7 +69,7 @@ fn write_out(bytes: &[u8]) -> u8 {
         Ok(()) => 0,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("error: cannot write output: {e}");
+            error!("cannot write output: {e}");
             1
         }
     }

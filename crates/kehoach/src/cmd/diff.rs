@@ -51,7 +51,7 @@ pub fn run(args: Args) -> u8 {
     let (old, new) = match (load(&args.old, &limits), load(&args.new, &limits)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("error: {e}");
+            error!("{e}");
             return 2;
         }
     };
@@ -59,7 +59,7 @@ pub fn run(args: Args) -> u8 {
     let d = match kehoach_diff::diff::diff_sources(&old, &new, limit) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("error: {} and {}: {e}", old.name, new.name);
+            error!("{} and {}: {e}", old.name, new.name);
             return 2;
         }
     };
@@ -67,7 +67,7 @@ pub fn run(args: Args) -> u8 {
     let mut out = match output(&args.out) {
         Ok(o) => o,
         Err(e) => {
-            eprintln!("error: {e}");
+            error!("{e}");
             return 2;
         }
     };
@@ -88,7 +88,7 @@ pub fn run(args: Args) -> u8 {
     };
     if let Err(e) = res.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {e}");
+            error!("cannot write output: {e}");
             return 2;
         }
     }

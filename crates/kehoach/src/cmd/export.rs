@@ -57,7 +57,7 @@ pub fn run(args: Args) -> u8 {
     let filter = args.filter.to_filter();
     if args.format == Format::Xlsx {
         let Some(path) = &args.output else {
-            eprintln!("error: --format xlsx needs --output FILE");
+            error!("--format xlsx needs --output FILE");
             return 2;
         };
         let source = args
@@ -76,7 +76,7 @@ pub fn run(args: Args) -> u8 {
                 0
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                error!("{e}");
                 2
             }
         };
@@ -89,7 +89,7 @@ pub fn run(args: Args) -> u8 {
         Some(p) => match std::fs::File::create(p) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln!("error: {}: {e}", p.display());
+                error!("{}: {e}", p.display());
                 return 2;
             }
         },

@@ -148,7 +148,7 @@ pub fn open_store_rw(db: &DbArgs) -> Option<Store> {
     match Store::open(&db.db) {
         Ok(s) => Some(s),
         Err(e) => {
-            eprintln!("error: {}: {e}", db.db.display());
+            error!("{}: {e}", db.db.display());
             None
         }
     }
@@ -164,9 +164,7 @@ pub fn run(args: Args) -> u8 {
     let checker = if args.check {
         let c = checker();
         if c.is_none() {
-            eprintln!(
-                "warning: --check: checks are not available in this build; no findings are stored"
-            );
+            warning!("--check: checks are not available in this build; no findings are stored");
         }
         c
     } else {
@@ -202,7 +200,7 @@ pub fn run(args: Args) -> u8 {
     let summary = match res {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {}: {e}", args.db.db.display());
+            error!("{}: {e}", args.db.db.display());
             return 2;
         }
     };

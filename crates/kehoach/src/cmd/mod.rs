@@ -1,5 +1,28 @@
 //! One module per subcommand.
 
+/// Tells the user of an error, in the run's language: "lỗi: …" / "error: …" on standard
+/// error. The one way subcommands report what went wrong.
+macro_rules! error {
+    ($($t:tt)*) => {
+        eprintln!(
+            "{}: {}",
+            kehoach_i18n::tr($crate::cmd::lang(), "severity-error"),
+            format_args!($($t)*)
+        )
+    };
+}
+
+/// Tells the user of a warning, in the run's language: "cảnh báo: …" / "warning: …".
+macro_rules! warning {
+    ($($t:tt)*) => {
+        eprintln!(
+            "{}: {}",
+            kehoach_i18n::tr($crate::cmd::lang(), "severity-warning"),
+            format_args!($($t)*)
+        )
+    };
+}
+
 pub mod check;
 pub mod completions;
 pub mod diff;

@@ -132,14 +132,14 @@ pub fn run(args: Args) -> u8 {
         match r {
             Ok(rec) => ok.push(rec),
             Err(msg) => {
-                eprintln!("error: {msg}");
+                error!("{msg}");
                 failed += 1;
             }
         }
     }
     for rec in &ok {
         for w in &rec.warnings {
-            eprintln!("warning: {}: {w}", rec.source.path);
+            warning!("{}: {w}", rec.source.path);
         }
     }
     let stdout = std::io::stdout();
@@ -154,7 +154,7 @@ pub fn run(args: Args) -> u8 {
     };
     if let Err(e) = res.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {e}");
+            error!("cannot write output: {e}");
             return 1;
         }
     }

@@ -150,7 +150,7 @@ pub fn open_store(db: &DbArgs) -> Option<Store> {
     match Store::open_read_only(&db.db) {
         Ok(s) => Some(s),
         Err(e) => {
-            eprintln!("error: {}: {e}", db.db.display());
+            error!("{}: {e}", db.db.display());
             None
         }
     }
@@ -187,7 +187,7 @@ pub fn finish(res: Result<usize, render::store::Error>, mut out: impl Write) -> 
         Ok(_) => 0,
         Err(render::store::Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("error: {e}");
+            error!("{e}");
             2
         }
     }

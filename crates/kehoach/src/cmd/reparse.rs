@@ -95,9 +95,7 @@ pub fn run(args: Args) -> u8 {
         ..Default::default()
     };
     if args.check && opts.checker.is_none() {
-        eprintln!(
-            "warning: --check: checks are not available in this build; no findings are stored"
-        );
+        warning!("--check: checks are not available in this build; no findings are stored");
     }
     let start = Instant::now();
     let stdout = std::io::stdout();
@@ -132,7 +130,7 @@ pub fn run(args: Args) -> u8 {
         Ok(s) => s,
         Err(e) => {
             let _ = out.flush();
-            eprintln!("error: {}: {e}", args.db.db.display());
+            error!("{}: {e}", args.db.db.display());
             return 2;
         }
     };
@@ -159,7 +157,7 @@ pub fn run(args: Args) -> u8 {
     };
     if let Some(e) = write_err.or(res.err()).or(out.flush().err()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {e}");
+            error!("cannot write output: {e}");
             return 2;
         }
     }

@@ -29,7 +29,7 @@ pub fn run(args: Args) -> u8 {
     };
     if let Err(e) = res.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {e}");
+            error!("cannot write output: {e}");
             return 2;
         }
     }
