@@ -78,3 +78,131 @@ fn standard_font_without_widths_keeps_text_in_its_cell() {
         ]]
     );
 }
+
+/// The same 3 × 3 table (header and two rows of a Lào Cai plan) with the rules `rules` draws.
+fn sample(rules: &str, header_colour: &str) -> String {
+    let mut c = String::from(rules);
+    c += header_colour;
+    c += &text(52.0, 736.0, "STT");
+    c += &text(102.0, 736.0, "Noi dung cong viec");
+    c += &text(302.0, 736.0, "Co quan chu tri");
+    c += "0 g ";
+    c += &text(52.0, 716.0, "1");
+    c += &text(102.0, 716.0, "Ra soat thu tuc hanh chinh");
+    c += &text(302.0, 716.0, "So Noi vu");
+    c += &text(52.0, 696.0, "2");
+    c += &text(102.0, 696.0, "Chuyen doi so cap xa");
+    c += &text(302.0, 696.0, "UBND cac xa, phuong");
+    c
+}
+
+const XS: [f32; 4] = [50.0, 100.0, 300.0, 450.0];
+const YS: [f32; 4] = [750.0, 730.0, 710.0, 690.0];
+
+fn sample_rows() -> Vec<Vec<(String, usize, usize)>> {
+    vec![
+        vec![
+            cell("STT"),
+            cell("Noi dung cong viec"),
+            cell("Co quan chu tri"),
+        ],
+        vec![
+            cell("1"),
+            cell("Ra soat thu tuc hanh chinh"),
+            cell("So Noi vu"),
+        ],
+        vec![
+            cell("2"),
+            cell("Chuyen doi so cap xa"),
+            cell("UBND cac xa, phuong"),
+        ],
+    ]
+}
+
+#[test]
+fn rules_in_a_spot_colour_are_rules() {
+    // A Separation (PANTONE) with an exponential tint transform into CMYK, at full tint:
+    // a dark blue line, though its single component is 1.
+    let cs = "/ColorSpace << /CS0 [/Separation /PANTONE#20286#20C /DeviceCMYK \
+              << /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [1 0.66 0 0.02] /N 1 >>] >>";
+    let rules = grid(&XS, &YS).replace("0 G", "/CS0 CS 1 SCN");
+    let d = read(&pdf_pages(&[&sample(&rules, "")], &[HELVETICA], "", cs));
+    assert_eq!(ruled(&d), vec![sample_rows()]);
+    // At tint 0 the same lines are not there (no ink): no ruled table.
+    let rules = grid(&XS, &YS).replace("0 G", "/CS0 CS 0 SCN");
+    let d = read(&pdf_pages(&[&sample(&rules, "")], &[HELVETICA], "", cs));
+    assert!(ruled(&d).is_empty());
+}
+
+#[test]
+fn dotted_and_dashed_rules_are_rules() {
+    // Dots: 0.8 pt squares every 3 pt along every edge.
+    let mut dots = String::from("0 g ");
+    for &y in &YS {
+        let mut x = XS[0];
+        while x <= XS[3] {
+            dots += &format!("{x} {y} 0.8 0.8 re f ");
+            x += 3.0;
+        }
+    }
+    for &x in &XS {
+        let mut y = YS[3];
+        while y <= YS[0] {
+            dots += &format!("{x} {y} 0.8 0.8 re f ");
+            y += 3.0;
+        }
+    }
+    let d = read(&pdf_pages(&[&sample(&dots, "")], &[HELVETICA], "", ""));
+    assert_eq!(ruled(&d), vec![sample_rows()]);
+    // A dash pattern on stroked lines.
+    let dashed = grid(&XS, &YS).replace("0.5 w", "0.5 w [3 2] 0 d");
+    let d = read(&pdf_pages(&[&sample(&dashed, "")], &[HELVETICA], "", ""));
+    assert_eq!(ruled(&d), vec![sample_rows()]);
+    // Dashes drawn one by one as short lines, 4 pt long with 3 pt gaps.
+    let mut pieces = String::from("0 G 0.5 w ");
+    for &y in &YS {
+        let mut x = XS[0];
+        while x < XS[3] {
+            pieces += &format!("{x} {y} m {} {y} l S ", (x + 4.0).min(XS[3]));
+            x += 7.0;
+        }
+    }
+    for &x in &XS {
+        let mut y = YS[3];
+        while y < YS[0] {
+            pieces += &format!("{x} {y} m {x} {} l S ", (y + 4.0).min(YS[0]));
+            y += 7.0;
+        }
+    }
+    let d = read(&pdf_pages(&[&sample(&pieces, "")], &[HELVETICA], "", ""));
+    assert_eq!(ruled(&d), vec![sample_rows()]);
+}
+
+#[test]
+fn shaded_header_with_white_lines() {
+    // The header row is filled dark grey and divided by white lines; the body is ruled in
+    // black. The white lines are the header's cell borders.
+    let mut rules = String::from("0.3 g 50 730 400 20 re f ");
+    rules += "1 G 0.75 w 100 750 m 100 730 l S 300 750 m 300 730 l S ";
+    rules += "0 G 0.5 w 50 730 m 450 730 l S 50 710 m 450 710 l S 50 690 m 450 690 l S ";
+    rules += "50 750 m 50 690 l S 450 750 m 450 690 l S ";
+    rules += "100 730 m 100 690 l S 300 730 m 300 690 l S ";
+    let d = read(&pdf_pages(&[&sample(&rules, "1 g ")], &[HELVETICA], "", ""));
+    assert_eq!(ruled(&d), vec![sample_rows()]);
+}
+
+#[test]
+fn shaded_cells_without_lines_bound_the_cells() {
+    // Every cell filled light blue, 1 pt of white between cells, no line drawn anywhere.
+    let mut fills = String::from("0.85 0.9 1 rg ");
+    for r in 0..3 {
+        for c in 0..3 {
+            let (x0, x1) = (XS[c] + 0.5, XS[c + 1] - 0.5);
+            let (y1, y0) = (YS[r] - 0.5, YS[r + 1] + 0.5);
+            fills += &format!("{x0} {y0} {} {} re f ", x1 - x0, y1 - y0);
+        }
+    }
+    fills += "0 g ";
+    let d = read(&pdf_pages(&[&sample(&fills, "")], &[HELVETICA], "", ""));
+    assert_eq!(ruled(&d), vec![sample_rows()]);
+}

@@ -67,7 +67,9 @@ impl<'l> Assembler<'l> {
     pub fn page(&mut self, page: u32, width: f32, height: f32, pc: &PageContent) -> Result<()> {
         self.page_start = true;
         self.height = height;
-        let (segs, struck) = strike_through(pc);
+        let (mut segs, struck) = strike_through(pc);
+        segs.extend(ruling::dotted(&pc.dots));
+        segs.extend(ruling::fill_edges(&pc.fills));
         let (h, v) = ruling::merge(&segs);
         let grids: Vec<Grid> = ruling::grids(&h, &v)
             .into_iter()
