@@ -206,3 +206,84 @@ fn shaded_cells_without_lines_bound_the_cells() {
     let d = read(&pdf_pages(&[&sample(&fills, "")], &[HELVETICA], "", ""));
     assert_eq!(ruled(&d), vec![sample_rows()]);
 }
+
+#[test]
+fn a_lead_cell_printed_once_without_a_rule_spans_its_rows() {
+    // "1" is printed once, level with the line between rows 1 and 2, and the line between
+    // them stops at the lead column: one cell over two rows, as the .docx reader gives.
+    let mut c = String::from("0 G 0.5 w ");
+    c += "50 750 m 450 750 l S 50 730 m 450 730 l S 100 710 m 450 710 l S 50 690 m 450 690 l S ";
+    for x in XS {
+        c += &format!("{x} 750 m {x} 690 l S ");
+    }
+    c += &text(52.0, 736.0, "STT");
+    c += &text(102.0, 736.0, "Noi dung");
+    c += &text(302.0, 736.0, "Thoi gian");
+    c += &text(52.0, 706.0, "1");
+    c += &text(102.0, 716.0, "Tap huan can bo cap xa");
+    c += &text(302.0, 716.0, "Quy I/2026");
+    c += &text(102.0, 696.0, "Kiem tra, giam sat");
+    c += &text(302.0, 696.0, "Quy IV/2026");
+    let d = read(&pdf_pages(&[&c], &[HELVETICA], "", ""));
+    assert_eq!(
+        ruled(&d),
+        vec![vec![
+            vec![cell("STT"), cell("Noi dung"), cell("Thoi gian")],
+            vec![
+                ("1".to_string(), 2, 1),
+                cell("Tap huan can bo cap xa"),
+                cell("Quy I/2026"),
+            ],
+            vec![cell("Kiem tra, giam sat"), cell("Quy IV/2026")],
+        ]]
+    );
+}
+
+#[test]
+fn a_section_number_drawn_in_two_runs_is_one_string() {
+    // "2" then ".1.1", and "3." then "2", each second run 0.25 em after the first ends
+    // (Helvetica: a digit is 556/1000 em, a period 278).
+    let mut c = grid(&XS, &YS);
+    c += &text(52.0, 736.0, "STT");
+    c += &text(102.0, 736.0, "Noi dung");
+    c += &text(302.0, 736.0, "Ghi chu");
+    c += &text(52.0, 716.0, "2");
+    c += &text(52.0 + 5.56 + 2.5, 716.0, ".1.1");
+    c += &text(102.0, 716.0, "Hoi nghi so ket");
+    c += &text(52.0, 696.0, "3.");
+    c += &text(52.0 + 8.34 + 2.5, 696.0, "2");
+    c += &text(102.0, 696.0, "Bao cao nam 2027");
+    let d = read(&pdf_pages(&[&c], &[HELVETICA], "", ""));
+    assert_eq!(
+        ruled(&d),
+        vec![vec![
+            vec![cell("STT"), cell("Noi dung"), cell("Ghi chu")],
+            vec![cell("2.1.1"), cell("Hoi nghi so ket"), cell("")],
+            vec![cell("3.2"), cell("Bao cao nam 2027"), cell("")],
+        ]]
+    );
+}
+
+#[test]
+fn a_line_over_part_of_a_cell_splits_nothing() {
+    // A line from the cell's left border under part of its text, and a tick down from the
+    // top border of a cell: both touch the grid, neither is a cell border.
+    let mut rules = grid(&XS, &YS);
+    rules += "100 712.5 m 180 712.5 l S 350 730 m 350 718 l S ";
+    let d = read(&pdf_pages(&[&sample(&rules, "")], &[HELVETICA], "", ""));
+    assert_eq!(ruled(&d), vec![sample_rows()]);
+}
+
+#[test]
+fn sideways_tables_read_upright() {
+    // A landscape table drawn turned a quarter on a portrait page: once with /Rotate 90 (the
+    // viewer turns it), once without (the text reads upwards on the page).
+    let turned = format!(
+        "q 0 1 -1 0 595 0 cm 1 0 0 1 0 -300 cm {} Q",
+        sample(&grid(&XS, &YS), "")
+    );
+    for rotate in ["/Rotate 90", ""] {
+        let d = read(&pdf_pages(&[&turned], &[HELVETICA], rotate, ""));
+        assert_eq!(ruled(&d), vec![sample_rows()], "{rotate}");
+    }
+}

@@ -275,6 +275,40 @@ fn covers(l: &Rule, a: f32, b: f32) -> bool {
     l.from <= mid && l.to >= mid && overlap >= (b - a) * 0.5
 }
 
+/// The edges of `edges` (positions across `rules`) that some rule in `rules` runs along
+/// for most of a whole span between two neighbouring `cross` edges; the two outer edges are
+/// kept.
+fn full_edges(edges: &[f32], cross: &[f32], rules: &[Rule]) -> Vec<f32> {
+    let n = edges.len();
+    if n <= 2 || rules.len().saturating_mul(cross.len()) > 4_000_000 {
+        return edges.to_vec();
+    }
+    let mut keep = vec![false; n];
+    keep[0] = true;
+    keep[n - 1] = true;
+    for l in rules {
+        // Edges are sorted: those within SNAP of the rule.
+        let from = edges.partition_point(|&e| e < l.at - SNAP);
+        let to = edges.partition_point(|&e| e <= l.at + SNAP);
+        if from >= to || keep[from..to].iter().all(|&k| k) {
+            continue;
+        }
+        let whole = cross.windows(2).any(|w| {
+            let span = w[1] - w[0];
+            l.to.min(w[1]) - l.from.max(w[0]) >= span * 0.85
+        });
+        if whole {
+            keep[from..to].iter_mut().for_each(|k| *k = true);
+        }
+    }
+    edges
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(&e, _)| e)
+        .collect()
+}
+
 fn snap_edges(mut v: Vec<f32>) -> Vec<f32> {
     v.sort_by(f32::total_cmp);
     let mut out: Vec<f32> = Vec::new();
@@ -338,10 +372,17 @@ pub fn grids(h: &[Rule], v: &[Rule]) -> Vec<Grid> {
         xs.push(gh.iter().map(|r| r.to).fold(f32::MIN, f32::max));
         ys.push(gv.iter().map(|r| r.from).fold(f32::MAX, f32::min));
         ys.push(gv.iter().map(|r| r.to).fold(f32::MIN, f32::max));
-        let xs = snap_edges(xs);
-        let ys = snap_edges(ys);
+        let mut xs = snap_edges(xs);
+        let mut ys = snap_edges(ys);
         if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 2000 {
             continue;
+        }
+        // An inner edge is a cell border only where a rule runs along a whole cell (a
+        // column's width, a row's height); a line over part of a cell (a signature line, an
+        // underline, a tick) splits nothing. Twice: dropping a row edge makes rows taller.
+        for _ in 0..2 {
+            ys = full_edges(&ys, &xs, &gh);
+            xs = full_edges(&xs, &ys, &gv);
         }
         out.push(Grid {
             xs,

@@ -65,6 +65,19 @@ impl<'l> Assembler<'l> {
     }
 
     pub fn page(&mut self, page: u32, width: f32, height: f32, pc: &PageContent) -> Result<()> {
+        match upright(pc, width, height) {
+            Some((turned, w, h)) => self.page_upright(page, w, h, &turned),
+            None => self.page_upright(page, width, height, pc),
+        }
+    }
+
+    fn page_upright(
+        &mut self,
+        page: u32,
+        width: f32,
+        height: f32,
+        pc: &PageContent,
+    ) -> Result<()> {
         self.page_start = true;
         self.height = height;
         let (mut segs, struck) = strike_through(pc);
@@ -428,6 +441,75 @@ impl<'l> Assembler<'l> {
             })
             .collect()
     }
+}
+
+/// A page whose text nearly all reads in one rotated direction (a landscape table drawn
+/// sideways on a portrait page, with no `/Rotate`): the page turned so that it reads
+/// upright, with its new width and height. None when most text is upright already.
+///
+/// A glyph's reading-frame coordinates (`x0`, `x1` along the baseline, `y` across) are page
+/// coordinates turned by its direction; turning the page by the main direction `d` shifts
+/// them by the page corner that becomes the origin, seen in the glyph's new frame.
+fn upright(pc: &PageContent, width: f32, height: f32) -> Option<(PageContent, f32, f32)> {
+    let mut count = [0usize; 4];
+    for g in pc.glyphs.iter().filter(|g| !g.is_space()) {
+        count[g.dir as usize & 3] += 1;
+    }
+    let total: usize = count.iter().sum();
+    let d = (1..4).max_by_key(|&d| count[d])?;
+    if total == 0 || count[d] * 10 < total * 8 {
+        return None;
+    }
+    // Unit vectors along and across the baseline of each direction.
+    const DIRS: [(f32, f32); 4] = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)];
+    // The page corner that becomes the origin, and the new page size.
+    let (off, w, h) = match d {
+        1 => ((0.0, width), height, width),
+        2 => ((width, height), width, height),
+        _ => ((height, 0.0), height, width),
+    };
+    // Page point → turned page point: its coordinates in direction d's frame, shifted.
+    let turn = |x: f32, y: f32| {
+        let (dx, dy) = DIRS[d];
+        let (nx, ny) = (-dy, dx);
+        (x * dx + y * dy + off.0, x * nx + y * ny + off.1)
+    };
+    let mut out = PageContent {
+        warnings: Vec::new(),
+        ..Default::default()
+    };
+    for g in &pc.glyphs {
+        let nd = (g.dir as usize + 4 - d) % 4;
+        let (dx, dy) = DIRS[nd];
+        let (nx, ny) = (-dy, dx);
+        let along = off.0 * dx + off.1 * dy;
+        let across = off.0 * nx + off.1 * ny;
+        let (px, py) = turn(g.px, g.py);
+        let (a, b) = (g.x0 + along, g.x1 + along);
+        out.glyphs.push(Glyph {
+            x0: a.min(b),
+            x1: a.max(b),
+            y: g.y + across,
+            dir: nd as u8,
+            px,
+            py,
+            ..g.clone()
+        });
+    }
+    let seg = |s: &Seg| {
+        let (ax, ay) = turn(s.x0, s.y0);
+        let (bx, by) = turn(s.x1, s.y1);
+        Seg {
+            x0: ax.min(bx),
+            y0: ay.min(by),
+            x1: ax.max(bx),
+            y1: ay.max(by),
+        }
+    };
+    out.segs = pc.segs.iter().map(seg).collect();
+    out.fills = pc.fills.iter().map(seg).collect();
+    out.dots = pc.dots.iter().map(seg).collect();
+    Some((out, w, h))
 }
 
 /// Struck-through text (deletions printed with tracked changes shown): a horizontal segment
