@@ -287,3 +287,23 @@ fn sideways_tables_read_upright() {
         assert_eq!(ruled(&d), vec![sample_rows()], "{rotate}");
     }
 }
+
+#[test]
+fn one_line_with_a_wide_gap_is_not_a_table() {
+    // "Dieu 2." and the article's text far apart on one line (a tab), then a body line and
+    // a wrapped line: paragraphs only.
+    let mut c = String::new();
+    c += &text(72.0, 700.0, "Dieu 2.");
+    c += &text(150.0, 700.0, "Ke hoach nay co hieu luc tu ngay ky.");
+    c += &text(72.0, 660.0, "Giao So Noi vu tinh Lao Cai theo doi, kiem tra.");
+    let d = read(&pdf_pages(&[&c], &[HELVETICA], "", ""));
+    assert_eq!(d.tables().count(), 0, "{:?}", d.blocks);
+    let ps: Vec<String> = d.paragraphs().map(|p| p.text.clone()).collect();
+    assert_eq!(
+        ps,
+        [
+            "Dieu 2. Ke hoach nay co hieu luc tu ngay ky.",
+            "Giao So Noi vu tinh Lao Cai theo doi, kiem tra."
+        ]
+    );
+}

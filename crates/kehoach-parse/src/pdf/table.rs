@@ -364,7 +364,23 @@ impl<'l> Assembler<'l> {
         }
     }
 
-    fn free_lines(&mut self, lines: Vec<Vec<Line>>, page: u32, geom: &Geom) {
+    fn free_lines(&mut self, mut lines: Vec<Vec<Line>>, page: u32, geom: &Geom) {
+        // A band of one line is not a table: two runs side by side on a single line ("Điều
+        // 2.      Quyết định này …", "Số: 12/KH-UBND      Hà Tĩnh, ngày …") are one line of
+        // text, read left to right. A table needs a second line in its columns.
+        let mut k = 0;
+        while k < lines.len() {
+            if lines[k].len() < 2 {
+                k += 1;
+                continue;
+            }
+            let end = band_end(&lines, k);
+            if end == k + 1 {
+                let segs = std::mem::take(&mut lines[k]);
+                lines[k] = vec![join_segments(segs)];
+            }
+            k = end.max(k + 1);
+        }
         let mut i = 0;
         while i < lines.len() {
             if lines[i].len() >= 2 {
@@ -654,6 +670,22 @@ fn band_end(lines: &[Vec<Line>], i: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// The segments of one line as one line: texts joined by a space, extent from the first to
+/// the last, bold or italic only when all are.
+fn join_segments(segs: Vec<Line>) -> Line {
+    let mut it = segs.into_iter();
+    let mut line = it.next().expect("a band line has segments");
+    for s in it {
+        line.text = kehoach_text::clean(&format!("{} {}", line.text, s.text));
+        line.x1 = line.x1.max(s.x1);
+        line.size = line.size.max(s.size);
+        line.bold &= s.bold;
+        line.italic &= s.italic;
+        line.top = line.top.min(s.top);
+    }
+    line
 }
 
 fn splits_of(segs: &[Line]) -> Vec<f32> {
