@@ -74,7 +74,10 @@ fn standard_font_without_widths_keeps_text_in_its_cell() {
         ruled(&d),
         vec![vec![
             vec![cell("STT"), cell("Noi dung")],
-            vec![cell("illicit lilt"), cell("Chi thi, Nghi quyet tinh Ha Tinh")],
+            vec![
+                cell("illicit lilt"),
+                cell("Chi thi, Nghi quyet tinh Ha Tinh")
+            ],
         ]]
     );
 }
@@ -295,7 +298,11 @@ fn one_line_with_a_wide_gap_is_not_a_table() {
     let mut c = String::new();
     c += &text(72.0, 700.0, "Dieu 2.");
     c += &text(150.0, 700.0, "Ke hoach nay co hieu luc tu ngay ky.");
-    c += &text(72.0, 660.0, "Giao So Noi vu tinh Lao Cai theo doi, kiem tra.");
+    c += &text(
+        72.0,
+        660.0,
+        "Giao So Noi vu tinh Lao Cai theo doi, kiem tra.",
+    );
     let d = read(&pdf_pages(&[&c], &[HELVETICA], "", ""));
     assert_eq!(d.tables().count(), 0, "{:?}", d.blocks);
     let ps: Vec<String> = d.paragraphs().map(|p| p.text.clone()).collect();

@@ -74,9 +74,7 @@ pub fn pdf_pages(
             )
             .into_bytes(),
         );
-        objs.push(
-            format!("<< /Length {} >>\nstream\n{c}\nendstream", c.len()).into_bytes(),
-        );
+        objs.push(format!("<< /Length {} >>\nstream\n{c}\nendstream", c.len()).into_bytes());
     }
     pdf(&objs)
 }

@@ -47,9 +47,7 @@ fn json_of_a_pdf_table_with_a_row_span() {
     let pdf = write_pdf(dir.path());
     let o = kehoach(&["tables", &pdf]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let cell = |col: usize, rs: usize, text: &str| {
-        json!({"col": col, "row_span": rs, "col_span": 1, "text": text})
-    };
+    let cell = |col: usize, rs: usize, text: &str| json!({"col": col, "row_span": rs, "col_span": 1, "text": text});
     assert_eq!(
         json(&o),
         json!({"tables": [{
@@ -82,7 +80,10 @@ fn several_files_csv_and_markdown() {
     // names the lead bodies; its rows have no page.
     let tables = v[1]["tables"].as_array().unwrap();
     assert!(tables[0]["borderless"].as_bool().unwrap());
-    let items = tables.iter().find(|t| t["borderless"] == json!(false)).unwrap();
+    let items = tables
+        .iter()
+        .find(|t| t["borderless"] == json!(false))
+        .unwrap();
     assert_eq!(items["rows"][0]["cells"][0]["text"], "STT");
     assert_eq!(items["rows"][0]["page"], json!(null));
     assert_eq!(items["pages"], json!([]));
@@ -96,7 +97,10 @@ fn several_files_csv_and_markdown() {
     );
     assert_eq!(lines[4], format!("{pdf},1,2,0,2,1,1,false,1"));
     assert_eq!(lines.len(), 1 + 8);
-    assert_eq!(lines[7], format!("{pdf},1,3,1,1,1,1,false,\"Kiem tra, giam sat\""));
+    assert_eq!(
+        lines[7],
+        format!("{pdf},1,3,1,1,1,1,false,\"Kiem tra, giam sat\"")
+    );
 
     let o = kehoach(&["tables", "-f", "markdown", &pdf]);
     let md = String::from_utf8(o.stdout).unwrap();

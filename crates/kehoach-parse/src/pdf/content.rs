@@ -711,7 +711,10 @@ impl<'a> Interp<'a> {
         if let Some(s) = Space::device(name) {
             return Rc::new(s);
         }
-        let key = (res.map_or(0, |r| r as *const Dictionary as usize), name.to_vec());
+        let key = (
+            res.map_or(0, |r| r as *const Dictionary as usize),
+            name.to_vec(),
+        );
         if let Some(s) = self.spaces.get(&key) {
             return s.clone();
         }
@@ -845,8 +848,9 @@ impl Space {
                     .clamp(0, 255) as usize;
                 let lookup = match item(3) {
                     Some(Object::String(s, _)) => s.clone(),
-                    Some(Object::Stream(s)) => super::objects::stream_bytes(s, max_stream.min(4096))
-                        .unwrap_or_default(),
+                    Some(Object::Stream(s)) => {
+                        super::objects::stream_bytes(s, max_stream.min(4096)).unwrap_or_default()
+                    }
                     _ => Vec::new(),
                 };
                 Space::Indexed {
@@ -888,17 +892,10 @@ impl Space {
         match self {
             Space::Gray => at(0),
             Space::Rgb => 0.30 * at(0) + 0.59 * at(1) + 0.11 * at(2),
-            Space::Cmyk => {
-                (1.0 - at(3)) * (1.0 - (0.30 * at(0) + 0.59 * at(1) + 0.11 * at(2)))
-            }
+            Space::Cmyk => (1.0 - at(3)) * (1.0 - (0.30 * at(0) + 0.59 * at(1) + 0.11 * at(2))),
             Space::Lab => (c.first().copied().unwrap_or(0.0) / 100.0).clamp(0.0, 1.0),
             Space::Pattern => 0.5,
-            Space::Tint {
-                n,
-                none,
-                alt,
-                exp,
-            } => {
+            Space::Tint { n, none, alt, exp } => {
                 if *none {
                     return f32::NAN;
                 }

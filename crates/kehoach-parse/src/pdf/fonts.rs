@@ -530,9 +530,11 @@ mod sfnt {
                 let n = u16_at(cmap, 2).unwrap_or(0) as usize;
                 for i in 0..n.min(64) {
                     let rec = 4 + 8 * i;
-                    let (Some(p), Some(e), Some(off)) =
-                        (u16_at(cmap, rec), u16_at(cmap, rec + 2), u32_at(cmap, rec + 4))
-                    else {
+                    let (Some(p), Some(e), Some(off)) = (
+                        u16_at(cmap, rec),
+                        u16_at(cmap, rec + 2),
+                        u32_at(cmap, rec + 4),
+                    ) else {
                         break;
                     };
                     if let Some(sub) = cmap.get(off as usize..) {

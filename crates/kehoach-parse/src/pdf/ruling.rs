@@ -87,8 +87,7 @@ pub fn fill_edges(fills: &[Seg]) -> Vec<Seg> {
         let has_neighbour = fills.iter().enumerate().any(|(j, b)| {
             j != i
                 && ((near(b.x0 - a.x1) || near(a.x0 - b.x1)) && overlap(a.y0, a.y1, b.y0, b.y1)
-                    || (near(b.y0 - a.y1) || near(a.y0 - b.y1))
-                        && overlap(a.x0, a.x1, b.x0, b.x1))
+                    || (near(b.y0 - a.y1) || near(a.y0 - b.y1)) && overlap(a.x0, a.x1, b.x0, b.x1))
         });
         if has_neighbour {
             let (x0, y0, x1, y1) = (a.x0, a.y0, a.x1, a.y1);

@@ -71,13 +71,7 @@ impl<'l> Assembler<'l> {
         }
     }
 
-    fn page_upright(
-        &mut self,
-        page: u32,
-        width: f32,
-        height: f32,
-        pc: &PageContent,
-    ) -> Result<()> {
+    fn page_upright(&mut self, page: u32, width: f32, height: f32, pc: &PageContent) -> Result<()> {
         self.page_start = true;
         self.height = height;
         let (mut segs, struck) = strike_through(pc);

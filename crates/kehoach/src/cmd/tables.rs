@@ -184,8 +184,12 @@ pub fn run(args: Args) -> u8 {
     let res = (|| -> std::io::Result<()> {
         match args.format {
             Format::Json => {
-                let per_file =
-                    |d: &Document| all_tables(d).into_iter().map(table_json).collect::<Vec<_>>();
+                let per_file = |d: &Document| {
+                    all_tables(d)
+                        .into_iter()
+                        .map(table_json)
+                        .collect::<Vec<_>>()
+                };
                 if args.files.len() == 1 {
                     let tables = docs.first().map(|(_, d)| per_file(d)).unwrap_or_default();
                     serde_json::to_writer_pretty(&mut out, &OneFile { tables })?;

@@ -142,7 +142,11 @@ fn phrase_at(t: &str, mut i: usize, toks: &[Tok]) -> Option<usize> {
         Some(j)
     };
     let spaces = |mut i: usize| {
-        while let Some(c) = t.get(i..).and_then(|r| r.chars().next()).filter(|c| c.is_whitespace()) {
+        while let Some(c) = t
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .filter(|c| c.is_whitespace())
+        {
             i += c.len_utf8();
         }
         i
@@ -644,7 +648,9 @@ mod tests {
                     out = Some(head.to_string());
                 }
             }
-            out.map(|s| kehoach_text::clean(s.trim_matches(|c: char| c.is_whitespace() || c == '|')))
+            out.map(|s| {
+                kehoach_text::clean(s.trim_matches(|c: char| c.is_whitespace() || c == '|'))
+            })
         };
         for l in [
             "UBND TỈNH HÀ TĨNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -634,7 +634,11 @@ fn section_heading_scan(t: &str) -> bool {
         i
     };
     let roman = |i: usize| {
-        let n = t[i..].bytes().take_while(|c| b"IVX".contains(c)).take(5).count();
+        let n = t[i..]
+            .bytes()
+            .take_while(|c| b"IVX".contains(c))
+            .take(5)
+            .count();
         (1..=4).contains(&n).then_some(i + n)
     };
     let digits = |i: usize| {
@@ -916,11 +920,7 @@ mod tests {
             "IV Mục tiêu",
         ] {
             for t in prefixes(l) {
-                assert_eq!(
-                    super::section_heading_scan(t),
-                    heading.is_match(t),
-                    "{t:?}"
-                );
+                assert_eq!(super::section_heading_scan(t), heading.is_match(t), "{t:?}");
             }
         }
         let auth = Regex::new(r"^(KT|TM|TL|TUQ|Q)\s*\.\s*(.+)$").unwrap();
