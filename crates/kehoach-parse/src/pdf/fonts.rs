@@ -756,6 +756,98 @@ mod tests {
         assert!(sfnt::Metrics::parse(&[0xff; 64]).is_none());
     }
 
+    /// A TrueType program of three glyphs (.notdef, "A", "i") whose `cmap` is a (3,1)
+    /// format 4 subtable and a (1,0) format 0 one, at 2048 units per em.
+    fn tiny_truetype() -> Vec<u8> {
+        let be16 = |v: &mut Vec<u8>, x: u16| v.extend_from_slice(&x.to_be_bytes());
+        // cmap: two encoding records, then format 4 and format 0.
+        let mut f4 = Vec::new();
+        let segs: [(u16, u16, u16); 3] = [(0x41, 0x41, 1), (0x69, 0x69, 2), (0xFFFF, 0xFFFF, 0)];
+        be16(&mut f4, 4);
+        be16(&mut f4, (16 + 8 * segs.len()) as u16);
+        be16(&mut f4, 0);
+        be16(&mut f4, 2 * segs.len() as u16);
+        for x in [4u16, 1, 2] {
+            be16(&mut f4, x);
+        }
+        segs.iter().for_each(|s| be16(&mut f4, s.1));
+        be16(&mut f4, 0);
+        segs.iter().for_each(|s| be16(&mut f4, s.0));
+        segs.iter()
+            .for_each(|s| be16(&mut f4, if s.2 == 0 { 1 } else { s.2.wrapping_sub(s.0) }));
+        segs.iter().for_each(|_| be16(&mut f4, 0));
+        let mut f0 = Vec::new();
+        be16(&mut f0, 0);
+        be16(&mut f0, 262);
+        be16(&mut f0, 0);
+        let mut ids = [0u8; 256];
+        ids[0x41] = 1;
+        ids[0x69] = 2;
+        f0.extend_from_slice(&ids);
+        let mut cmap = Vec::new();
+        be16(&mut cmap, 0);
+        be16(&mut cmap, 2);
+        for (p, e, off) in [(3u16, 1u16, 20u32), (1, 0, 20 + f4.len() as u32)] {
+            be16(&mut cmap, p);
+            be16(&mut cmap, e);
+            cmap.extend_from_slice(&off.to_be_bytes());
+        }
+        cmap.extend_from_slice(&f4);
+        cmap.extend_from_slice(&f0);
+        let mut head = vec![0u8; 54];
+        head[18..20].copy_from_slice(&2048u16.to_be_bytes());
+        let mut hhea = vec![0u8; 36];
+        hhea[34..36].copy_from_slice(&3u16.to_be_bytes());
+        let mut hmtx = Vec::new();
+        for adv in [1000u16, 1366, 455] {
+            be16(&mut hmtx, adv);
+            be16(&mut hmtx, 0);
+        }
+        let tables: [(&[u8; 4], Vec<u8>); 4] = [
+            (b"cmap", cmap),
+            (b"head", head),
+            (b"hhea", hhea),
+            (b"hmtx", hmtx),
+        ];
+        let mut out = vec![0, 1, 0, 0];
+        be16(&mut out, tables.len() as u16);
+        out.extend_from_slice(&[0; 6]);
+        let mut offset = 12 + 16 * tables.len();
+        let mut body = Vec::new();
+        for (tag, t) in &tables {
+            out.extend_from_slice(*tag);
+            out.extend_from_slice(&[0; 4]);
+            out.extend_from_slice(&(offset as u32).to_be_bytes());
+            out.extend_from_slice(&(t.len() as u32).to_be_bytes());
+            body.extend_from_slice(t);
+            offset += t.len();
+        }
+        out.extend_from_slice(&body);
+        out
+    }
+
+    #[test]
+    fn truetype_widths_from_hmtx() {
+        let font = tiny_truetype();
+        let m = sfnt::Metrics::parse(&font).unwrap();
+        let w = |code: u8, ch: Option<char>, sym: bool| m.simple_width(code, ch, sym);
+        assert_eq!(w(b'A', Some('A'), false), Some(1366.0 * 1000.0 / 2048.0));
+        assert_eq!(w(b'i', Some('i'), false), Some(455.0 * 1000.0 / 2048.0));
+        // A character the (3,1) table lacks falls back to the code through (1,0); a glyph
+        // the font lacks has no width.
+        assert_eq!(w(b'i', Some('ı'), false), Some(455.0 * 1000.0 / 2048.0));
+        assert_eq!(w(b'z', Some('z'), false), None);
+        // Symbolic: the code through (3,0) (absent here), then (1,0).
+        assert_eq!(w(b'A', None, true), Some(1366.0 * 1000.0 / 2048.0));
+        assert_eq!(m.advance(7), Some(455.0 * 1000.0 / 2048.0));
+        // Every cut of the program reads as absent or as widths, never a panic.
+        for n in 0..font.len() {
+            if let Some(m) = sfnt::Metrics::parse(&font[..n]) {
+                let _ = m.simple_width(b'A', Some('A'), false);
+            }
+        }
+    }
+
     #[test]
     fn style() {
         assert_eq!(
