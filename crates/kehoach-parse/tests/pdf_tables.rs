@@ -314,3 +314,25 @@ fn one_line_with_a_wide_gap_is_not_a_table() {
         ]
     );
 }
+
+#[test]
+fn highlighted_lines_are_not_a_table() {
+    // Three lines highlighted in yellow (one fill per line, stacked 1 pt apart) and two runs
+    // of one line highlighted side by side: text, not tables.
+    let mut c = String::from("1 1 0 rg ");
+    for y in [698.0, 684.0, 670.0] {
+        c += &format!("70 {} 400 13 re f ", y - 3.0);
+    }
+    c += "70 637 100 13 re f 170 637 100 13 re f 0 g ";
+    c += &text(72.0, 700.0, "Ra soat, cat giam thu tuc hanh chinh noi bo");
+    c += &text(
+        72.0,
+        686.0,
+        "trong he thong hanh chinh nha nuoc tinh Can Tho",
+    );
+    c += &text(72.0, 672.0, "giai doan 2026 - 2030.");
+    c += &text(72.0, 640.0, "Chuyen doi so");
+    c += &text(172.0, 640.0, "cap xa, phuong.");
+    let d = read(&pdf_pages(&[&c], &[HELVETICA], "", ""));
+    assert_eq!(d.tables().count(), 0, "{:?}", d.blocks);
+}

@@ -70,10 +70,11 @@ pub fn dotted(dots: &[Seg]) -> Vec<Seg> {
     out
 }
 
-/// Cell boundaries from shading: a filled rectangle with another beside or below it (at
-/// most [`FILL_GAP`] apart, overlapping over half the shorter side) is a shaded cell of a
-/// table drawn without lines, and its four edges are rules. A lone shaded box (a title
-/// banner, a highlighted paragraph) draws none.
+/// Cell boundaries from shading: a filled rectangle with another beside it and another
+/// above or below it (at most [`FILL_GAP`] apart, overlapping over half the shorter side) is
+/// a shaded cell of a table drawn without lines, and its four edges are rules. A lone shaded
+/// box (a title banner), highlighted lines stacked one under another, or highlighted runs
+/// side by side on one line draw none.
 pub fn fill_edges(fills: &[Seg]) -> Vec<Seg> {
     let mut out = Vec::new();
     if fills.len() > 2000 {
@@ -84,12 +85,13 @@ pub fn fill_edges(fills: &[Seg]) -> Vec<Seg> {
     };
     let near = |gap: f32| (-0.5..=FILL_GAP).contains(&gap);
     for (i, a) in fills.iter().enumerate() {
-        let has_neighbour = fills.iter().enumerate().any(|(j, b)| {
-            j != i
-                && ((near(b.x0 - a.x1) || near(a.x0 - b.x1)) && overlap(a.y0, a.y1, b.y0, b.y1)
-                    || (near(b.y0 - a.y1) || near(a.y0 - b.y1)) && overlap(a.x0, a.x1, b.x0, b.x1))
+        let beside = fills.iter().enumerate().any(|(j, b)| {
+            j != i && (near(b.x0 - a.x1) || near(a.x0 - b.x1)) && overlap(a.y0, a.y1, b.y0, b.y1)
         });
-        if has_neighbour {
+        let stacked = fills.iter().enumerate().any(|(j, b)| {
+            j != i && (near(b.y0 - a.y1) || near(a.y0 - b.y1)) && overlap(a.x0, a.x1, b.x0, b.x1)
+        });
+        if beside && stacked {
             let (x0, y0, x1, y1) = (a.x0, a.y0, a.x1, a.y1);
             out.push(Seg { x0, y0, x1, y1: y0 });
             out.push(Seg { x0, y0: y1, x1, y1 });
