@@ -81,17 +81,14 @@ fn parsed(bytes: &[u8]) -> Parsed {
 }
 
 fn finding(code: &'static str, message: &str, location: Where) -> Finding {
-    Finding {
+    let info = kehoach_diff::RuleInfo {
         code,
         name: "test",
         severity: Severity::Warning,
-        message: message.into(),
-        location,
-        text: None,
-        suggestion: None,
-        note: None,
-        fix: None,
-    }
+        summary: "",
+        doc: "",
+    };
+    Finding::new(&info, message, location)
 }
 
 fn at_item(plan: &kehoach_parse::plan::Plan, stt: &str, column: &str) -> Where {

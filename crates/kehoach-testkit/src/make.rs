@@ -79,3 +79,45 @@ pub fn docx_package(document_xml: &str, extra: &[(&str, &str)]) -> Vec<u8> {
     z.finish().expect("zip finish");
     buf.into_inner()
 }
+
+/// A PDF of one page per content stream (written as given, unfiltered), A4 portrait, with
+/// `fonts` as the pages' font resources (resource name, font dictionary) and `page_extra`
+/// written into every page dictionary (`/Rotate 90`, a `/ColorSpace` resource entry goes in
+/// `resources_extra`).
+pub fn pdf_pages(
+    contents: &[&str],
+    fonts: &[(&str, &str)],
+    page_extra: &str,
+    resources_extra: &str,
+) -> Vec<u8> {
+    let font_res: String = fonts
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| format!("/{name} {} 0 R ", 3 + i))
+        .collect();
+    let first_page = 3 + fonts.len();
+    let kids: String = (0..contents.len())
+        .map(|i| format!("{} 0 R ", first_page + 2 * i))
+        .collect();
+    let mut objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{kids}] /Count {} >>",
+            contents.len()
+        )
+        .into_bytes(),
+    ];
+    objs.extend(fonts.iter().map(|(_, d)| d.as_bytes().to_vec()));
+    for (i, c) in contents.iter().enumerate() {
+        objs.push(
+            format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {} 0 R \
+                 /Resources << /Font << {font_res}>> {resources_extra} >> {page_extra} >>",
+                first_page + 2 * i + 1
+            )
+            .into_bytes(),
+        );
+        objs.push(format!("<< /Length {} >>\nstream\n{c}\nendstream", c.len()).into_bytes());
+    }
+    pdf(&objs)
+}

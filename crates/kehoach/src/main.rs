@@ -34,6 +34,8 @@ enum Command {
     Parse(cmd::parse::Args),
     /// Check a draft plan for drift (years, missing items, stale bodies, structure …).
     Check(cmd::check::Args),
+    /// List every table a reader found in a document (any format), with spans and pages.
+    Tables(cmd::tables::Args),
     /// Compare two plans item by item, aligned by content.
     Diff(cmd::diff::Args),
     /// List the check rules, or explain one: `kehoach rules KH301`.
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Parse(args) => cmd::parse::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Tables(args) => cmd::tables::run(args),
         Command::Diff(args) => cmd::diff::run(args),
         Command::Rules(args) => cmd::rules::run(args),
         Command::Import(args) => cmd::import::run(args),

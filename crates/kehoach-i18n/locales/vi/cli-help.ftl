@@ -113,3 +113,8 @@ help-arg-no-bom = Không thêm dấu BOM, kể cả khi --output có đuôi .csv
 
 ## completions
 help-arg-shell = Shell cần tạo tập lệnh tự hoàn thành: bash, elvish, fish, powershell, zsh
+
+## tables
+help-cmd-tables = Liệt kê mọi bảng mà bộ đọc tìm thấy trong văn bản (mọi định dạng), kèm ô gộp và số trang
+help-in-tables-format = Định dạng: json ({"{"}"tables": [...]{"}"} cho một tệp; một mảng {"{"}"file", "tables"{"}"} cho nhiều tệp), csv (mỗi ô một dòng: tệp, bảng, dòng, cột, số dòng gộp, số cột gộp, trang, không kẻ khung, nội dung), markdown (mỗi bảng một bảng Markdown; nội dung ô gộp ở vị trí đầu)
+help-arg-annotate = Ghi thêm một bản sao của dự thảo .docx, mỗi phát hiện là một nhận xét (comment) Word gắn đúng ô hoặc đúng chữ, mỗi lỗi sửa chắc chắn là một sửa đổi theo dõi (track changes); dự thảo gốc không bị sửa

@@ -86,6 +86,12 @@ impl Seg {
 pub struct PageContent {
     pub glyphs: Vec<Glyph>,
     pub segs: Vec<Seg>,
+    /// Filled rectangles larger than a rule that are darker than what they cover (cell
+    /// shading): where a table has no lines, their edges are its cell boundaries.
+    pub fills: Vec<Seg>,
+    /// Tiny filled squares and dots (at most [`MAX_RULE_THICKNESS`] each way): runs of them
+    /// are dotted rules.
+    pub dots: Vec<Seg>,
     pub warnings: Vec<String>,
 }
 
@@ -120,8 +126,12 @@ fn apply(m: &M, x: f32, y: f32) -> (f32, f32) {
 struct GState {
     ctm: M,
     line_width: f32,
-    stroke_white: bool,
-    fill_white: bool,
+    /// Lightness of the stroking and non-stroking colours, 0 black to 1 white (NaN: paints
+    /// nothing, the `/None` separation).
+    stroke_lum: f32,
+    fill_lum: f32,
+    stroke_space: Rc<Space>,
+    fill_space: Rc<Space>,
     font: Option<Rc<Font>>,
     font_size: f32,
     char_spacing: f32,
@@ -136,8 +146,10 @@ impl GState {
         GState {
             ctm: IDENTITY,
             line_width: 1.0,
-            stroke_white: false,
-            fill_white: false,
+            stroke_lum: 0.0,
+            fill_lum: 0.0,
+            stroke_space: Rc::new(Space::Gray),
+            fill_space: Rc::new(Space::Gray),
             font: None,
             font_size: 0.0,
             char_spacing: 0.0,
@@ -166,6 +178,13 @@ pub struct Interp<'a> {
     /// Current path: subpaths of (x, y, reached by a curve) in page space.
     path: Vec<Vec<(f32, f32, bool)>>,
     codes: Vec<Code>,
+    /// Filled rectangles painted on this page so far, with their lightness, newest last: the
+    /// background a rule is painted on.
+    painted: Vec<(Seg, f32)>,
+    /// Comparisons spent finding backgrounds (bounded: past the budget the page is white).
+    bg_work: u64,
+    /// Colour spaces resolved by (resource dictionary, name).
+    spaces: HashMap<(usize, Vec<u8>), Rc<Space>>,
 }
 
 impl<'a> Interp<'a> {
@@ -184,6 +203,9 @@ impl<'a> Interp<'a> {
             tlm: IDENTITY,
             path: Vec::new(),
             codes: Vec::new(),
+            painted: Vec::new(),
+            bg_work: 0,
+            spaces: HashMap::new(),
         }
     }
 
@@ -204,6 +226,8 @@ impl<'a> Interp<'a> {
         self.tm = IDENTITY;
         self.tlm = IDENTITY;
         self.path.clear();
+        self.painted.clear();
+        self.bg_work = 0;
         let r = self.run(content, resources);
         let out = std::mem::take(&mut self.out);
         r.map(|()| out)
@@ -247,14 +271,38 @@ impl<'a> Interp<'a> {
                 self.gs.ctm = mul(&m, &self.gs.ctm);
             }
             b"w" => self.gs.line_width = f(0),
-            b"g" => self.gs.fill_white = f(0) >= 0.95,
-            b"G" => self.gs.stroke_white = f(0) >= 0.95,
-            b"rg" => self.gs.fill_white = (0..3).all(|i| f(i) >= 0.95),
-            b"RG" => self.gs.stroke_white = (0..3).all(|i| f(i) >= 0.95),
-            b"k" => self.gs.fill_white = (0..4).all(|i| f(i) <= 0.05),
-            b"K" => self.gs.stroke_white = (0..4).all(|i| f(i) <= 0.05),
-            b"sc" | b"scn" => self.gs.fill_white = is_white(a),
-            b"SC" | b"SCN" => self.gs.stroke_white = is_white(a),
+            b"g" | b"G" | b"rg" | b"RG" | b"k" | b"K" => {
+                let space = match operator {
+                    [b'g' | b'G'] => Space::Gray,
+                    [b'r' | b'R', _] => Space::Rgb,
+                    _ => Space::Cmyk,
+                };
+                let v: Vec<f32> = a.iter().filter_map(Operand::num).collect();
+                let lum = space.lum(&v);
+                let space = Rc::new(space);
+                if operator[0].is_ascii_lowercase() {
+                    (self.gs.fill_space, self.gs.fill_lum) = (space, lum);
+                } else {
+                    (self.gs.stroke_space, self.gs.stroke_lum) = (space, lum);
+                }
+            }
+            b"cs" | b"CS" => {
+                let space = self.space(res, a.first().and_then(Operand::name));
+                let lum = space.initial_lum();
+                if operator == b"cs" {
+                    (self.gs.fill_space, self.gs.fill_lum) = (space, lum);
+                } else {
+                    (self.gs.stroke_space, self.gs.stroke_lum) = (space, lum);
+                }
+            }
+            b"sc" | b"scn" => {
+                let v: Vec<f32> = a.iter().filter_map(Operand::num).collect();
+                self.gs.fill_lum = self.gs.fill_space.lum(&v);
+            }
+            b"SC" | b"SCN" => {
+                let v: Vec<f32> = a.iter().filter_map(Operand::num).collect();
+                self.gs.stroke_lum = self.gs.stroke_space.lum(&v);
+            }
             // Paths.
             b"m" => self.path.push(vec![self.pt(f(0), f(1), false)]),
             b"l" => {
@@ -553,30 +601,59 @@ impl<'a> Interp<'a> {
         r
     }
 
+    /// Lightness of what lies under the point: the newest filled rectangle holding it, or
+    /// the white page.
+    fn background(&mut self, x: f32, y: f32) -> f32 {
+        for (r, lum) in self.painted.iter().rev() {
+            self.bg_work += 1;
+            if self.bg_work > BACKGROUND_BUDGET {
+                return 1.0;
+            }
+            if x >= r.x0 && x <= r.x1 && y >= r.y0 && y <= r.y1 {
+                return *lum;
+            }
+        }
+        1.0
+    }
+
+    /// A line painted in `lum` over the point is a rule when it stands out from what it is
+    /// painted on: dark on white, or white on a shaded cell (tables whose header is shaded
+    /// and ruled with white lines). A line the colour of its background is invisible.
+    fn visible(&mut self, lum: f32, x: f32, y: f32) -> bool {
+        !lum.is_nan() && (self.background(x, y) - lum).abs() >= MIN_CONTRAST
+    }
+
     fn stroke(&mut self) {
-        if self.gs.stroke_white {
+        let lum = self.gs.stroke_lum;
+        if lum.is_nan() {
             return;
         }
         let lw = self.gs.line_width.abs() * (self.gs.ctm[0].abs() + self.gs.ctm[1].abs()).max(0.01);
         if lw > MAX_RULE_THICKNESS * 2.0 {
             return;
         }
-        for sp in &self.path {
+        let path = std::mem::take(&mut self.path);
+        for sp in &path {
             for w in sp.windows(2) {
                 let (a, b) = (w[0], w[1]);
                 if b.2 {
                     continue;
                 }
-                push_seg(&mut self.out.segs, a.0, a.1, b.0, b.1);
+                if self.visible(lum, (a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0) {
+                    push_seg(&mut self.out.segs, a.0, a.1, b.0, b.1);
+                }
             }
         }
+        self.path = path;
     }
 
     fn fill(&mut self) {
-        if self.gs.fill_white {
+        let lum = self.gs.fill_lum;
+        if lum.is_nan() {
             return;
         }
-        for sp in &self.path {
+        let path = std::mem::take(&mut self.path);
+        for sp in &path {
             if sp.len() < 4 || sp.iter().any(|p| p.2) {
                 continue;
             }
@@ -592,16 +669,269 @@ impl<'a> Interp<'a> {
                 ((p.0 - x0).abs() < 0.5 || (p.0 - x1).abs() < 0.5)
                     && ((p.1 - y0).abs() < 0.5 || (p.1 - y1).abs() < 0.5)
             };
-            if !sp.iter().all(corner) {
+            if !sp.iter().all(corner) || ![x0, y0, x1, y1].into_iter().all(on_page) {
                 continue;
             }
             let (w, h) = (x1 - x0, y1 - y0);
-            if h <= MAX_RULE_THICKNESS && w > h {
-                let y = (y0 + y1) / 2.0;
-                push_seg(&mut self.out.segs, x0, y, x1, y);
+            let visible = self.visible(lum, (x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            if w <= MAX_RULE_THICKNESS && h <= MAX_RULE_THICKNESS {
+                if visible && self.out.dots.len() < 1_000_000 {
+                    self.out.dots.push(Seg { x0, y0, x1, y1 });
+                }
+            } else if h <= MAX_RULE_THICKNESS && w > h {
+                if visible {
+                    let y = (y0 + y1) / 2.0;
+                    push_seg(&mut self.out.segs, x0, y, x1, y);
+                }
             } else if w <= MAX_RULE_THICKNESS && h > w {
-                let x = (x0 + x1) / 2.0;
-                push_seg(&mut self.out.segs, x, y0, x, y1);
+                if visible {
+                    let x = (x0 + x1) / 2.0;
+                    push_seg(&mut self.out.segs, x, y0, x, y1);
+                }
+            } else {
+                let r = Seg { x0, y0, x1, y1 };
+                // Shading darker than what it covers bounds cells; any fill is a background.
+                if visible && lum < 0.97 && self.out.fills.len() < 100_000 {
+                    self.out.fills.push(r);
+                }
+                if self.painted.len() < 100_000 {
+                    self.painted.push((r, lum));
+                }
+            }
+        }
+        self.path = path;
+    }
+
+    /// The colour space a `cs`/`CS` operand names: a device space, or one of the page's
+    /// `/ColorSpace` resources (cached per resource dictionary).
+    fn space(&mut self, res: Option<&'a Dictionary>, name: Option<&[u8]>) -> Rc<Space> {
+        let Some(name) = name else {
+            return Rc::new(Space::Gray);
+        };
+        if let Some(s) = Space::device(name) {
+            return Rc::new(s);
+        }
+        let key = (
+            res.map_or(0, |r| r as *const Dictionary as usize),
+            name.to_vec(),
+        );
+        if let Some(s) = self.spaces.get(&key) {
+            return s.clone();
+        }
+        let doc = self.doc;
+        let obj = res
+            .and_then(|r| dict_get(doc, r, b"ColorSpace"))
+            .and_then(as_dict)
+            .and_then(|d| dict_get(doc, d, name));
+        let s = Rc::new(
+            obj.map(|o| Space::of(doc, o, 0, self.limits.max_stream_bytes as usize))
+                .unwrap_or(Space::Gray),
+        );
+        if self.spaces.len() < 1024 {
+            self.spaces.insert(key, s.clone());
+        }
+        s
+    }
+}
+
+/// Least difference in lightness between a line and what it is painted on for it to be a
+/// rule.
+const MIN_CONTRAST: f32 = 0.05;
+/// Rectangles looked at, per page, to find the backgrounds of rules.
+const BACKGROUND_BUDGET: u64 = 20_000_000;
+
+/// A colour space, as far as the lightness of its colours goes.
+#[derive(Debug, Clone)]
+pub enum Space {
+    Gray,
+    Rgb,
+    Cmyk,
+    Lab,
+    /// Patterns and shadings: some ink, lightness unknown.
+    Pattern,
+    /// A Separation (one colorant, `n == 1`) or DeviceN space: the tint transform when it is
+    /// an exponential (Type 2) function into `alt`, else the tints read as ink coverage.
+    Tint {
+        n: usize,
+        none: bool,
+        alt: Box<Space>,
+        exp: Option<(Vec<f32>, Vec<f32>, f32)>,
+    },
+    Indexed {
+        base: Box<Space>,
+        hival: usize,
+        lookup: Vec<u8>,
+    },
+}
+
+impl Space {
+    fn device(name: &[u8]) -> Option<Space> {
+        Some(match name {
+            b"DeviceGray" | b"G" | b"CalGray" => Space::Gray,
+            b"DeviceRGB" | b"RGB" | b"CalRGB" => Space::Rgb,
+            b"DeviceCMYK" | b"CMYK" => Space::Cmyk,
+            b"Pattern" => Space::Pattern,
+            b"Lab" => Space::Lab,
+            _ => return None,
+        })
+    }
+
+    /// Reads a colour space object (ISO 32000-1 §8.6); unknown or broken ones read as gray.
+    fn of(doc: &Document, o: &Object, depth: usize, max_stream: usize) -> Space {
+        if depth > 4 {
+            return Space::Gray;
+        }
+        let o = deref(doc, o).unwrap_or(o);
+        if let Ok(n) = o.as_name() {
+            return Space::device(n).unwrap_or(Space::Gray);
+        }
+        let Ok(arr) = o.as_array() else {
+            return Space::Gray;
+        };
+        let family = arr
+            .first()
+            .and_then(|f| deref(doc, f))
+            .and_then(|f| f.as_name().ok())
+            .unwrap_or_default();
+        let item = |i: usize| arr.get(i).and_then(|x| deref(doc, x));
+        match family {
+            b"ICCBased" => {
+                let n = item(1)
+                    .and_then(as_dict)
+                    .and_then(|d| dict_get(doc, d, b"N"))
+                    .and_then(|n| n.as_i64().ok())
+                    .unwrap_or(3);
+                match n {
+                    1 => Space::Gray,
+                    4 => Space::Cmyk,
+                    _ => Space::Rgb,
+                }
+            }
+            b"Separation" | b"DeviceN" => {
+                let (n, none) = if family == b"Separation" {
+                    let name = item(1).and_then(|x| x.as_name().ok()).unwrap_or_default();
+                    (1, name == b"None")
+                } else {
+                    let names = item(1).and_then(|x| x.as_array().ok());
+                    let n = names.map_or(1, |a| a.len().clamp(1, 32));
+                    let none = names.is_some_and(|a| {
+                        a.iter()
+                            .all(|x| deref(doc, x).and_then(|x| x.as_name().ok()) == Some(b"None"))
+                    });
+                    (n, none)
+                };
+                let alt = item(2).map_or(Space::Gray, |x| Space::of(doc, x, depth + 1, max_stream));
+                let exp = item(3).and_then(as_dict).and_then(|f| {
+                    let kind = dict_get(doc, f, b"FunctionType").and_then(|t| t.as_i64().ok());
+                    if kind != Some(2) {
+                        return None;
+                    }
+                    let c0 = dict_get(doc, f, b"C0").map_or_else(|| vec![0.0], |o| nums(doc, o));
+                    let c1 = dict_get(doc, f, b"C1").map_or_else(|| vec![1.0], |o| nums(doc, o));
+                    let e = dict_get(doc, f, b"N")
+                        .and_then(|o| o.as_float().ok())
+                        .unwrap_or(1.0);
+                    (c0.len() == c1.len() && e.is_finite()).then_some((c0, c1, e))
+                });
+                Space::Tint {
+                    n,
+                    none,
+                    alt: Box::new(alt),
+                    exp,
+                }
+            }
+            b"Indexed" | b"I" => {
+                let base = item(1).map_or(Space::Rgb, |x| Space::of(doc, x, depth + 1, max_stream));
+                let hival = item(2)
+                    .and_then(|x| x.as_i64().ok())
+                    .unwrap_or(0)
+                    .clamp(0, 255) as usize;
+                let lookup = match item(3) {
+                    Some(Object::String(s, _)) => s.clone(),
+                    Some(Object::Stream(s)) => {
+                        super::objects::stream_bytes(s, max_stream.min(4096)).unwrap_or_default()
+                    }
+                    _ => Vec::new(),
+                };
+                Space::Indexed {
+                    base: Box::new(base),
+                    hival,
+                    lookup,
+                }
+            }
+            b"CalGray" => Space::Gray,
+            b"CalRGB" => Space::Rgb,
+            b"Lab" => Space::Lab,
+            b"Pattern" => Space::Pattern,
+            _ => Space::Gray,
+        }
+    }
+
+    fn components(&self) -> usize {
+        match self {
+            Space::Gray | Space::Pattern | Space::Indexed { .. } => 1,
+            Space::Rgb | Space::Lab => 3,
+            Space::Cmyk => 4,
+            Space::Tint { n, .. } => *n,
+        }
+    }
+
+    /// Lightness of the colour a space starts with after `cs` (black, full tint, index 0).
+    fn initial_lum(&self) -> f32 {
+        match self {
+            Space::Cmyk => self.lum(&[0.0, 0.0, 0.0, 1.0]),
+            Space::Tint { n, .. } => self.lum(&vec![1.0; *n]),
+            _ => self.lum(&[0.0, 0.0, 0.0]),
+        }
+    }
+
+    /// Lightness, 0 black to 1 white, of a colour given by its components; NaN when the
+    /// colour paints nothing.
+    pub fn lum(&self, c: &[f32]) -> f32 {
+        let at = |i: usize| c.get(i).copied().unwrap_or(0.0).clamp(0.0, 1.0);
+        match self {
+            Space::Gray => at(0),
+            Space::Rgb => 0.30 * at(0) + 0.59 * at(1) + 0.11 * at(2),
+            Space::Cmyk => (1.0 - at(3)) * (1.0 - (0.30 * at(0) + 0.59 * at(1) + 0.11 * at(2))),
+            Space::Lab => (c.first().copied().unwrap_or(0.0) / 100.0).clamp(0.0, 1.0),
+            Space::Pattern => 0.5,
+            Space::Tint { n, none, alt, exp } => {
+                if *none {
+                    return f32::NAN;
+                }
+                match exp {
+                    Some((c0, c1, e)) if *n == 1 => {
+                        let t = at(0).powf(*e);
+                        let out: Vec<f32> =
+                            c0.iter().zip(c1).map(|(a, b)| a + t * (b - a)).collect();
+                        if out.len() == alt.components() {
+                            alt.lum(&out)
+                        } else {
+                            1.0 - at(0)
+                        }
+                    }
+                    // Any other tint transform: the tint is the ink's coverage.
+                    _ => 1.0 - (0..*n).map(at).fold(0.0, f32::max),
+                }
+            }
+            Space::Indexed {
+                base,
+                hival,
+                lookup,
+            } => {
+                let i = (c.first().copied().unwrap_or(0.0).round().max(0.0) as usize).min(*hival);
+                let nb = base.components();
+                match lookup.get(i * nb..(i + 1) * nb) {
+                    Some(b) => {
+                        let v: Vec<f32> = b.iter().map(|&x| x as f32 / 255.0).collect();
+                        // Lab lookups hold L in 0..255 for 0..100.
+                        match **base {
+                            Space::Lab => v[0],
+                            _ => base.lum(&v),
+                        }
+                    }
+                    None => 0.0,
+                }
             }
         }
     }
@@ -630,15 +960,6 @@ fn push_seg(segs: &mut Vec<Seg>, ax: f32, ay: f32, bx: f32, by: f32) {
             x1: x,
             y1: ay.max(by),
         });
-    }
-}
-
-fn is_white(a: &[Operand<'_>]) -> bool {
-    let v: Vec<f32> = a.iter().filter_map(Operand::num).collect();
-    match v.len() {
-        1 | 3 => v.iter().all(|&c| c >= 0.95),
-        4 => v.iter().all(|&c| c <= 0.05),
-        _ => false,
     }
 }
 

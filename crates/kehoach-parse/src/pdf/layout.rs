@@ -64,16 +64,17 @@ fn lines_in_frame(mut gs: Vec<&Glyph>, split: bool) -> Vec<Vec<Line>> {
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
     let mut cur: Vec<&Glyph> = Vec::new();
     let mut base = f32::NAN;
+    // The largest glyph of the row so far (kept as the row grows: linear per row).
+    let mut largest = 0f32;
     for g in gs {
-        if !cur.is_empty() {
-            let size = cur.iter().map(|g| g.size).fold(g.size, f32::max);
-            if (g.y - base).abs() > size * 0.4 {
-                rows.push(std::mem::take(&mut cur));
-            }
+        if !cur.is_empty() && (g.y - base).abs() > largest.max(g.size) * 0.4 {
+            rows.push(std::mem::take(&mut cur));
         }
         if cur.is_empty() {
             base = g.y;
+            largest = 0.0;
         }
+        largest = largest.max(g.size);
         cur.push(g);
     }
     if !cur.is_empty() {
@@ -133,7 +134,11 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
                 continue;
             }
             let gap = g.x0 - p.x1;
-            if gap > g.size.max(p.size) * SPACE_GAP && !g.is_space() && !p.is_space() {
+            if gap > g.size.max(p.size) * SPACE_GAP
+                && !g.is_space()
+                && !p.is_space()
+                && !number_goes_on(&text, &g.text, gap / g.size.max(p.size))
+            {
                 text.push(' ');
                 in_first &= ink == 0;
             }
@@ -176,6 +181,29 @@ fn make_line(gs: &[&Glyph]) -> Option<Line> {
         top,
     })
 }
+
+/// A gap (in font sizes, under [`NUMBER_GAP`]) inside a section number drawn in several
+/// runs ("2" then ".1.1", "2." then "1.1"): no space goes in. A space before
+/// a period after a digit is never written, and a line that so far holds only digits and
+/// periods is a number still being written when a digit follows.
+fn number_goes_on(before: &str, next: &str, gap: f32) -> bool {
+    if gap >= NUMBER_GAP {
+        return false;
+    }
+    let last = before.chars().next_back();
+    let first = next.chars().next();
+    let numbering = !before.is_empty()
+        && before.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && before.chars().any(|c| c.is_ascii_digit());
+    match (last, first) {
+        (Some(l), Some('.')) => l.is_ascii_digit() && numbering,
+        (Some('.'), Some(f)) => f.is_ascii_digit() && numbering,
+        _ => false,
+    }
+}
+
+/// Runs of one section number are at most this many font sizes apart.
+const NUMBER_GAP: f32 = 0.6;
 
 /// Starts a new paragraph: a list dash, plus or bullet.
 pub fn starts_item(text: &str) -> bool {

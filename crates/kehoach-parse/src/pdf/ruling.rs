@@ -7,6 +7,101 @@ use super::content::Seg;
 /// Distance within which two coordinates are the same line / edge.
 const SNAP: f32 = 2.0;
 
+/// A segment at most this long (points) is a dash of a dashed rule, and dashes at most
+/// [`DASH_GAP`] apart along one line are one rule (a dashed or dotted border is a border).
+const DASH: f32 = 10.0;
+const DASH_GAP: f32 = 6.0;
+/// Filled cells at most this far apart are neighbours (the white line between shaded cells).
+const FILL_GAP: f32 = 2.0;
+
+/// Runs of dots (tiny filled squares) along one line: three or more, at most [`DASH_GAP`]
+/// apart, are a dotted rule. Returns the rules as segments.
+pub fn dotted(dots: &[Seg]) -> Vec<Seg> {
+    let mut out = Vec::new();
+    // (along, across, extent start, extent end) for horizontal runs, then vertical ones.
+    for horizontal in [true, false] {
+        let mut d: Vec<(f32, f32, f32)> = dots
+            .iter()
+            .map(|s| {
+                if horizontal {
+                    ((s.y0 + s.y1) / 2.0, s.x0, s.x1)
+                } else {
+                    ((s.x0 + s.x1) / 2.0, s.y0, s.y1)
+                }
+            })
+            .filter(|t| t.0.is_finite() && t.1.is_finite() && t.2.is_finite())
+            .collect();
+        d.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let mut i = 0;
+        while i < d.len() {
+            let mut j = i + 1;
+            while j < d.len() && d[j].0 - d[i].0 <= 0.5 {
+                j += 1;
+            }
+            let mut line = d[i..j].to_vec();
+            line.sort_by(|a, b| a.1.total_cmp(&b.1));
+            let mut start = 0;
+            for k in 1..=line.len() {
+                if k == line.len() || line[k].1 - line[k - 1].2 > DASH_GAP {
+                    if k - start >= 3 {
+                        let (at, from, to) = (line[start].0, line[start].1, line[k - 1].2);
+                        out.push(if horizontal {
+                            Seg {
+                                x0: from,
+                                y0: at,
+                                x1: to,
+                                y1: at,
+                            }
+                        } else {
+                            Seg {
+                                x0: at,
+                                y0: from,
+                                x1: at,
+                                y1: to,
+                            }
+                        });
+                    }
+                    start = k;
+                }
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+/// Cell boundaries from shading: a filled rectangle with another beside it and another
+/// above or below it (at most [`FILL_GAP`] apart, overlapping over half the shorter side) is
+/// a shaded cell of a table drawn without lines, and its four edges are rules. A lone shaded
+/// box (a title banner), highlighted lines stacked one under another, or highlighted runs
+/// side by side on one line draw none.
+pub fn fill_edges(fills: &[Seg]) -> Vec<Seg> {
+    let mut out = Vec::new();
+    if fills.len() > 2000 {
+        return out;
+    }
+    let overlap = |a0: f32, a1: f32, b0: f32, b1: f32| {
+        a1.min(b1) - a0.max(b0) >= 0.5 * (a1 - a0).min(b1 - b0)
+    };
+    let near = |gap: f32| (-0.5..=FILL_GAP).contains(&gap);
+    for (i, a) in fills.iter().enumerate() {
+        let beside = fills.iter().enumerate().any(|(j, b)| {
+            j != i && (near(b.x0 - a.x1) || near(a.x0 - b.x1)) && overlap(a.y0, a.y1, b.y0, b.y1)
+        });
+        let stacked = fills.iter().enumerate().any(|(j, b)| {
+            j != i && (near(b.y0 - a.y1) || near(a.y0 - b.y1)) && overlap(a.x0, a.x1, b.x0, b.x1)
+        });
+        if beside && stacked {
+            let (x0, y0, x1, y1) = (a.x0, a.y0, a.x1, a.y1);
+            out.push(Seg { x0, y0, x1, y1: y0 });
+            out.push(Seg { x0, y0: y1, x1, y1 });
+            out.push(Seg { x0, y0, x1: x0, y1 });
+            out.push(Seg { x0: x1, y0, x1, y1 });
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
     /// y of a horizontal rule, x of a vertical one.
@@ -53,8 +148,13 @@ fn merge_rules(mut rs: Vec<Rule>) -> Vec<Rule> {
         let mut cur = group[0];
         let mut n = 1.0;
         let mut sum = cur.at;
+        let mut last_piece = cur.to - cur.from <= DASH;
         for r in &group[1..] {
-            if r.from <= cur.to + SNAP {
+            let piece = r.to - r.from <= DASH;
+            // Dashes follow each other across a gap; a solid line does not jump one.
+            let reach = if piece && last_piece { DASH_GAP } else { SNAP };
+            last_piece = piece;
+            if r.from <= cur.to + reach {
                 cur.to = cur.to.max(r.to);
                 sum += r.at;
                 n += 1.0;
@@ -176,6 +276,40 @@ fn covers(l: &Rule, a: f32, b: f32) -> bool {
     l.from <= mid && l.to >= mid && overlap >= (b - a) * 0.5
 }
 
+/// The edges of `edges` (positions across `rules`) that some rule in `rules` runs along
+/// for most of a whole span between two neighbouring `cross` edges; the two outer edges are
+/// kept.
+fn full_edges(edges: &[f32], cross: &[f32], rules: &[Rule]) -> Vec<f32> {
+    let n = edges.len();
+    if n <= 2 || rules.len().saturating_mul(cross.len()) > 4_000_000 {
+        return edges.to_vec();
+    }
+    let mut keep = vec![false; n];
+    keep[0] = true;
+    keep[n - 1] = true;
+    for l in rules {
+        // Edges are sorted: those within SNAP of the rule.
+        let from = edges.partition_point(|&e| e < l.at - SNAP);
+        let to = edges.partition_point(|&e| e <= l.at + SNAP);
+        if from >= to || keep[from..to].iter().all(|&k| k) {
+            continue;
+        }
+        let whole = cross.windows(2).any(|w| {
+            let span = w[1] - w[0];
+            l.to.min(w[1]) - l.from.max(w[0]) >= span * 0.85
+        });
+        if whole {
+            keep[from..to].iter_mut().for_each(|k| *k = true);
+        }
+    }
+    edges
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(&e, _)| e)
+        .collect()
+}
+
 fn snap_edges(mut v: Vec<f32>) -> Vec<f32> {
     v.sort_by(f32::total_cmp);
     let mut out: Vec<f32> = Vec::new();
@@ -239,10 +373,17 @@ pub fn grids(h: &[Rule], v: &[Rule]) -> Vec<Grid> {
         xs.push(gh.iter().map(|r| r.to).fold(f32::MIN, f32::max));
         ys.push(gv.iter().map(|r| r.from).fold(f32::MAX, f32::min));
         ys.push(gv.iter().map(|r| r.to).fold(f32::MIN, f32::max));
-        let xs = snap_edges(xs);
-        let ys = snap_edges(ys);
+        let mut xs = snap_edges(xs);
+        let mut ys = snap_edges(ys);
         if xs.len() < 2 || ys.len() < 2 || xs.len() > 200 || ys.len() > 2000 {
             continue;
+        }
+        // An inner edge is a cell border only where a rule runs along a whole cell (a
+        // column's width, a row's height); a line over part of a cell (a signature line, an
+        // underline, a tick) splits nothing. Twice: dropping a row edge makes rows taller.
+        for _ in 0..2 {
+            ys = full_edges(&ys, &xs, &gh);
+            xs = full_edges(&xs, &ys, &gv);
         }
         out.push(Grid {
             xs,

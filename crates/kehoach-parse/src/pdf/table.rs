@@ -65,9 +65,18 @@ impl<'l> Assembler<'l> {
     }
 
     pub fn page(&mut self, page: u32, width: f32, height: f32, pc: &PageContent) -> Result<()> {
+        match upright(pc, width, height) {
+            Some((turned, w, h)) => self.page_upright(page, w, h, &turned),
+            None => self.page_upright(page, width, height, pc),
+        }
+    }
+
+    fn page_upright(&mut self, page: u32, width: f32, height: f32, pc: &PageContent) -> Result<()> {
         self.page_start = true;
         self.height = height;
-        let (segs, struck) = strike_through(pc);
+        let (mut segs, struck) = strike_through(pc);
+        segs.extend(ruling::dotted(&pc.dots));
+        segs.extend(ruling::fill_edges(&pc.fills));
         let (h, v) = ruling::merge(&segs);
         let grids: Vec<Grid> = ruling::grids(&h, &v)
             .into_iter()
@@ -349,7 +358,23 @@ impl<'l> Assembler<'l> {
         }
     }
 
-    fn free_lines(&mut self, lines: Vec<Vec<Line>>, page: u32, geom: &Geom) {
+    fn free_lines(&mut self, mut lines: Vec<Vec<Line>>, page: u32, geom: &Geom) {
+        // A band of one line is not a table: two runs side by side on a single line ("Điều
+        // 2.      Quyết định này …", "Số: 12/KH-UBND      Hà Tĩnh, ngày …") are one line of
+        // text, read left to right. A table needs a second line in its columns.
+        let mut k = 0;
+        while k < lines.len() {
+            if lines[k].len() < 2 {
+                k += 1;
+                continue;
+            }
+            let end = band_end(&lines, k);
+            if end == k + 1 {
+                let segs = std::mem::take(&mut lines[k]);
+                lines[k] = vec![join_segments(segs)];
+            }
+            k = end.max(k + 1);
+        }
         let mut i = 0;
         while i < lines.len() {
             if lines[i].len() >= 2 {
@@ -426,6 +451,75 @@ impl<'l> Assembler<'l> {
             })
             .collect()
     }
+}
+
+/// A page whose text nearly all reads in one rotated direction (a landscape table drawn
+/// sideways on a portrait page, with no `/Rotate`): the page turned so that it reads
+/// upright, with its new width and height. None when most text is upright already.
+///
+/// A glyph's reading-frame coordinates (`x0`, `x1` along the baseline, `y` across) are page
+/// coordinates turned by its direction; turning the page by the main direction `d` shifts
+/// them by the page corner that becomes the origin, seen in the glyph's new frame.
+fn upright(pc: &PageContent, width: f32, height: f32) -> Option<(PageContent, f32, f32)> {
+    let mut count = [0usize; 4];
+    for g in pc.glyphs.iter().filter(|g| !g.is_space()) {
+        count[g.dir as usize & 3] += 1;
+    }
+    let total: usize = count.iter().sum();
+    let d = (1..4).max_by_key(|&d| count[d])?;
+    if total == 0 || count[d] * 10 < total * 8 {
+        return None;
+    }
+    // Unit vectors along and across the baseline of each direction.
+    const DIRS: [(f32, f32); 4] = [(1.0, 0.0), (0.0, 1.0), (-1.0, 0.0), (0.0, -1.0)];
+    // The page corner that becomes the origin, and the new page size.
+    let (off, w, h) = match d {
+        1 => ((0.0, width), height, width),
+        2 => ((width, height), width, height),
+        _ => ((height, 0.0), height, width),
+    };
+    // Page point → turned page point: its coordinates in direction d's frame, shifted.
+    let turn = |x: f32, y: f32| {
+        let (dx, dy) = DIRS[d];
+        let (nx, ny) = (-dy, dx);
+        (x * dx + y * dy + off.0, x * nx + y * ny + off.1)
+    };
+    let mut out = PageContent {
+        warnings: Vec::new(),
+        ..Default::default()
+    };
+    for g in &pc.glyphs {
+        let nd = (g.dir as usize + 4 - d) % 4;
+        let (dx, dy) = DIRS[nd];
+        let (nx, ny) = (-dy, dx);
+        let along = off.0 * dx + off.1 * dy;
+        let across = off.0 * nx + off.1 * ny;
+        let (px, py) = turn(g.px, g.py);
+        let (a, b) = (g.x0 + along, g.x1 + along);
+        out.glyphs.push(Glyph {
+            x0: a.min(b),
+            x1: a.max(b),
+            y: g.y + across,
+            dir: nd as u8,
+            px,
+            py,
+            ..g.clone()
+        });
+    }
+    let seg = |s: &Seg| {
+        let (ax, ay) = turn(s.x0, s.y0);
+        let (bx, by) = turn(s.x1, s.y1);
+        Seg {
+            x0: ax.min(bx),
+            y0: ay.min(by),
+            x1: ax.max(bx),
+            y1: ay.max(by),
+        }
+    };
+    out.segs = pc.segs.iter().map(seg).collect();
+    out.fills = pc.fills.iter().map(seg).collect();
+    out.dots = pc.dots.iter().map(seg).collect();
+    Some((out, w, h))
 }
 
 /// Struck-through text (deletions printed with tracked changes shown): a horizontal segment
@@ -570,6 +664,22 @@ fn band_end(lines: &[Vec<Line>], i: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// The segments of one line as one line: texts joined by a space, extent from the first to
+/// the last, bold or italic only when all are.
+fn join_segments(segs: Vec<Line>) -> Line {
+    let mut it = segs.into_iter();
+    let mut line = it.next().expect("a band line has segments");
+    for s in it {
+        line.text = kehoach_text::clean(&format!("{} {}", line.text, s.text));
+        line.x1 = line.x1.max(s.x1);
+        line.size = line.size.max(s.size);
+        line.bold &= s.bold;
+        line.italic &= s.italic;
+        line.top = line.top.min(s.top);
+    }
+    line
 }
 
 fn splits_of(segs: &[Line]) -> Vec<f32> {

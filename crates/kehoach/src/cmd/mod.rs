@@ -32,6 +32,7 @@ pub mod parse;
 pub mod query;
 pub mod reparse;
 pub mod rules;
+pub mod tables;
 
 use std::path::Path;
 

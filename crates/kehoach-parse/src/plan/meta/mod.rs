@@ -129,11 +129,59 @@ pub fn parse_place_date(line: &str) -> Option<(String, PartialDate)> {
 
 /// The last year 19xx/20xx named in a text ("… năm 2026" → 2026).
 pub fn last_year(text: &str) -> Option<i32> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = regex(&RE, r"(?i)năm\s+((?:19|20)\d{2})(?-u:\b)");
-    re.captures_iter(text)
-        .last()
-        .and_then(|m| m[1].parse().ok())
+    last_year_after(text, false)
+}
+
+/// The last year 19xx/20xx written after "năm" and white space, or right after a slash
+/// when `slash` ("10/3/2026"), and not followed by a letter, digit or "_". "năm" is read in
+/// any case unless `slash` (as the two regexes this scanner replaced did: their compile cost
+/// a millisecond each).
+fn last_year_after(text: &str, slash: bool) -> Option<i32> {
+    let any_case = !slash;
+    let b = text.as_bytes();
+    let year_at = |i: usize| -> Option<i32> {
+        let d = b.get(i..i + 4)?;
+        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+        (d.iter().all(u8::is_ascii_digit)
+            && matches!(&d[..2], b"19" | b"20")
+            && !b.get(i + 4).copied().is_some_and(word))
+        .then(|| d.iter().fold(0, |y, c| y * 10 + (c - b'0') as i32))
+    };
+    let mut last = None;
+    for (i, c) in text.char_indices() {
+        let year = match c {
+            '/' if slash => year_at(i + 1),
+            'n' | 'N' if c == 'n' || any_case => {
+                let mut it = text[i + 1..].chars();
+                let am = if any_case {
+                    matches!(it.next(), Some('ă' | 'Ă')) && matches!(it.next(), Some('m' | 'M'))
+                } else {
+                    it.next() == Some('ă') && it.next() == Some('m')
+                };
+                let after = i + 1 + 'ă'.len_utf8() + 1;
+                match text.get(after..) {
+                    Some(rest) if am => {
+                        let ws: usize = rest
+                            .chars()
+                            .take_while(|c| c.is_whitespace())
+                            .map(char::len_utf8)
+                            .sum();
+                        if ws > 0 {
+                            year_at(after + ws)
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        if year.is_some() {
+            last = year;
+        }
+    }
+    last
 }
 
 /// A line of text with where it came from, borrowed from the document.
@@ -546,19 +594,101 @@ pub fn is_plan(meta: &DocumentMeta) -> bool {
     doctype::is_plan(meta)
 }
 
+/// An authority line, `^(KT|TM|TL|TUQ|Q)\s*\.\s*(.+)$` read by hand: "KT. CHỦ TỊCH" →
+/// ("KT", "CHỦ TỊCH"). The rest is what follows the dot and its spaces (or, when only
+/// spaces follow, the last of them), on one line.
+fn authority_line(t: &str) -> Option<(&str, &str)> {
+    let a = ["KT", "TM", "TL", "TUQ", "Q"]
+        .into_iter()
+        .find(|a| t.starts_with(a))?;
+    let ws = |s: &str| s.len() - s.trim_start_matches(char::is_whitespace).len();
+    let i = a.len() + ws(&t[a.len()..]);
+    let rest = t[i..].strip_prefix('.')?;
+    let dot = t.len() - rest.len();
+    let mut start = dot + ws(rest);
+    // `\s*` gives back a space when nothing else would be left for `.+`.
+    while start > dot && start == t.len() {
+        start -= t[..start].chars().next_back().map_or(1, char::len_utf8);
+    }
+    let behalf = &t[start..];
+    (!behalf.is_empty() && !behalf.contains('\n')).then_some((a, behalf))
+}
+
 /// A section heading: "I. MỤC ĐÍCH", "Điều 1.", "Phần I", "Chương II".
 fn is_section_heading(t: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
     let t = t.trim();
     // Cheap test first: this runs on every line before the first section.
     if !t.starts_with(['I', 'V', 'X', 'Đ', 'P', 'p', 'C', 'c']) {
         return false;
     }
-    regex(
-        &RE,
-        r"^(?:[IVX]{1,4}|Điều\s+\d+|(?i:phần|chương)\s+(?:[IVX]{1,4}|\d+))\s*(?:[.:\-]\s*\S|$)",
-    )
-    .is_match(t)
+    section_heading_scan(t)
+}
+
+/// `^(?:[IVX]{1,4}|Điều\s+\d+|(?i:phần|chương)\s+(?:[IVX]{1,4}|\d+))\s*(?:[.:\-]\s*\S|$)`
+/// read by hand (each step is decided by the next character, so greedy reading is exact).
+fn section_heading_scan(t: &str) -> bool {
+    let skip = |mut i: usize, f: &dyn Fn(char) -> bool| {
+        while let Some(c) = t[i..].chars().next().filter(|&c| f(c)) {
+            i += c.len_utf8();
+        }
+        i
+    };
+    let roman = |i: usize| {
+        let n = t[i..]
+            .bytes()
+            .take_while(|c| b"IVX".contains(c))
+            .take(5)
+            .count();
+        (1..=4).contains(&n).then_some(i + n)
+    };
+    let digits = |i: usize| {
+        let n = t[i..].bytes().take_while(u8::is_ascii_digit).count();
+        (n > 0).then_some(i + n)
+    };
+    // A word in any case (the words' letters fold to their lower case).
+    let word = |w: &str| {
+        let mut i = 0;
+        for want in w.chars() {
+            let c = t[i..].chars().next()?;
+            if c.to_lowercase().ne(std::iter::once(want)) {
+                return None;
+            }
+            i += c.len_utf8();
+        }
+        Some(i)
+    };
+    let head = if let Some(e) = roman(0) {
+        Some(e)
+    } else if let Some(rest) = t.strip_prefix("Điều") {
+        let i = t.len() - rest.len();
+        let j = skip(i, &char::is_whitespace);
+        if j > i {
+            digits(j)
+        } else {
+            None
+        }
+    } else if let Some(i) = word("phần").or_else(|| word("chương")) {
+        let j = skip(i, &char::is_whitespace);
+        if j > i {
+            roman(j).or_else(|| digits(j))
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    let Some(i) = head else {
+        return false;
+    };
+    let i = skip(i, &char::is_whitespace);
+    match t[i..].chars().next() {
+        None => true,
+        Some('.' | ':' | '-') => {
+            let j = skip(i + 1, &char::is_whitespace);
+            j < t.len()
+        }
+        Some(_) => false,
+    }
 }
 
 /// A line of the signature area that is not the signer's name: "(Đã ký)", "(Ký, đóng dấu)",
@@ -581,8 +711,7 @@ fn is_signature_mark(key: &str, t: &str) -> bool {
 /// person's name, past "(Đã ký)", seal text and recipient lines, within a dozen lines. The
 /// signature may also stand just above "Nơi nhận" (right column first).
 fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
-    static AUTH: OnceLock<Regex> = OnceLock::new();
-    let auth = regex(&AUTH, r"^(KT|TM|TL|TUQ|Q)\s*\.\s*(.+)$");
+    let auth = authority_line;
     let mut idx = 0;
     let is_list = |t: &str| t.starts_with(['-', '+', '•', '*']);
     // Recipients.
@@ -658,14 +787,14 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
         let t = lines[j].text.trim();
         let mut signer = Signer::default();
         let upper = is_upper(t);
-        let is_auth = if upper { auth.captures(t) } else { None };
+        let is_auth = if upper { auth(t) } else { None };
         let is_position = upper && {
             let key = lines[j].key();
             positions.iter().any(|p| key.ends_with(p)) && key.split(' ').count() <= 6
         };
-        if let Some(a) = is_auth {
-            signer.authority = Some(format!("{}.", &a[1]));
-            signer.on_behalf_of = Some(a[2].trim().to_string());
+        if let Some((a, behalf)) = is_auth {
+            signer.authority = Some(format!("{a}."));
+            signer.on_behalf_of = Some(behalf.trim().to_string());
         } else if !is_position {
             j += 1;
             continue;
@@ -717,11 +846,7 @@ fn read_closing(lines: &[Line], m: &mut DocumentMeta) {
             heading.insert(0, t.to_string());
         }
         let reference = find_citations(&text).into_iter().next();
-        static YEAR: OnceLock<Regex> = OnceLock::new();
-        let year = regex(&YEAR, r"(?:năm\s+|/)((?:19|20)\d{2})(?-u:\b)")
-            .captures_iter(&text)
-            .last()
-            .and_then(|c| c[1].parse().ok());
+        let year = last_year_after(&text, true);
         m.appendix = Some(Appendix {
             title: Some(kehoach_text::clean(&heading.join(" "))).filter(|s| !s.is_empty()),
             text,
@@ -743,6 +868,81 @@ fn is_person_name(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The hand scanners read what the regexes they replaced read, on lines of many shapes
+    /// and every prefix of them.
+    #[test]
+    fn scanners_agree_with_the_regexes_they_replaced() {
+        use regex::Regex;
+        let prefixes = |l: &'static str| {
+            let mut v: Vec<&str> = l.char_indices().map(|(i, _)| &l[..i]).collect();
+            v.push(l);
+            v
+        };
+        let year = Regex::new(r"(?i)năm\s+((?:19|20)\d{2})(?-u:\b)").unwrap();
+        let year_slash = Regex::new(r"(?:năm\s+|/)((?:19|20)\d{2})(?-u:\b)").unwrap();
+        let last = |re: &Regex, t: &str| {
+            re.captures_iter(t)
+                .last()
+                .and_then(|m| m[1].parse::<i32>().ok())
+        };
+        for l in [
+            "Kế hoạch năm 2026 và NĂM  2027, giai đoạn 2026-2030",
+            "ngày 10/3/2026, năm 20261, năm 1999_ , hằngnăm 2030.",
+            "Năm\u{a0}2025 /2019 năm2024 năm 1899 /20 năm 2031",
+        ] {
+            for t in prefixes(l) {
+                assert_eq!(super::last_year(t), last(&year, t), "{t:?}");
+                assert_eq!(
+                    super::last_year_after(t, true),
+                    last(&year_slash, t),
+                    "{t:?}"
+                );
+            }
+        }
+        let heading = Regex::new(
+            r"^(?:[IVX]{1,4}|Điều\s+\d+|(?i:phần|chương)\s+(?:[IVX]{1,4}|\d+))\s*(?:[.:\-]\s*\S|$)",
+        )
+        .unwrap();
+        for l in [
+            "I. MỤC ĐÍCH, YÊU CẦU",
+            "XIV: Nhiệm vụ",
+            "IIIII. Sai",
+            "Điều 12 - Hiệu lực",
+            "Điều 3",
+            "Điều3. Sai",
+            "PHẦN II. TỔ CHỨC THỰC HIỆN",
+            "Chương 4 : Điều khoản",
+            "CHƯƠNG IV",
+            "phần  XII -",
+            "Phần thưởng",
+            "Chương trình hành động",
+            "V .  x",
+            "IV Mục tiêu",
+        ] {
+            for t in prefixes(l) {
+                assert_eq!(super::section_heading_scan(t), heading.is_match(t), "{t:?}");
+            }
+        }
+        let auth = Regex::new(r"^(KT|TM|TL|TUQ|Q)\s*\.\s*(.+)$").unwrap();
+        for l in [
+            "KT. CHỦ TỊCH",
+            "TM . ỦY BAN NHÂN DÂN",
+            "TUQ.GIÁM ĐỐC",
+            "Q. TRƯỞNG BAN ",
+            "TL. \nCHÁNH VĂN PHÒNG",
+            "KT.  \n ",
+            "KT.\n",
+            "TT. SAI",
+            "QUẢN LÝ",
+        ] {
+            for t in prefixes(l) {
+                let want = auth
+                    .captures(t)
+                    .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()));
+                assert_eq!(super::authority_line(t), want, "{t:?}");
+            }
+        }
+    }
     use super::*;
 
     #[test]
