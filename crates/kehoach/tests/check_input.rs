@@ -114,3 +114,22 @@ fn output_and_its_old_name_write_the_same_report() {
     assert!(a.contains("\"findings\""), "{a}");
     assert_eq!(a, b);
 }
+
+/// A report (Báo cáo) with a table is not a plan: `check` names what it is and exits 2
+/// rather than reporting "no deadline" on every row of the report's table.
+#[test]
+fn a_document_that_is_not_a_plan_is_named_not_checked() {
+    let o = kehoach_env(&["check", "fixtures/plans/nghean_baocao_2025.docx"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.starts_with("lỗi: "), "{e}");
+    assert!(e.contains("không phải kế hoạch (loại: BÁO CÁO)"), "{e}");
+    assert!(o.stdout.is_empty());
+    let o = kehoach(&["check", "README.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("is not a plan (type: unknown)"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -24,6 +24,6 @@ rules-name = name
 rules-severity = severity
 
 ## kehoach check: input it cannot check
-check-not-a-plan = { $file }: this document is not a plan (type: { $kind }) and has no task table; `kehoach check` checks plans (Kế hoạch, Quyết định ban hành kế hoạch, Chương trình)
+check-not-a-plan = { $file }: this document is not a plan (type: { $kind }); `kehoach check` checks plans (Kế hoạch, Quyết định ban hành kế hoạch, Chương trình)
 check-unknown-type = unknown
 check-parent-without-items = { $file }: no work items were found in this parent plan, so the draft cannot be checked against it (is it the plan itself, or only its covering letter?)

@@ -24,6 +24,6 @@ rules-name = tên
 rules-severity = mức độ
 
 ## kehoach check: đầu vào không kiểm tra được
-check-not-a-plan = { $file }: văn bản này không phải kế hoạch (loại: { $kind }) và không có bảng nhiệm vụ; `kehoach check` chỉ rà soát kế hoạch (Kế hoạch, Quyết định ban hành kế hoạch, Chương trình)
+check-not-a-plan = { $file }: văn bản này không phải kế hoạch (loại: { $kind }); `kehoach check` chỉ rà soát kế hoạch (Kế hoạch, Quyết định ban hành kế hoạch, Chương trình)
 check-unknown-type = không rõ loại
 check-parent-without-items = { $file }: không tìm thấy nhiệm vụ nào trong kế hoạch cấp trên này nên không thể đối chiếu dự thảo (đây là bản kế hoạch hay chỉ là công văn gửi kèm?)
