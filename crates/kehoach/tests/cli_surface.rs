@@ -1103,7 +1103,7 @@ fn rules_list_and_explain() {
     let t = out(&o);
     assert!(t.contains("\nKH701  signed-missing-field         error    A signed plan lacks its number, full date or signer's name\n"), "{t}");
     assert!(t.contains("\nKH601  repeated-phrase              warning  A word or phrase is repeated by mistake\n"), "{t}");
-    assert_eq!(t.lines().filter(|l| l.starts_with("KH")).count(), 24);
+    assert_eq!(t.lines().filter(|l| l.starts_with("KH")).count(), 25);
     // By code or by name, case ignored: the same explanation.
     let by_code = out(&run(["rules", "KH701"]));
     assert!(by_code.starts_with("KH701 signed-missing-field (error)\nA signed plan lacks its number, full date or signer's name\n"), "{by_code}");

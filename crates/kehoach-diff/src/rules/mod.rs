@@ -63,6 +63,7 @@ pub mod kh502_citation_type;
 pub mod kh503_foreign_owner;
 pub mod kh601_repeated_phrase;
 pub mod kh602_misspelling;
+pub mod kh603_name_spelling;
 pub mod kh701_signed_fields;
 pub mod kh702_signed_format;
 #[cfg(test)]
@@ -169,6 +170,7 @@ static RULES: &[&dyn Rule] = &[
     &kh503_foreign_owner::ForeignOwner,
     &kh601_repeated_phrase::RepeatedPhrase,
     &kh602_misspelling::Misspelling,
+    &kh603_name_spelling::NameSpelling,
     &kh701_signed_fields::SignedFields,
     &kh702_signed_format::SignedFormat,
 ];

@@ -108,3 +108,6 @@ kh301-province-help = name the new unit ({ $into })
 kh105-no-day = { $date } is not a day: month { $month } has { $days } days
 kh105-no-month = { $date } is not a day: there is no month { $month }
 kh105-help = check the day and month
+## KH603
+kh603-in-draft = the signer is "{ $name }" but here the name is written "{ $written }"
+kh603-in-parent = the signer is "{ $name }" but { $parent } writes "{ $written }"

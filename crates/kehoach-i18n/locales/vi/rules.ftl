@@ -544,3 +544,23 @@ explain-kh105 =
     Ví dụ sai: "Trước ngày 31/02/2026", "ngày 29 tháng 02 năm 2027", "Trước 31/4/2026".
 
     Ví dụ đúng: "Trước ngày 28/02/2026", "ngày 29 tháng 02 năm 2028", "Trước 30/4/2026".
+
+## KH603
+kh603-in-draft = Tên người ký là "{ $name }" nhưng ở đây viết "{ $written }"
+kh603-in-parent = Tên người ký là "{ $name }" nhưng { $parent } viết "{ $written }"
+rule-kh603 = Tên người viết khác dấu
+    .summary = Tên người ký được viết với dấu khác ở chỗ khác trong kế hoạch hoặc kế hoạch cấp trên
+explain-kh603 =
+    Kiểm tra gì: lấy họ tên người ký ở phần chữ ký và tìm cùng tên đó ở chỗ khác — trong các
+    đoạn nội dung và các ô của dự thảo, trong kế hoạch cấp trên (người ký và nội dung) — được
+    viết với dấu khác: cùng các chữ cái khi bỏ dấu nhưng khác chữ hoặc khác dấu ("Đinh Hồng
+    Kiên" / "Đình Hồng Kiên", "Nguyễn Văn Hùng" / "Nguyễn Văn Hưng"). Chỉ khác vị trí đặt dấu
+    thanh ("Hoà" / "Hòa"), khác chữ hoa, chữ thường hoặc khoảng trắng thì không coi là khác.
+
+    Vì sao: tên một người chỉ có một cách viết; tên gõ sai ở phần chữ ký hoặc trong một phân
+    công ("đồng chí … phụ trách") là tên người khác, và bị sao chép từ văn bản này sang văn bản
+    khác. Người thẩm định khó nhìn thấy một dấu sai giữa hàng trăm chữ.
+
+    Ví dụ sai: ký "Đinh Hồng Kiên", nội dung ghi "giao đồng chí Đình Hồng Kiên, Phó Giám đốc Sở".
+
+    Ví dụ đúng: "Đinh Hồng Kiên" ở mọi chỗ.
