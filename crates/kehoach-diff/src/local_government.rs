@@ -74,7 +74,17 @@ pub enum Stale {
 }
 
 /// Words (ascii keys) that name a district-level unit after a body's head.
-fn district_unit(ws: &[Word], i: usize, central: &[Vec<String>]) -> Option<usize> {
+fn district_unit(text: &str, ws: &[Word], i: usize, central: &[Vec<String>]) -> Option<usize> {
+    // A proper name: capitalised ("Sông Công") or a number ("quận 1").
+    let named = |j: usize| {
+        ws.get(j).is_some_and(|w| {
+            !w.after_punct
+                && text[w.start..w.end]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+    };
     let k = |j: usize| ws.get(j).map(|w| w.ascii.as_str());
     let kk = keys();
     if is(ws, i, &kk.huyen) || is(ws, i, &kk.quan) {
@@ -86,9 +96,10 @@ fn district_unit(ws: &[Word], i: usize, central: &[Vec<String>]) -> Option<usize
     match k(i)? {
         "thanh" if is(ws, i, &kk.thanh) && is(ws, i + 1, &kk.pho) => {
             // "thành phố" of a province is stale; the six centrally-run cities are not, nor
-            // "thành phố" with no name ("các huyện, thành phố" is caught by its "huyện").
+            // "thành phố" with no name: a city's own plan says "UBND thành phố" of itself
+            // ("các huyện, thành phố" is caught by its "huyện").
             let name_at = i + 2;
-            if name_at >= ws.len() || ws[name_at].after_punct {
+            if !named(name_at) {
                 return None;
             }
             let is_central = central.iter().any(|c| {
@@ -100,7 +111,7 @@ fn district_unit(ws: &[Word], i: usize, central: &[Vec<String>]) -> Option<usize
         }
         "tp" => {
             let name_at = i + 1;
-            if name_at >= ws.len() || ws[name_at].after_punct {
+            if !named(name_at) {
                 return None;
             }
             let is_central = central.iter().any(|c| {
@@ -240,7 +251,7 @@ pub fn stale_names(text: &str, ws: &[Word], data: &crate::RulesData) -> Vec<Foun
         }
         if let Some(h) = head(ws, i) {
             if h < ws.len() && !ws[h].after_punct {
-                if let Some(name_at) = district_unit(ws, h, &central) {
+                if let Some(name_at) = district_unit(text, ws, h, &central) {
                     let last = if name_at < ws.len() && !ws[name_at].after_punct {
                         name_end(text, ws, name_at).max(name_at - 1)
                     } else {
@@ -326,6 +337,11 @@ mod tests {
             ),
             // Centrally-run cities and the communes are the two levels that stay.
             ("UBND thành phố Cần Thơ", vec![]),
+            // A city's own plan names itself "thành phố" without a name.
+            (
+                "Ủy ban nhân dân thành phố ban hành; Hội đồng nhân dân thành phố về",
+                vec![],
+            ),
             ("UBND Thành phố Hồ Chí Minh; UBND TP. Hà Nội", vec![]),
             ("UBND xã Phú Lương; UBND phường Phan Đình Phùng", vec![]),
             ("Phòng Văn hóa - Xã hội xã Cẩm Xuyên", vec![]),

@@ -105,6 +105,18 @@ impl Rule for StaleBody {
             }
             kept.sort_by_key(|h| h.0);
             for (s, e, src) in kept {
+                // The issuer of a document dated before the change is history, not a
+                // stale name: "Quyết định số 12/QĐ-UBND ngày 10/3/2024 của UBND huyện X".
+                let since = match src {
+                    Source::Data(ei) => crate::data::parse_iso(&data.bodies[ei].effective),
+                    Source::District => Some(crate::data::DISTRICT_LEVEL_ENDS),
+                    Source::Province(_) => crate::data::parse_iso(&data.provinces_effective),
+                };
+                if let (Some(since), Some(issued)) = (since, issued_by(&span.text, s)) {
+                    if issued < since {
+                        continue;
+                    }
+                }
                 let found = &span.text[s..e];
                 let at = span.at.clone();
                 out.push(match src {
@@ -141,6 +153,42 @@ impl Rule for StaleBody {
             }
         }
     }
+}
+
+/// When the name at byte `at` is the issuer of a dated document — "… ngày 10/3/2024 của
+/// <name>", "… ngày 10 tháng 3 năm 2024 của <name>" — that document's date.
+pub fn issued_by(text: &str, at: usize) -> Option<(i32, u32, u32)> {
+    let before = text.get(..at)?.trim_end();
+    let before = before
+        .strip_suffix("của")
+        .or_else(|| before.strip_suffix("Của"))?
+        .trim_end();
+    // The date right before "của".
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(30)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let nums: Vec<u32> = tail
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let ends_with_digit = tail.chars().last().is_some_and(|c| c.is_ascii_digit());
+    if !ends_with_digit || nums.len() < 3 {
+        return None;
+    }
+    let (d, m, y) = (
+        nums[nums.len() - 3],
+        nums[nums.len() - 2],
+        nums[nums.len() - 1],
+    );
+    let k = kehoach_text::ascii_key(&tail);
+    let dated = k.contains("ngay") && (1..=31).contains(&d) && (1..=12).contains(&m);
+    (dated && (1900..=2200).contains(&y)).then_some((y as i32, m, d))
 }
 
 fn stale_finding(info: &RuleInfo, at: Where, found: &str, b: &crate::data::StaleBody) -> Finding {
@@ -243,5 +291,39 @@ mod spellings {
             p.items[2].support = vec![name.to_string()];
             assert!(!codes(&p).contains(&"KH301"), "{name}");
         }
+    }
+}
+
+#[cfg(test)]
+mod issued_tests {
+    use super::issued_by;
+    use crate::rules::tests_support::*;
+
+    #[test]
+    fn the_issuer_of_a_dated_document() {
+        let t = "Căn cứ Quyết định số 12/QĐ-UBND ngày 10/3/2024 của UBND huyện Đại Từ";
+        assert_eq!(
+            issued_by(t, t.find("UBND huyện").unwrap()),
+            Some((2024, 3, 10))
+        );
+        let t = "Kế hoạch số 5/KH-STTTT ngày 05 tháng 02 năm 2025 của Sở Thông tin và Truyền thông";
+        assert_eq!(issued_by(t, t.find("Sở").unwrap()), Some((2025, 2, 5)));
+        let t = "giao UBND huyện Đại Từ";
+        assert_eq!(issued_by(t, t.find("UBND").unwrap()), None);
+    }
+
+    #[test]
+    fn an_old_document_of_a_former_body_is_history() {
+        let mut p = plan_2026();
+        p.items[1].content =
+            "Triển khai Quyết định số 12/QĐ-UBND ngày 10/3/2024 của UBND huyện Đại Từ".into();
+        assert!(!codes(&p).contains(&"KH301"), "{:?}", codes(&p));
+        // Dated after the change: the body could not have issued it.
+        p.items[1].content =
+            "Triển khai Kế hoạch số 15/KH-UBND ngày 05/01/2026 của UBND huyện Đại Từ".into();
+        assert!(codes(&p).contains(&"KH301"));
+        // Named as the one to act: stale.
+        p.items[1].content = "Phối hợp với Sở Thông tin và Truyền thông".into();
+        assert!(codes(&p).contains(&"KH301"));
     }
 }
