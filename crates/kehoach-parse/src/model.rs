@@ -44,6 +44,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Non-fatal problems ("no text layer on page 3", "ragged row 12").
     pub warnings: Vec<String>,
+    /// What OCR read, for a PDF whose pages were OCR'd (see [`crate::ocr::OcrInfo`]).
+    pub ocr: Option<crate::ocr::OcrInfo>,
 }
 
 impl Document {
@@ -52,6 +54,7 @@ impl Document {
             format,
             blocks: Vec::new(),
             warnings: Vec::new(),
+            ocr: None,
         }
     }
 
@@ -176,6 +179,10 @@ pub struct Cell {
     /// Tables nested inside the cell.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<Table>,
+    /// Mean confidence (0–100) of the OCR'd words in the cell; `None` for text that was not
+    /// OCR'd.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 impl Cell {
@@ -187,6 +194,7 @@ impl Cell {
             covered: false,
             paragraphs,
             tables: Vec::new(),
+            confidence: None,
         }
     }
 

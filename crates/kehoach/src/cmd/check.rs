@@ -67,6 +67,8 @@ pub struct Args {
     max_word_comparisons: u64,
     #[command(flatten)]
     limits: super::parse::LimitArgs,
+    #[command(flatten)]
+    ocr: super::parse::OcrArgs,
 }
 
 fn parse_threshold(s: &str) -> Result<f64, String> {
@@ -136,7 +138,7 @@ pub fn run(args: Args) -> u8 {
             }
         }
     }
-    let limits = args.limits.limits();
+    let limits = args.ocr.apply(args.limits.limits());
     let draft = match load(&args.draft, &limits) {
         Ok(s) => s,
         Err(e) => {
