@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes fixtures/scans/ocr/: our own fixture plans (fixtures/plans/*.pdf) as a scanner makes
+"""Writes fixtures/ocr/: our own fixture plans (fixtures/plans/*.pdf) as a scanner makes
 them: each page rasterised by pdftoppm (grey), turned a little (the sheet askew on the glass),
 noise added, and stored as one image per page with no text layer: JPEG (DCTDecode) at 150
 dpi, or 1-bit Flate at 200 dpi (a fax-like scan). Needs poppler-utils, Pillow and numpy
@@ -23,7 +23,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-OUT = os.path.join(ROOT, "fixtures", "scans", "ocr")
+OUT = os.path.join(ROOT, "fixtures", "ocr")
 
 # (plan, dpi, angles per page, jpeg quality, bits)
 FIXTURES = [

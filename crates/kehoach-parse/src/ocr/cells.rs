@@ -17,6 +17,9 @@ use crate::pdf::ruling;
 /// Cells whose words' mean confidence is below this are read again.
 pub const REREAD_BELOW: f32 = 50.0;
 
+/// Block numbers of the words of a second reading start here (the page's are below).
+pub const LINE_BASE: u32 = 100_000;
+
 /// The most cells read again on one page.
 const MAX_CELLS: usize = 300;
 
@@ -38,9 +41,13 @@ pub fn reread(
     for g in ruling::grids(&h, &v) {
         for (r, c, rs, cs) in g.cells() {
             let x0 = (g.xs[c] / sx) as usize + pad;
-            let x1 = ((g.xs[c + cs] / sx) as usize).min(img.w).saturating_sub(pad);
+            let x1 = ((g.xs[c + cs] / sx) as usize)
+                .min(img.w)
+                .saturating_sub(pad);
             let y0 = (g.ys[r] / sy) as usize + pad;
-            let y1 = ((g.ys[r + rs] / sy) as usize).min(img.h).saturating_sub(pad);
+            let y1 = ((g.ys[r + rs] / sy) as usize)
+                .min(img.h)
+                .saturating_sub(pad);
             if x1 > x0 + 4 && y1 > y0 + 4 {
                 rects.push((x0, y0, x1, y1));
             }
@@ -61,7 +68,12 @@ pub fn reread(
             continue;
         }
         let ink = (r.1..r.3)
-            .map(|y| img.px[y * img.w + r.0..y * img.w + r.2].iter().filter(|&&p| p < ink_below).count())
+            .map(|y| {
+                img.px[y * img.w + r.0..y * img.w + r.2]
+                    .iter()
+                    .filter(|&&p| p < ink_below)
+                    .count()
+            })
             .sum::<usize>();
         if ink >= 12 {
             todo.push(*r);
@@ -106,7 +118,7 @@ pub fn reread(
         let r = todo[k];
         w.left += r.0 as f32 - margin as f32;
         w.top += r.1 as f32 - at[k] as f32;
-        w.line = (100_000 + k as u32, w.line.1, w.line.2);
+        w.line = (LINE_BASE + k as u32, w.line.1, w.line.2);
         words.push(w);
         added += 1;
     }

@@ -11,7 +11,10 @@
 //! 3. Digits: in a number, a date or a symbol's number part ("2O26", "3l/12/2026"), the
 //!    letters the engine confuses with digits (O o → 0, l I → 1) when the part is otherwise
 //!    digits (one at least, and two in the word: "l0" alone is left).
-//! 4. Dictionary: a run of two to six words whose diacritic-free key is that of exactly one
+//! 4. A quarter's numeral after "Quý" misread as l, 1, | or ! ("Quý IIl/2026" → "Quý
+//!    III/2026"); an underscore or bar stuck to a word's end is dropped ("2.2_"), and so is a
+//!    quote mark stuck to the front of a short numeral ("\"II").
+//! 5. Dictionary: a run of two to six words whose diacritic-free key is that of exactly one
 //!    phrase of the domain dictionary (bodies and ministries of `plan::citation::issuer`,
 //!    departments named like them, document types of `plan::meta::doctype`, the words of
 //!    deadlines and table headers below) and that differs from it only in its marks, takes the
@@ -69,6 +72,25 @@ const DOMAIN: &[&str] = &[
     "Bộ Chỉ huy Quân sự tỉnh",
     "các cơ quan, đơn vị liên quan",
     "các sở, ban, ngành",
+    // Two-word terms of plans' tasks whose marks OCR most often gets wrong (hook for acute:
+    // "kiếm tra"); each has one reading.
+    "kiểm tra",
+    "tổ chức",
+    "tìm hiểu",
+    "thủ tục hành chính",
+    "cải cách hành chính",
+    "cải cách thủ tục hành chính",
+    "cải cách thể chế",
+    "Cổng Dịch vụ công quốc gia",
+    "Cổng thông tin điện tử",
+    "triển khai",
+    "tuyên truyền",
+    "hướng dẫn",
+    "đánh giá",
+    "rà soát",
+    "xây dựng",
+    "chuyển đổi số",
+    "Văn phòng Ủy ban nhân dân",
 ];
 
 /// One reading per diacritic-free key of two or more words; keys with two readings are
@@ -87,7 +109,11 @@ fn dictionary() -> &'static HashMap<String, Option<Vec<String>>> {
                 phrases.push(format!("Sở {rest}"));
             }
         }
-        phrases.extend(crate::plan::meta::doctype::DOC_TYPES.iter().map(|t| t.name.to_string()));
+        phrases.extend(
+            crate::plan::meta::doctype::DOC_TYPES
+                .iter()
+                .map(|t| t.name.to_string()),
+        );
         phrases.extend(DOMAIN.iter().map(|s| s.to_string()));
         let mut d: HashMap<String, Option<Vec<String>>> = HashMap::new();
         for p in phrases {
@@ -146,7 +172,10 @@ pub fn place_tone(word: &str) -> String {
                 return word.to_string();
             }
             tone = Some(c);
-        } else if let Some(last) = letters.last_mut().filter(|_| unicode_normalization::char::is_combining_mark(c)) {
+        } else if let Some(last) = letters
+            .last_mut()
+            .filter(|_| unicode_normalization::char::is_combining_mark(c))
+        {
             match unicode_normalization::char::compose(*last, c) {
                 Some(k) => *last = k,
                 None => return word.to_string(),
@@ -161,8 +190,14 @@ pub fn place_tone(word: &str) -> String {
     let Some(tone) = tone else {
         return word.to_string();
     };
-    let lower: Vec<char> = letters.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
-    let mut start = lower.iter().position(|&c| is_vowel(c)).unwrap_or(lower.len());
+    let lower: Vec<char> = letters
+        .iter()
+        .map(|c| c.to_lowercase().next().unwrap_or(*c))
+        .collect();
+    let mut start = lower
+        .iter()
+        .position(|&c| is_vowel(c))
+        .unwrap_or(lower.len());
     if start >= lower.len() {
         return word.to_string();
     }
@@ -211,7 +246,8 @@ pub fn fix_digits(word: &str) -> String {
     let flush = |part: &mut String, out: &mut String| {
         let digits = part.chars().filter(char::is_ascii_digit).count();
         let confusable = |c: char| matches!(c, 'O' | 'o' | 'l' | 'I');
-        if in_word >= 2 && digits >= 1 && part.chars().all(|c| c.is_ascii_digit() || confusable(c)) {
+        if in_word >= 2 && digits >= 1 && part.chars().all(|c| c.is_ascii_digit() || confusable(c))
+        {
             out.extend(part.chars().map(|c| match c {
                 'O' | 'o' => '0',
                 'l' | 'I' => '1',
@@ -234,25 +270,94 @@ pub fn fix_digits(word: &str) -> String {
     out
 }
 
+/// A quarter's Roman numeral as the engine misreads it after "Quý" ("Quý IIl/2026",
+/// "Quý!/2027", "Quý |V"): I, l, 1, | and ! are I, a V stays; only for at most four such
+/// marks followed by "/", a space or the end (quarters are I to IV). `prev` is the word
+/// before; `word` may also start with "Quý" itself.
+pub fn fix_quarter(prev: Option<&str>, word: &str) -> String {
+    let is_quy = |w: &str| kehoach_text::ascii_key(w) == "quy";
+    let (head, rest) = match word.char_indices().find(|(_, c)| matches!(c, '!' | '|')) {
+        Some((i, _)) if i > 0 && is_quy(&word[..i]) => (&word[..i], &word[i..]),
+        _ if prev.is_some_and(is_quy) => ("", word),
+        _ => return word.to_string(),
+    };
+    let end = rest.find(['/', ',', ';', ')']).unwrap_or(rest.len());
+    let numeral = &rest[..end];
+    let ok = !numeral.is_empty()
+        && numeral.chars().count() <= 4
+        && numeral
+            .chars()
+            .all(|c| matches!(c, 'I' | 'l' | '1' | '|' | '!' | 'V'))
+        && numeral.chars().any(|c| c != '1')
+        && (end < rest.len() || !head.is_empty() || numeral.chars().any(|c| c != 'l'));
+    if !ok {
+        return word.to_string();
+    }
+    let fixed: String = numeral
+        .chars()
+        .map(|c| if c == 'V' { 'V' } else { 'I' })
+        .collect();
+    let sep = if head.is_empty() { "" } else { " " };
+    format!("{head}{sep}{fixed}{}", &rest[end..])
+}
+
+/// Underscores and bars stuck to the end of a word ("2.2_", "tỉnh|"): the engine reads
+/// table-rule remains and underlining as them; words that are only such marks stay.
+fn trim_marks(w: &str) -> &str {
+    let t = w.trim_end_matches(['_', '|']);
+    if t.is_empty() {
+        w
+    } else {
+        t
+    }
+}
+
+/// A quote mark stuck to the front of a short numeral ("\"I", "'2."): a speck the engine
+/// read as a quote; a quoted word ("\"Một cửa\"") keeps its quote.
+fn trim_speck(w: &str) -> &str {
+    let t = w.trim_start_matches(['"', '\'', '“', '”', '‘', '’', '`']);
+    let numeral = !t.is_empty()
+        && t.chars().count() <= 5
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X' | '.' | ')'));
+    if numeral && t.len() < w.len() {
+        t
+    } else {
+        w
+    }
+}
+
 /// One word cleaned (steps 1–3).
 pub fn clean_word(raw: &str) -> String {
     let w = kehoach_text::clean(raw);
-    let w = w.split(' ').map(|p| fix_digits(&place_tone_in(p))).collect::<Vec<_>>().join(" ");
+    let w = trim_speck(trim_marks(&w));
+    let w = w
+        .split(' ')
+        .map(|p| fix_digits(&place_tone_in(p)))
+        .collect::<Vec<_>>()
+        .join(" ");
     kehoach_text::clean(&w)
 }
 
 /// [`place_tone`] on the letters of a word with punctuation around it ("(hoà),").
 fn place_tone_in(w: &str) -> String {
     let s = w.find(|c: char| c.is_alphabetic()).unwrap_or(w.len());
-    let e = w.rfind(|c: char| c.is_alphabetic()).map_or(s, |i| i + w[i..].chars().next().map_or(1, char::len_utf8));
+    let e = w
+        .rfind(|c: char| c.is_alphabetic())
+        .map_or(s, |i| i + w[i..].chars().next().map_or(1, char::len_utf8));
     if s >= e {
         return w.to_string();
     }
     format!("{}{}{}", &w[..s], place_tone(&w[s..e]), &w[e..])
 }
 
-/// The dictionary step over a line's words (module comment, 4), in place.
+/// The dictionary step over a line's words (module comment, 4), and quarters' numerals, in
+/// place.
 pub fn correct_line(words: &mut [String]) {
+    for k in 0..words.len() {
+        let fixed = fix_quarter(k.checked_sub(1).map(|p| words[p].as_str()), &words[k]);
+        words[k] = fixed;
+    }
     let d = dictionary();
     let mut i = 0;
     while i < words.len() {
@@ -266,12 +371,19 @@ pub fn correct_line(words: &mut [String]) {
                 continue;
             }
             // Punctuation inside the run only after its last word.
-            if words[i..i + n - 1].iter().zip(&cores).any(|(w, &(s, e))| s > 0 || e < w.len())
+            if words[i..i + n - 1]
+                .iter()
+                .zip(&cores)
+                .any(|(w, &(s, e))| s > 0 || e < w.len())
                 || cores[n - 1].0 > 0
             {
                 continue;
             }
-            let text: Vec<&str> = words[i..i + n].iter().zip(&cores).map(|(w, &(s, e))| &w[s..e]).collect();
+            let text: Vec<&str> = words[i..i + n]
+                .iter()
+                .zip(&cores)
+                .map(|(w, &(s, e))| &w[s..e])
+                .collect();
             let Some(Some(reading)) = d.get(&ascii_key(&text.join(" "))) else {
                 continue;
             };
@@ -295,6 +407,15 @@ pub fn correct_line(words: &mut [String]) {
     }
 }
 
+/// The dictionary and quarter steps over a paragraph's text (a line wrapped in a cell is one
+/// text again here: "Đoàn kiếm / tra"); `None` when nothing changes.
+pub fn correct_text(text: &str) -> Option<String> {
+    let mut words: Vec<String> = text.split(' ').map(String::from).collect();
+    correct_line(&mut words);
+    let out = words.join(" ");
+    (out != text).then_some(out)
+}
+
 /// Byte range of a word's letters and digits.
 fn core(w: &str) -> (usize, usize) {
     let s = w.find(|c: char| c.is_alphanumeric()).unwrap_or(w.len());
@@ -313,7 +434,8 @@ fn with_case_of(reading: &str, like: &str) -> String {
         reading.to_uppercase()
     } else if letters.first().is_some_and(|c| c.is_uppercase()) {
         let mut cs = reading.chars();
-        cs.next().map_or(String::new(), |f| f.to_uppercase().chain(cs).collect())
+        cs.next()
+            .map_or(String::new(), |f| f.to_uppercase().chain(cs).collect())
     } else {
         reading.to_lowercase()
     }
@@ -369,7 +491,10 @@ mod tests {
             .map(String::from)
             .collect();
         correct_line(&mut w);
-        assert_eq!(w.join(" "), "Ủy ban nhân dân tỉnh Hà Tĩnh; Sở Tài chính, Bộ Nội vụ.");
+        assert_eq!(
+            w.join(" "),
+            "Ủy ban nhân dân tỉnh Hà Tĩnh; Sở Tài chính, Bộ Nội vụ."
+        );
         let mut w: Vec<String> = "THƯƠNG XUYÊN".split(' ').map(String::from).collect();
         correct_line(&mut w);
         assert_eq!(w.join(" "), "THƯỜNG XUYÊN");
@@ -381,6 +506,28 @@ mod tests {
         let mut w: Vec<String> = "hàng năm".split(' ').map(String::from).collect();
         correct_line(&mut w);
         assert_eq!(w.join(" "), "hàng năm");
+    }
+
+    #[test]
+    fn quarters_and_stuck_marks() {
+        assert_eq!(fix_quarter(Some("Quý"), "IIl/2026"), "III/2026");
+        assert_eq!(fix_quarter(None, "Quý!/2027"), "Quý I/2027");
+        assert_eq!(fix_quarter(Some("quý"), "|V"), "IV");
+        assert_eq!(fix_quarter(Some("Quý"), "II/2026"), "II/2026");
+        assert_eq!(fix_quarter(Some("Quý"), "1/2026"), "1/2026");
+        assert_eq!(fix_quarter(Some("năm"), "l/2026"), "l/2026");
+        assert_eq!(fix_quarter(Some("Quý"), "là"), "là");
+        assert_eq!(clean_word("2.2_"), "2.2");
+        assert_eq!(clean_word("_"), "_");
+        assert_eq!(clean_word("\"II"), "II");
+        assert_eq!(clean_word("'2."), "2.");
+        assert_eq!(clean_word("\"Một"), "\"Một");
+        let mut w: Vec<String> = "Trong quý Il năm 2026 KIÊM TRA"
+            .split(' ')
+            .map(String::from)
+            .collect();
+        correct_line(&mut w);
+        assert_eq!(w.join(" "), "Trong quý II năm 2026 KIỂM TRA");
     }
 
     #[test]

@@ -53,7 +53,10 @@ pub fn angle(ink: &[bool], w: usize, h: usize) -> f32 {
         (0..=n)
             .map(|k| from + k as f32 * by)
             .map(|a| (a, score(a)))
-            .fold((0.0f32, f64::MIN), |acc, x| if x.1 > acc.1 { x } else { acc })
+            .fold(
+                (0.0f32, f64::MIN),
+                |acc, x| if x.1 > acc.1 { x } else { acc },
+            )
             .0
     };
     let coarse = best(-MAX_DEGREES, MAX_DEGREES, 0.1);
@@ -126,7 +129,7 @@ mod tests {
 
     #[test]
     fn blank_page_has_no_skew_and_rotation_keeps_size() {
-        assert_eq!(angle(&vec![false; 100], 10, 10), 0.0);
+        assert_eq!(angle(&[false; 100], 10, 10), 0.0);
         let g = Gray::new(20, 10, 255);
         let r = rotate(&g, 1.0);
         assert_eq!((r.w, r.h), (20, 10));

@@ -129,7 +129,10 @@ pub fn decode(pdf: &PdfDoc, s: &Stream, max_stream: usize) -> Option<Gray> {
     }
     let filters: Vec<Vec<u8>> = match dict_get(pdf, d, b"Filter") {
         Some(Object::Name(n)) => vec![n.clone()],
-        Some(Object::Array(a)) => a.iter().filter_map(|o| o.as_name().ok().map(<[u8]>::to_vec)).collect(),
+        Some(Object::Array(a)) => a
+            .iter()
+            .filter_map(|o| o.as_name().ok().map(<[u8]>::to_vec))
+            .collect(),
         _ => Vec::new(),
     };
     let inverted = dict_get(pdf, d, b"Decode")
@@ -207,7 +210,13 @@ fn raw(data: &[u8], w: usize, h: usize, comps: usize, bpc: i64) -> Option<Gray> 
             let stride = w.div_ceil(8);
             let d = data.get(..stride * h)?;
             for row in d.chunks_exact(stride) {
-                px.extend((0..w).map(|x| if row[x / 8] >> (7 - x % 8) & 1 == 1 { 255 } else { 0 }));
+                px.extend((0..w).map(|x| {
+                    if row[x / 8] >> (7 - x % 8) & 1 == 1 {
+                        255
+                    } else {
+                        0
+                    }
+                }));
             }
         }
         _ => return None,
@@ -218,7 +227,16 @@ fn raw(data: &[u8], w: usize, h: usize, comps: usize, bpc: i64) -> Option<Gray> 
 /// Page `n` (1-based) rasterised in grey at `dpi` by `pdftoppm`, killed after `timeout`.
 pub fn rasterise(pdf_bytes: &[u8], n: u32, dpi: u32, timeout: Duration) -> Result<Gray, String> {
     let mut child = Command::new("pdftoppm")
-        .args(["-f", &n.to_string(), "-l", &n.to_string(), "-r", &dpi.to_string(), "-gray", "-"])
+        .args([
+            "-f",
+            &n.to_string(),
+            "-l",
+            &n.to_string(),
+            "-r",
+            &dpi.to_string(),
+            "-gray",
+            "-",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

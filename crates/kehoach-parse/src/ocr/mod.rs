@@ -77,8 +77,9 @@ pub struct OcrPage {
     pub mean_confidence: f32,
     /// The engine's text as it gave it, a line per line, before cleanup.
     pub raw_text: String,
-    /// Lines the cleanup changed (beyond Unicode normalisation): what the engine read and
-    /// what the document says.
+    /// Text the cleanup changed (beyond Unicode normalisation): lines changed word by word
+    /// (tone placement, digits, quarters), then paragraphs changed by the dictionary; what
+    /// the engine read and what the document says.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
 }
@@ -155,12 +156,6 @@ pub fn read_page(
     let segs = rules::segments(&hz, &vt, sx, sy);
     let mut words = tesseract::recognise(&img, dpi.round() as u32, deadline)?;
     cells::reread(&img, &mut words, &segs, (sx, sy), dpi, deadline)?;
-    if std::env::var_os("KEHOACH_OCR_DEBUG").is_some() {
-        eprintln!("page {page}: angle {angle} hz {hz:?}\nvt {vt:?}");
-        for w in &words {
-            eprintln!("{:?} {} {} {} {} {} {}", w.line, w.left, w.top, w.width, w.height, w.conf, w.text);
-        }
-    }
     let mean = if words.is_empty() {
         0.0
     } else {
@@ -199,9 +194,12 @@ pub fn glyphs_of(words: &[Word], sx: f32, sy: f32) -> (Vec<Glyph>, String, Vec<C
         let mut line: Vec<&Word> = words[i..j].iter().collect();
         line.sort_by(|a, b| a.left.total_cmp(&b.left));
         i = j;
+        drop_noise(&mut line);
+        if line.is_empty() {
+            continue;
+        }
         let raw: Vec<String> = line.iter().map(|w| kehoach_text::clean(&w.text)).collect();
-        let mut fixed: Vec<String> = raw.iter().map(|w| cleanup::clean_word(w)).collect();
-        cleanup::correct_line(&mut fixed);
+        let fixed: Vec<String> = raw.iter().map(|w| cleanup::clean_word(w)).collect();
         let (raw_line, fixed_line) = (raw.join(" "), fixed.join(" "));
         if raw_line != fixed_line {
             corrections.push(Correction {
@@ -239,6 +237,28 @@ pub fn glyphs_of(words: &[Word], sx: f32, sy: f32) -> (Vec<Glyph>, String, Vec<C
     (glyphs, raw_text, corrections)
 }
 
+/// Leaves out of a line what the engine read from things that are not text: words of
+/// confidence below 10 (dots, rule remains, a stamp's edge read as letters), words below 40
+/// whose height is under half or over one and a half times the line's median (an underline,
+/// a logo or a stamp beside the text), and words that are only underscores or bars. Words of
+/// a cell's second reading ([`cells::reread`]) are kept whatever their confidence: the cell
+/// has ink, and its one short word ("II") is what the engine is least sure of.
+fn drop_noise(line: &mut Vec<&Word>) {
+    let reread = line.first().is_some_and(|w| w.line.0 >= cells::LINE_BASE);
+    let mut hs: Vec<f32> = line.iter().map(|w| w.height).collect();
+    hs.sort_by(f32::total_cmp);
+    let med = hs.get(hs.len() / 2).copied().unwrap_or(0.0);
+    line.retain(|w| {
+        let odd = w.height < med * 0.5 || w.height > med * 1.5;
+        let marks = w
+            .text
+            .chars()
+            .all(|c| matches!(c, '_' | '|' | '-' | '~' | '—') || c.is_whitespace());
+        let noise = !reread && (w.conf < 10.0 || (w.conf < 40.0 && odd));
+        !(noise || (marks && w.text.chars().any(|c| c == '_' || c == '|')))
+    });
+}
+
 fn glyph(x0: f32, x1: f32, y: f32, size: f32, text: String, conf: f32, space: bool) -> Glyph {
     Glyph {
         x0,
@@ -253,6 +273,41 @@ fn glyph(x0: f32, x1: f32, y: f32, size: f32, text: String, conf: f32, space: bo
         italic: false,
         space,
         conf,
+    }
+}
+
+/// The dictionary step of the cleanup over the paragraphs of OCR'd pages (body and cells,
+/// nested tables too), once the layout has joined a cell's wrapped lines; each change is
+/// added to its page's corrections.
+pub fn correct_document(doc: &mut crate::model::Document) {
+    use crate::model::{Block, Paragraph, Table};
+    let Some(info) = doc.ocr.as_mut() else {
+        return;
+    };
+    fn para(p: &mut Paragraph, info: &mut OcrInfo) {
+        let Some(page) = info.pages.iter_mut().find(|x| Some(x.page) == p.page) else {
+            return;
+        };
+        if let Some(fixed) = cleanup::correct_text(&p.text) {
+            page.corrections.push(Correction {
+                raw: std::mem::replace(&mut p.text, fixed.clone()),
+                corrected: fixed,
+            });
+        }
+    }
+    fn table(t: &mut Table, info: &mut OcrInfo) {
+        for r in &mut t.rows {
+            for c in &mut r.cells {
+                c.paragraphs.iter_mut().for_each(|p| para(p, info));
+                c.tables.iter_mut().for_each(|t| table(t, info));
+            }
+        }
+    }
+    for b in &mut doc.blocks {
+        match b {
+            Block::Paragraph(p) => para(p, info),
+            Block::Table(t) => table(t, info),
+        }
     }
 }
 
@@ -295,13 +350,33 @@ mod tests {
         ];
         let (g, raw, corr) = glyphs_of(&ws, 0.5, 0.5);
         assert_eq!(raw, "Uy ban nhăn dân\n2O26");
-        assert_eq!(corr.len(), 2);
-        assert_eq!(corr[0].corrected, "Ủy ban nhân dân");
-        assert_eq!(corr[1].corrected, "2026");
+        // Word steps here; the dictionary runs on paragraphs (correct_document).
+        assert_eq!(corr.len(), 1);
+        assert_eq!(corr[0].corrected, "2026");
         let text: Vec<&str> = g.iter().filter(|g| !g.space).map(|g| &*g.text).collect();
-        assert_eq!(text, ["Ủy", "ban", "nhân", "dân", "2026"]);
+        assert_eq!(text, ["Uy", "ban", "nhăn", "dân", "2026"]);
         assert_eq!(g.iter().filter(|g| g.space).count(), 3);
         assert_eq!(g[0].x0, 50.0);
         assert_eq!(mean_confidence(&g), Some(74.0));
+    }
+
+    #[test]
+    fn noise_words_are_left_out() {
+        let mut tall = word(160.0, 1, "B2", 20.0);
+        tall.height = 48.0;
+        let mut flat = word(220.0, 1, "TH", 30.0);
+        flat.height = 6.0;
+        let ws = [
+            word(100.0, 1, "SỞ", 96.0),
+            tall,
+            flat,
+            word(280.0, 1, "Vu:", 2.0),
+            word(340.0, 1, "_", 90.0),
+            word(400.0, 1, "NỘI", 95.0),
+            word(460.0, 1, "VỤ", 95.0),
+        ];
+        let (g, raw, _) = glyphs_of(&ws, 1.0, 1.0);
+        assert_eq!(raw, "SỞ NỘI VỤ");
+        assert_eq!(g.iter().filter(|g| !g.space).count(), 3);
     }
 }

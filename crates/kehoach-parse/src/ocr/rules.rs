@@ -24,10 +24,14 @@ pub fn otsu(img: &Gray) -> u8 {
     if total == 0 {
         return 128;
     }
-    let sum_all: f64 = hist.iter().enumerate().map(|(i, &n)| i as f64 * n as f64).sum();
+    let sum_all: f64 = hist
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| i as f64 * n as f64)
+        .sum();
     let (mut w0, mut sum0, mut best, mut best_t) = (0u64, 0f64, -1f64, 128u8);
-    for t in 0..256 {
-        w0 += hist[t];
+    for (t, &n) in hist.iter().enumerate() {
+        w0 += n;
         if w0 == 0 {
             continue;
         }
@@ -35,7 +39,7 @@ pub fn otsu(img: &Gray) -> u8 {
         if w1 == 0 {
             break;
         }
-        sum0 += t as f64 * hist[t] as f64;
+        sum0 += t as f64 * n as f64;
         let m0 = sum0 / w0 as f64;
         let m1 = (sum_all - sum0) / w1 as f64;
         let between = w0 as f64 * w1 as f64 * (m0 - m1) * (m0 - m1);
@@ -70,7 +74,12 @@ pub fn find(ink: &[bool], w: usize, h: usize, dpi: f32) -> (Vec<PxRule>, Vec<PxR
 }
 
 /// Pieces of rules along the first coordinate (`len` long), one scan per line `0..across`.
-fn rules_along(at: impl Fn(usize, usize) -> bool, len: usize, across: usize, dpi: f32) -> Vec<PxRule> {
+fn rules_along(
+    at: impl Fn(usize, usize) -> bool,
+    len: usize,
+    across: usize,
+    dpi: f32,
+) -> Vec<PxRule> {
     let gap = (dpi / 60.0).round().max(2.0) as usize;
     let min_piece = (dpi / 3.0) as usize;
     let bridge = (dpi / 5.0) as usize;
@@ -266,7 +275,15 @@ mod tests {
         }
         let t = otsu(&g);
         assert!(t > 30 && t <= 240, "{t}");
-        let (mut g2, hz) = (g.clone(), [PxRule { at: 0.5, from: 0, to: 9, thick: 2 }]);
+        let (mut g2, hz) = (
+            g.clone(),
+            [PxRule {
+                at: 0.5,
+                from: 0,
+                to: 9,
+                thick: 2,
+            }],
+        );
         erase(&mut g2, &hz, &[]);
         assert!(g2.px[..20].iter().all(|&p| p == 255));
         assert_eq!(binarise(&g).iter().filter(|&&b| b).count(), 20);

@@ -89,7 +89,16 @@ pub fn recognise_block(img: &Gray, dpi: u32, deadline: Instant) -> Result<Vec<Wo
 
 fn run(img: &Gray, dpi: u32, psm: &str, deadline: Instant) -> Result<Vec<Word>, String> {
     let mut child = Command::new("tesseract")
-        .args(["stdin", "stdout", "-l", "vie", "--psm", psm, "--dpi", &dpi.to_string()])
+        .args([
+            "stdin",
+            "stdout",
+            "-l",
+            "vie",
+            "--psm",
+            psm,
+            "--dpi",
+            &dpi.to_string(),
+        ])
         .args(["-c", "preserve_interword_spaces=1", "tsv"])
         .env("OMP_THREAD_LIMIT", "1")
         .stdin(Stdio::piped())
@@ -97,13 +106,18 @@ fn run(img: &Gray, dpi: u32, psm: &str, deadline: Instant) -> Result<Vec<Word>, 
         .stderr(Stdio::null())
         .spawn()
         .map_err(|e| format!("tesseract could not be run ({e}); install it: {INSTALL_HINT}"))?;
-    let out = feed_and_wait(&mut child, &img.pgm(), deadline).map_err(|e| format!("tesseract: {e}"))?;
+    let out =
+        feed_and_wait(&mut child, &img.pgm(), deadline).map_err(|e| format!("tesseract: {e}"))?;
     Ok(parse_tsv(&String::from_utf8_lossy(&out)))
 }
 
 /// Writes `input` to a child's stdin, collects its stdout and waits for it, killing it when
 /// `deadline` passes.
-pub fn feed_and_wait(child: &mut Child, input: &[u8], deadline: Instant) -> Result<Vec<u8>, String> {
+pub fn feed_and_wait(
+    child: &mut Child,
+    input: &[u8],
+    deadline: Instant,
+) -> Result<Vec<u8>, String> {
     let stdin = child.stdin.take();
     let input = input.to_vec();
     let writer = std::thread::spawn(move || {

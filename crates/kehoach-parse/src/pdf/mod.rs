@@ -254,6 +254,7 @@ fn read_pages(pdf: &PdfDoc, bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
     doc.blocks = assembler.finish();
     if doc.ocr.is_some() {
+        crate::ocr::correct_document(&mut doc);
         low_confidence_warnings(&mut doc);
     }
     let stamp_lines = stamp::remove(&mut doc);
@@ -281,11 +282,13 @@ fn ocr_pages(
 ) -> Result<()> {
     use rayon::prelude::*;
     use std::time::{Duration, Instant};
-    let per_page = Duration::from_secs_f64(if limits.ocr_page_seconds.is_finite() && limits.ocr_page_seconds > 0.0 {
-        limits.ocr_page_seconds.min(86_400.0)
-    } else {
-        86_400.0
-    });
+    let per_page = Duration::from_secs_f64(
+        if limits.ocr_page_seconds.is_finite() && limits.ocr_page_seconds > 0.0 {
+            limits.ocr_page_seconds.min(86_400.0)
+        } else {
+            86_400.0
+        },
+    );
     let batch = rayon::current_num_threads().max(1) * 2;
     let mut info = crate::ocr::OcrInfo {
         engine: crate::ocr::tesseract::version(),
@@ -327,7 +330,9 @@ fn ocr_pages(
                     read[k].4 = true;
                     info.pages.push(p.info);
                 }
-                Err(e) => doc.warnings.push(format!("page {n} could not be OCR'd: {e}")),
+                Err(e) => doc
+                    .warnings
+                    .push(format!("page {n} could not be OCR'd: {e}")),
             }
         }
     }
