@@ -46,6 +46,9 @@ pub enum OcrMode {
     Always,
 }
 
+/// Pages whose words' mean confidence is below this are not taken as text.
+pub const PAGE_MIN_CONFIDENCE: f32 = 40.0;
+
 /// Cells whose words' mean confidence is below this are listed in the warnings.
 pub const LOW_CONFIDENCE: f32 = 60.0;
 
@@ -108,6 +111,11 @@ pub struct Scanned {
 }
 
 impl Scanned {
+    /// Mean confidence of the page's words (0 when there are none).
+    pub fn mean_confidence(&self) -> f32 {
+        self.info.mean_confidence
+    }
+
     /// The page content and its `ocr` entry (words cleaned up).
     pub fn into_page(self) -> PageOcr {
         let (glyphs, raw_text, corrections) = glyphs_of(&self.words, self.sx, self.sy);

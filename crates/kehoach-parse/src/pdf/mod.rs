@@ -324,6 +324,14 @@ fn ocr_pages(
         for (k, r) in results {
             let n = read[k].0;
             match r {
+                // A page read at under this mean confidence is a drawing, a photo or a
+                // blank sheet's speckle, not text: it stays a page without text.
+                Ok(p) if p.mean_confidence() < crate::ocr::PAGE_MIN_CONFIDENCE => {
+                    doc.warnings.push(format!(
+                        "page {n}: OCR found no readable text (mean confidence {:.0})",
+                        p.mean_confidence()
+                    ));
+                }
                 Ok(p) => {
                     let p = p.into_page();
                     read[k].3 = p.content;
