@@ -47,9 +47,28 @@ fn key(s: &str) -> String {
     kehoach_text::match_key(s)
 }
 
-/// Text as OCR gives it: equal to the truth, or at least `min` similar on match keys.
+/// Text as OCR gives it: equal to the truth on match keys, or at least `min` similar
+/// character by character (1 − edit distance / length, spaces and punctuation left out: OCR
+/// glues words, "SởYtế,Sở").
 fn close(got: &str, want: &str, min: f64) -> bool {
-    key(got) == key(want) || kehoach_text::similarity(&key(got), &key(want)) >= min
+    let (a, b) = (key(got), key(want));
+    if a == b {
+        return true;
+    }
+    let a: Vec<char> = a.chars().filter(|c| c.is_alphanumeric()).collect();
+    let b: Vec<char> = b.chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + (ca != cb) as usize).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    let n = a.len().max(b.len()).max(1);
+    1.0 - row[b.len()] as f64 / n as f64 >= min
 }
 
 /// Items of the truth found in the record (in order, content at least 0.8 similar), and of

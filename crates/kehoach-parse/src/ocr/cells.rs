@@ -57,6 +57,9 @@ pub fn reread(
         let (cx, cy) = (w.left + w.width / 2.0, w.top + w.height / 2.0);
         cx >= r.0 as f32 && cx < r.2 as f32 && cy >= r.1 as f32 && cy < r.3 as f32
     };
+    let margin = (dpi / 6.0) as usize;
+    let gap = (dpi / 4.0) as usize;
+    let mut strip_px = 0usize;
     let mut todo: Vec<(usize, usize, usize, usize)> = Vec::new();
     for r in &rects {
         let (mut n, mut sum) = (0usize, 0f32);
@@ -76,6 +79,11 @@ pub fn reread(
             })
             .sum::<usize>();
         if ink >= 12 {
+            // The strip holds at most a page's worth of pixels twice over.
+            strip_px += (r.2 - r.0 + margin * 2) * (r.3 - r.1 + gap);
+            if strip_px > 2 * img.w * img.h {
+                break;
+            }
             todo.push(*r);
         }
         if todo.len() >= MAX_CELLS {
@@ -85,9 +93,7 @@ pub fn reread(
     if todo.is_empty() {
         return Ok(0);
     }
-    // The strip: each cut at x = margin, one below the other with a gap of a cut's height.
-    let margin = (dpi / 6.0) as usize;
-    let gap = (dpi / 4.0) as usize;
+    // The strip: each cut at x = margin, one below the other with a gap between.
     let width = todo.iter().map(|r| r.2 - r.0).max().unwrap_or(0) + 2 * margin;
     let height: usize = todo.iter().map(|r| r.3 - r.1 + gap).sum::<usize>() + 2 * margin;
     let mut strip = Gray::new(width, height, 255);

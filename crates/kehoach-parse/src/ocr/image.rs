@@ -224,6 +224,19 @@ fn raw(data: &[u8], w: usize, h: usize, comps: usize, bpc: i64) -> Option<Gray> 
     Some(Gray { w, h, px })
 }
 
+/// The resolution a `w` × `h` point page is rasterised at: 200 dpi (the OCR engine reads
+/// body text well from 150 dpi up), less for a page so large that 200 dpi would pass
+/// [`MAX_PIXELS`] (a hostile MediaBox of 14,400 pt squared would be 1.6 gigapixels), 1 at
+/// least.
+pub fn raster_dpi(w: f32, h: f32) -> u32 {
+    let inches = (w.abs() / 72.0) * (h.abs() / 72.0);
+    if !(inches.is_finite() && inches > 0.0) {
+        return 72;
+    }
+    let most = (MAX_PIXELS as f32 / inches).sqrt();
+    most.clamp(1.0, 200.0) as u32
+}
+
 /// Page `n` (1-based) rasterised in grey at `dpi` by `pdftoppm`, killed after `timeout`.
 pub fn rasterise(pdf_bytes: &[u8], n: u32, dpi: u32, timeout: Duration) -> Result<Gray, String> {
     let mut child = Command::new("pdftoppm")
@@ -250,6 +263,16 @@ pub fn rasterise(pdf_bytes: &[u8], n: u32, dpi: u32, timeout: Duration) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raster_resolution_is_bounded() {
+        assert_eq!(raster_dpi(595.0, 842.0), 200);
+        let d = raster_dpi(14_400.0, 14_400.0);
+        let px = (14_400.0 / 72.0 * d as f32).powi(2);
+        assert!(px <= MAX_PIXELS as f32, "{d}");
+        assert_eq!(raster_dpi(f32::NAN, 1.0), 72);
+        assert_eq!(raster_dpi(1e30, 1e30), 1);
+    }
 
     #[test]
     fn pgm_round_trip() {

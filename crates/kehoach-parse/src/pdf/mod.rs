@@ -313,7 +313,12 @@ fn ocr_pages(
                 }
                 let (img, source) = match img {
                     Some(g) => (g, "image"),
-                    None => match crate::ocr::image::rasterise(bytes, n, 200, per_page) {
+                    None => match crate::ocr::image::rasterise(
+                        bytes,
+                        n,
+                        crate::ocr::image::raster_dpi(w, h),
+                        per_page,
+                    ) {
                         Ok(g) => (g, "rasterised"),
                         Err(e) => return (k, Err(e)),
                     },
