@@ -227,11 +227,11 @@ fn raw(data: &[u8], w: usize, h: usize, comps: usize, bpc: i64) -> Option<Gray> 
 /// The resolution a `w` × `h` point page is rasterised at: 200 dpi (the OCR engine reads
 /// body text well from 150 dpi up), less for a page so large that 200 dpi would pass
 /// [`MAX_PIXELS`] (a hostile MediaBox of 14,400 pt squared would be 1.6 gigapixels), 1 at
-/// least.
+/// least (and 1 for a size that is not a number).
 pub fn raster_dpi(w: f32, h: f32) -> u32 {
     let inches = (w.abs() / 72.0) * (h.abs() / 72.0);
     if !(inches.is_finite() && inches > 0.0) {
-        return 72;
+        return 1;
     }
     let most = (MAX_PIXELS as f32 / inches).sqrt();
     most.clamp(1.0, 200.0) as u32
@@ -270,7 +270,7 @@ mod tests {
         let d = raster_dpi(14_400.0, 14_400.0);
         let px = (14_400.0 / 72.0 * d as f32).powi(2);
         assert!(px <= MAX_PIXELS as f32, "{d}");
-        assert_eq!(raster_dpi(f32::NAN, 1.0), 72);
+        assert_eq!(raster_dpi(f32::NAN, 1.0), 1);
         assert_eq!(raster_dpi(1e30, 1e30), 1);
     }
 
