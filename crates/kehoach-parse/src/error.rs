@@ -24,7 +24,7 @@ pub enum ParseError {
     TimeLimit { seconds: f64 },
     /// A PDF without a text layer on any page (a scan, or only a signature stamp's text):
     /// not a document with nothing in it, and not damaged.
-    #[error("scanned, no text layer on any of its {pages} page(s): the text is an image and needs OCR, which this build of kehoach does not do; use the signed file exported from Word or a PDF with a text layer")]
+    #[error("scanned, no text layer on any of its {pages} page(s): the text is an image and needs OCR: install Tesseract with its Vietnamese model (apt-get install tesseract-ocr tesseract-ocr-vie) and read it with --ocr auto, or use the signed file exported from Word or a PDF with a text layer")]
     NeedsOcr { pages: usize },
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),

@@ -24,6 +24,7 @@ pub mod html;
 pub mod legacy;
 pub mod limits;
 pub mod model;
+pub mod ocr;
 pub mod pdf;
 pub mod plan;
 pub mod record;

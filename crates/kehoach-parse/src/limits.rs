@@ -4,6 +4,7 @@
 use std::time::{Duration, Instant};
 
 use crate::error::ParseError;
+pub use crate::ocr::OcrMode;
 
 /// Resource limits for one document. The defaults are generous for real plans (the largest
 /// real plan we have seen is under 1 MB of XML) and small enough to refuse bombs early.
@@ -53,6 +54,12 @@ pub struct Limits {
     /// [`crate::parse_bytes`] set it from `max_seconds` when it is `None`; a caller may set it
     /// to share one deadline across several steps.
     pub deadline: Option<Instant>,
+    /// When to OCR a PDF's pages (see [`OcrMode`]); `Never` by default, so a library caller
+    /// gets the `needs_ocr` outcome for a scan unless it asks.
+    pub ocr: OcrMode,
+    /// Wall-clock seconds the OCR engine may spend on one page before it is stopped (the
+    /// page is then left unread, with a warning).
+    pub ocr_page_seconds: f64,
 }
 
 /// The most nested tables any setting allows: each level costs stack in a reader that
@@ -90,6 +97,8 @@ impl Default for Limits {
             max_ops_per_page: 5_000_000,
             max_seconds: 60.0,
             deadline: None,
+            ocr: OcrMode::Never,
+            ocr_page_seconds: 120.0,
         }
     }
 }

@@ -44,6 +44,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Non-fatal problems ("no text layer on page 3", "ragged row 12").
     pub warnings: Vec<String>,
+    /// What OCR read, for a PDF whose pages were OCR'd (see [`crate::ocr::OcrInfo`]).
+    pub ocr: Option<crate::ocr::OcrInfo>,
     /// Reviewers' comments (.docx `word/comments.xml`), with the text each is anchored on.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
@@ -95,6 +97,7 @@ impl Document {
             warnings: Vec::new(),
             comments: Vec::new(),
             revisions: Vec::new(),
+            ocr: None,
         }
     }
 
@@ -223,6 +226,10 @@ pub struct Cell {
     /// Tables nested inside the cell.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tables: Vec<Table>,
+    /// Mean confidence (0–100) of the OCR'd words in the cell; `None` for text that was not
+    /// OCR'd.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 impl Cell {
@@ -234,6 +241,7 @@ impl Cell {
             covered: false,
             paragraphs,
             tables: Vec::new(),
+            confidence: None,
         }
     }
 

@@ -31,6 +31,10 @@ pub struct Record {
     pub columns: Vec<ColumnInfo>,
     pub items: Vec<Item>,
     pub warnings: Vec<String>,
+    /// Present when pages were OCR'd: the engine, and per page the skew corrected, the mean
+    /// word confidence, the engine's raw text and the lines the cleanup corrected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<crate::ocr::OcrInfo>,
 }
 
 impl Record {
@@ -57,6 +61,7 @@ impl Record {
             columns,
             items,
             warnings,
+            ocr: document.ocr,
         }
     }
 

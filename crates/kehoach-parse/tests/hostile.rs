@@ -1125,7 +1125,7 @@ fn truncated_pdfs_end_cleanly() {
 fn pdf_cyclic_references_end_cleanly() {
     const NO_PAGES: &str = "corrupt: the file is damaged: the PDF has no pages";
     // A page that ends up with no text at all is said to need OCR, never read as empty.
-    const NO_TEXT: &str = "needs_ocr: scanned, no text layer on any of its 1 page(s): the text is an image and needs OCR, which this build of kehoach does not do; use the signed file exported from Word or a PDF with a text layer";
+    const NO_TEXT: &str = "needs_ocr: scanned, no text layer on any of its 1 page(s): the text is an image and needs OCR: install Tesseract with its Vietnamese model (apt-get install tesseract-ocr tesseract-ocr-vie) and read it with --ocr auto, or use the signed file exported from Word or a PDF with a text layer";
     let cases: Vec<(&str, &str, Vec<u8>)> = vec![
         // A page tree whose node is its own kid.
         (

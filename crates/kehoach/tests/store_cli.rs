@@ -57,7 +57,14 @@ fn imported_fixtures() -> (tempfile::TempDir, PathBuf, Value) {
     let db = dir.path().join("kehoach.db");
     let o = kehoach(
         &db,
-        &["import", fixture("").to_str().unwrap(), "--format", "json"],
+        &[
+            "import",
+            "--ocr",
+            "never",
+            fixture("").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
     );
     // Some peer fixtures are broken on purpose: exit code 1, the rest imported.
     assert_eq!(
@@ -167,11 +174,12 @@ fn import_then_query_and_export() {
             &summary["items"]
         ),
         (
-            &serde_json::json!(241),
+            &serde_json::json!(245),
             &serde_json::json!(140),
             &Some(59),
-            // fixtures/scans: the two scans wait for OCR.
-            &Some(2),
+            // fixtures/scans: the two scans, and fixtures/ocr: the four scanned plans, wait
+            // for OCR (imported with --ocr never, so the counts do not depend on Tesseract).
+            &Some(6),
             &serde_json::json!(3028)
         ),
         "{summary}"
@@ -403,7 +411,14 @@ fn reimport_is_a_no_op_and_a_moved_file_keeps_its_paths() {
     let before = fingerprint(&db);
     let o = kehoach(
         &db,
-        &["import", fixture("").to_str().unwrap(), "--format", "json"],
+        &[
+            "import",
+            "--ocr",
+            "never",
+            fixture("").to_str().unwrap(),
+            "--format",
+            "json",
+        ],
     );
     let again: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     assert_eq!(again["imported"], 0);
@@ -423,7 +438,14 @@ fn reimport_is_a_no_op_and_a_moved_file_keeps_its_paths() {
     std::fs::copy(fixture(F003), &moved).unwrap();
     let o = kehoach(
         &db,
-        &["import", moved.to_str().unwrap(), "--format", "json"],
+        &[
+            "import",
+            "--ocr",
+            "never",
+            moved.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
     );
     assert!(o.status.success());
     let s: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
@@ -467,7 +489,14 @@ fn a_corrupt_file_among_good_ones_is_recorded_and_the_rest_imported() {
     let db = dir.path().join("s.db");
     let o = kehoach(
         &db,
-        &["import", input.to_str().unwrap(), "--format", "json"],
+        &[
+            "import",
+            "--ocr",
+            "never",
+            input.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(o.status.code(), Some(1));
     let s: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
@@ -490,10 +519,10 @@ fn a_corrupt_file_among_good_ones_is_recorded_and_the_rest_imported() {
         .unwrap();
     assert_eq!(logged, 1);
     // Text output names the failure too.
-    let o = kehoach(&db, &["import", input.to_str().unwrap()]);
+    let o = kehoach(&db, &["import", "--ocr", "never", input.to_str().unwrap()]);
     assert!(stdout(&o).contains("broken.docx"));
     // A nightly reparse counts a source that fails as before, without reporting it again.
-    let o = kehoach(&db, &["reparse", "--format", "json"]);
+    let o = kehoach(&db, &["reparse", "--ocr", "never", "--format", "json"]);
     assert!(o.status.success());
     let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(r["documents"].as_array().unwrap().len(), 0);
@@ -505,7 +534,15 @@ fn a_corrupt_file_among_good_ones_is_recorded_and_the_rest_imported() {
 fn reparse_reports_exactly_the_changed_documents() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
-    let o = kehoach(&db, &["import", fixture("docx").to_str().unwrap()]);
+    let o = kehoach(
+        &db,
+        &[
+            "import",
+            "--ocr",
+            "never",
+            fixture("docx").to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let id_of = |name: &str| -> i64 {
         let p = jsonl(&kehoach(
@@ -517,7 +554,7 @@ fn reparse_reports_exactly_the_changed_documents() {
     let (id3, id4) = (id_of("docx/003_e474"), id_of("docx/004_eb12"));
 
     // Nothing changed: nothing reported.
-    let o = kehoach(&db, &["reparse", "--format", "json"]);
+    let o = kehoach(&db, &["reparse", "--ocr", "never", "--format", "json"]);
     let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(r["documents"].as_array().unwrap().len(), 0);
     assert_eq!(r["summary"]["unchanged"], 5);
@@ -550,7 +587,7 @@ fn reparse_reports_exactly_the_changed_documents() {
         .unwrap();
     }
     let report = |args: &[&str]| -> Value {
-        let mut a = vec!["reparse", "--format", "json"];
+        let mut a = vec!["reparse", "--ocr", "never", "--format", "json"];
         a.extend_from_slice(args);
         let o = kehoach(&db, &a);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -617,7 +654,7 @@ fn reparse_reports_exactly_the_changed_documents() {
         .unwrap();
     assert_eq!(versions, 1);
     // The text report names the document and the item.
-    let store_text = kehoach(&db, &["reparse", "--dry-run"]);
+    let store_text = kehoach(&db, &["reparse", "--ocr", "never", "--dry-run"]);
     assert!(stdout(&store_text).contains("0 changed"));
 }
 
@@ -633,7 +670,16 @@ fn query_without_a_store_fails_cleanly() {
 fn import_with_check_stores_findings() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
-    let o = kehoach(&db, &["import", "--check", fixture(F003).to_str().unwrap()]);
+    let o = kehoach(
+        &db,
+        &[
+            "import",
+            "--ocr",
+            "never",
+            "--check",
+            fixture(F003).to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let store = Store::open_read_only(&db).unwrap();
     let (n, bad, versions): (i64, i64, i64) = store
@@ -648,7 +694,10 @@ fn import_with_check_stores_findings() {
     assert_eq!((bad, versions), (0, 1));
     // Without --check, none.
     let db2 = dir.path().join("t.db");
-    kehoach(&db2, &["import", fixture(F003).to_str().unwrap()]);
+    kehoach(
+        &db2,
+        &["import", "--ocr", "never", fixture(F003).to_str().unwrap()],
+    );
     let n2: i64 = Store::open_read_only(&db2)
         .unwrap()
         .conn()
@@ -686,7 +735,7 @@ fn import_skips_documents_that_are_not_plans() {
     );
     assert_eq!(Store::open(&db).unwrap().stats().unwrap().documents, 1);
     // The text summary names it, in Vietnamese.
-    let o = kehoach(&db, &["import", report.to_str().unwrap()]);
+    let o = kehoach(&db, &["import", "--ocr", "never", report.to_str().unwrap()]);
     assert!(o.status.success());
     assert!(
         stdout(&o).contains("skipped: ") && stdout(&o).contains("không phải kế hoạch (BÁO CÁO)"),

@@ -11,3 +11,4 @@ help-heading-limits-per-document = Limits (per document)
 help-arg-help = Print help
 help-arg-version = Print version
 help-default = default
+help-heading-ocr-scanned-pdfs = OCR (scanned PDFs)

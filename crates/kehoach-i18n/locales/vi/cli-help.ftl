@@ -118,3 +118,8 @@ help-arg-shell = Shell cần tạo tập lệnh tự hoàn thành: bash, elvish,
 help-cmd-tables = Liệt kê mọi bảng mà bộ đọc tìm thấy trong văn bản (mọi định dạng), kèm ô gộp và số trang
 help-in-tables-format = Định dạng: json ({"{"}"tables": [...]{"}"} cho một tệp; một mảng {"{"}"file", "tables"{"}"} cho nhiều tệp), csv (mỗi ô một dòng: tệp, bảng, dòng, cột, số dòng gộp, số cột gộp, trang, không kẻ khung, nội dung), markdown (mỗi bảng một bảng Markdown; nội dung ô gộp ở vị trí đầu)
 help-arg-annotate = Ghi thêm một bản sao của dự thảo .docx, mỗi phát hiện là một nhận xét (comment) Word gắn đúng ô hoặc đúng chữ, mỗi lỗi sửa chắc chắn là một sửa đổi theo dõi (track changes); dự thảo gốc không bị sửa
+
+## OCR
+help-heading-ocr-scanned-pdfs = OCR (PDF bản quét)
+help-arg-ocr = Khi nào nhận dạng chữ (OCR) các trang PDF bằng Tesseract (cài đặt: apt-get install tesseract-ocr tesseract-ocr-vie): auto (các trang không có lớp chữ, khi đã cài tesseract và dữ liệu tiếng Việt), always (mọi trang, kể cả trang có lớp chữ), never (không bao giờ; trang quét được báo là cần OCR)
+help-arg-ocr-page-seconds = Thời gian tối đa (giây) cho bộ nhận dạng chữ trên một trang, quá thì dừng

@@ -52,6 +52,8 @@ pub struct Glyph {
     pub italic: bool,
     /// The text is whitespace only.
     pub space: bool,
+    /// The OCR engine's confidence in the word (0–100); negative for a text layer's glyph.
+    pub conf: f32,
 }
 
 impl Glyph {
@@ -510,6 +512,7 @@ impl<'a> Interp<'a> {
                         text: text.clone(),
                         bold: font.bold,
                         italic: font.italic,
+                        conf: -1.0,
                     });
                 }
             }

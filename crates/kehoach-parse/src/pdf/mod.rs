@@ -28,12 +28,12 @@
 //! footers, page numbers) are left out.
 
 mod cmap;
-mod content;
+pub(crate) mod content;
 mod fonts;
 mod layout;
 mod lexer;
-mod objects;
-mod ruling;
+pub(crate) mod objects;
+pub(crate) mod ruling;
 mod stamp;
 mod table;
 
@@ -42,7 +42,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use lopdf::{Document as PdfDoc, Object};
 
 use crate::error::{ParseError, Result};
-use crate::limits::Limits;
+use crate::limits::{Limits, OcrMode};
 use crate::model::{Document, Format};
 
 use objects::{as_dict, inherited, nums};
@@ -60,7 +60,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
     let pdf = load(bytes, limits)?;
     limits.check_time()?;
-    match catch_unwind(AssertUnwindSafe(|| read_pages(&pdf, limits))) {
+    match catch_unwind(AssertUnwindSafe(|| read_pages(&pdf, bytes, limits))) {
         Ok(r) => r,
         Err(_) => Err(ParseError::corrupt(
             "the PDF could not be interpreted (internal error while reading it)",
@@ -155,7 +155,7 @@ fn load_error(e: lopdf::Error) -> ParseError {
     }
 }
 
-fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
+fn read_pages(pdf: &PdfDoc, bytes: &[u8], limits: &Limits) -> Result<Document> {
     let pages = pdf.get_pages();
     if pages.is_empty() {
         return Err(ParseError::corrupt("the PDF has no pages"));
@@ -169,6 +169,13 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
     let mut doc = Document::new(Format::Pdf);
     let mut assembler = table::Assembler::new(limits);
     let mut interp = content::Interp::new(pdf, limits);
+    let ocr_mode = limits.ocr;
+    let ocr_on = ocr_mode != OcrMode::Never && crate::ocr::available();
+    // Pages read (number, width, height, content, whether it is a scan read by OCR), and
+    // pages to OCR (their index there, and their image when the page is one image).
+    let mut read: Vec<(u32, f32, f32, content::PageContent, bool)> = Vec::new();
+    let mut to_ocr: Vec<(usize, Option<crate::ocr::image::Gray>)> = Vec::new();
+    let mut scanned_pages = 0usize;
     for (&n, &id) in &pages {
         limits.check_time()?;
         let Ok(page) = pdf.get_dictionary(id) else {
@@ -210,14 +217,46 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
         for w in &pc.warnings {
             doc.warnings.push(format!("page {n}: {w}"));
         }
-        if pc.glyphs.iter().all(|g| g.is_space()) {
+        let no_text = pc.glyphs.iter().all(|g| g.is_space());
+        scanned_pages += no_text as usize;
+        if ocr_on && (no_text || ocr_mode == OcrMode::Always) {
+            // The page's own image when the page is a scan of one image; else rasterised.
+            let img = ((ctm[0] - 1.0).abs() < 1e-3 && (ctm[3] + 1.0).abs() < 1e-3)
+                .then(|| {
+                    crate::ocr::image::page_image(pdf, resources, limits.max_stream_bytes as usize)
+                })
+                .flatten()
+                .filter(|g| {
+                    // The image's shape is the page's (it covers it, not a logo on it).
+                    let (a, b) = (g.w as f32 / g.h as f32, width / height);
+                    (a / b - 1.0).abs() < 0.03
+                });
+            to_ocr.push((read.len(), img));
+        } else if no_text {
             doc.warnings.push(format!(
                 "no text layer on page {n} (a scanned page: its text needs OCR)"
             ));
         }
-        assembler.page(n, width, height, &pc)?;
+        read.push((n, width, height, pc, false));
+    }
+    if !to_ocr.is_empty() {
+        ocr_pages(&mut read, to_ocr, bytes, limits, &mut doc)?;
+    } else if ocr_mode != OcrMode::Never && !ocr_on && scanned_pages > 0 {
+        doc.warnings.push(format!(
+            "OCR is not available: install Tesseract with its Vietnamese model ({})",
+            crate::ocr::INSTALL_HINT
+        ));
+    }
+    for (n, width, height, pc, scanned) in &read {
+        limits.check_time()?;
+        assembler.set_scanned(*scanned, *width);
+        assembler.page(*n, *width, *height, pc)?;
     }
     doc.blocks = assembler.finish();
+    if doc.ocr.is_some() {
+        crate::ocr::correct_document(&mut doc);
+        low_confidence_warnings(&mut doc);
+    }
     let stamp_lines = stamp::remove(&mut doc);
     if stamp_lines > 0 {
         doc.warnings.push(format!(
@@ -230,6 +269,110 @@ fn read_pages(pdf: &PdfDoc, limits: &Limits) -> Result<Document> {
         return Err(ParseError::NeedsOcr { pages: pages.len() });
     }
     Ok(doc)
+}
+
+/// OCRs the pages listed (in parallel, a few at a time so that only a few page images are
+/// held at once), replacing their content with what was read.
+fn ocr_pages(
+    read: &mut [(u32, f32, f32, content::PageContent, bool)],
+    to_ocr: Vec<(usize, Option<crate::ocr::image::Gray>)>,
+    bytes: &[u8],
+    limits: &Limits,
+    doc: &mut Document,
+) -> Result<()> {
+    use rayon::prelude::*;
+    use std::time::{Duration, Instant};
+    let per_page = Duration::from_secs_f64(
+        if limits.ocr_page_seconds.is_finite() && limits.ocr_page_seconds > 0.0 {
+            limits.ocr_page_seconds.min(86_400.0)
+        } else {
+            86_400.0
+        },
+    );
+    let batch = rayon::current_num_threads().max(1) * 2;
+    let mut info = crate::ocr::OcrInfo {
+        engine: crate::ocr::tesseract::version(),
+        language: "vie".into(),
+        pages: Vec::new(),
+    };
+    let mut queue = to_ocr.into_iter().peekable();
+    while queue.peek().is_some() {
+        limits.check_time()?;
+        let chunk: Vec<_> = queue.by_ref().take(batch).collect();
+        let jobs: Vec<_> = chunk
+            .into_iter()
+            .map(|(k, img)| (k, read[k].0, read[k].1, read[k].2, img))
+            .collect();
+        let results: Vec<_> = jobs
+            .into_par_iter()
+            .map(|(k, n, w, h, img)| {
+                let now = Instant::now();
+                let mut deadline = now + per_page;
+                if let Some(d) = limits.deadline {
+                    deadline = deadline.min(d);
+                }
+                let (img, source) = match img {
+                    Some(g) => (g, "image"),
+                    None => match crate::ocr::image::rasterise(
+                        bytes,
+                        n,
+                        crate::ocr::image::raster_dpi(w, h),
+                        per_page,
+                    ) {
+                        Ok(g) => (g, "rasterised"),
+                        Err(e) => return (k, Err(e)),
+                    },
+                };
+                (k, crate::ocr::read_page(img, n, w, h, source, deadline))
+            })
+            .collect();
+        for (k, r) in results {
+            let n = read[k].0;
+            match r {
+                // A page read at under this mean confidence is a drawing, a photo or a
+                // blank sheet's speckle, not text: it stays a page without text.
+                Ok(p) if p.mean_confidence() < crate::ocr::PAGE_MIN_CONFIDENCE => {
+                    doc.warnings.push(format!(
+                        "page {n}: OCR found no readable text (mean confidence {:.0})",
+                        p.mean_confidence()
+                    ));
+                }
+                Ok(p) => {
+                    let p = p.into_page();
+                    read[k].3 = p.content;
+                    read[k].4 = true;
+                    info.pages.push(p.info);
+                }
+                Err(e) => doc
+                    .warnings
+                    .push(format!("page {n} could not be OCR'd: {e}")),
+            }
+        }
+    }
+    info.pages.sort_by_key(|p| p.page);
+    doc.ocr = Some(info);
+    Ok(())
+}
+
+/// Lists the OCR'd cells of top-level tables whose confidence is below
+/// [`crate::ocr::LOW_CONFIDENCE`] (table, row, column, all 1-based, and the confidence).
+fn low_confidence_warnings(doc: &mut Document) {
+    let mut out = Vec::new();
+    for (t, table) in doc.tables().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
+            for cell in &row.cells {
+                if let Some(c) = cell.confidence.filter(|&c| c < crate::ocr::LOW_CONFIDENCE) {
+                    out.push(format!(
+                        "OCR: low confidence {c:.0} in table {}, row {}, column {}",
+                        t + 1,
+                        r + 1,
+                        cell.col + 1
+                    ));
+                }
+            }
+        }
+    }
+    doc.warnings.extend(out);
 }
 
 /// Whether any paragraph, in the body or in a cell, has a visible character.

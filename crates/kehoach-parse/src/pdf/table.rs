@@ -48,6 +48,13 @@ pub struct Assembler<'l> {
     furniture_pages: std::collections::HashMap<String, std::collections::BTreeSet<u32>>,
     /// Height of the current page.
     height: f32,
+    /// How far (points) column edges may differ for a table to continue one on the page
+    /// before: [`EDGE_TOLERANCE`] for drawn pages; more where either page is a scan (see
+    /// [`Assembler::set_scanned`]).
+    edge_tolerance: f32,
+    /// The table that ended the previous page was on a scan.
+    prev_scanned: bool,
+    scanned: bool,
 }
 
 impl<'l> Assembler<'l> {
@@ -61,7 +68,24 @@ impl<'l> Assembler<'l> {
             furniture: Default::default(),
             furniture_pages: Default::default(),
             height: 842.0,
+            edge_tolerance: EDGE_TOLERANCE,
+            prev_scanned: false,
+            scanned: false,
         }
+    }
+
+    /// Whether the next page is a scan read by OCR, `width` points wide. A scanner places
+    /// each sheet a little differently (and deskew turns it about its centre), so column
+    /// edges of a table continued on the next scanned page agree within 1.5% of the page
+    /// width rather than the [`EDGE_TOLERANCE`] of a drawn page.
+    pub fn set_scanned(&mut self, scanned: bool, width: f32) {
+        self.prev_scanned = self.scanned;
+        self.scanned = scanned;
+        self.edge_tolerance = if scanned || self.prev_scanned {
+            (width * 0.015).clamp(EDGE_TOLERANCE, 15.0)
+        } else {
+            EDGE_TOLERANCE
+        };
     }
 
     pub fn page(&mut self, page: u32, width: f32, height: f32, pc: &PageContent) -> Result<()> {
@@ -206,6 +230,7 @@ impl<'l> Assembler<'l> {
                 cell_paragraphs(&lines, page, grid.xs[c], grid.xs[c + cs]),
             );
             cell.row_span = rs;
+            cell.confidence = crate::ocr::mean_confidence(per_cell[k].iter().copied());
             rows[r].cells.push(cell);
             for row in rows.iter_mut().skip(r + 1).take(rs - 1) {
                 let mut cov = Cell::new(c, cs, Vec::new());
@@ -247,7 +272,7 @@ impl<'l> Assembler<'l> {
                         .xs
                         .iter()
                         .zip(&t.xs)
-                        .all(|(a, b)| (a - b).abs() <= EDGE_TOLERANCE)
+                        .all(|(a, b)| (a - b).abs() <= self.edge_tolerance)
                     && prev_page.is_some()
                     && prev_page != this_page
             }
@@ -605,6 +630,10 @@ fn append_cell(dst: &mut Cell, src: Cell) {
         }
     }
     dst.paragraphs.extend(it);
+    dst.confidence = match (dst.confidence, src.confidence) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
 }
 
 fn is_page_number(t: &str) -> bool {

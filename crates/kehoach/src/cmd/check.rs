@@ -73,6 +73,8 @@ pub struct Args {
     annotate: Option<PathBuf>,
     #[command(flatten)]
     limits: super::parse::LimitArgs,
+    #[command(flatten)]
+    ocr: super::parse::OcrArgs,
 }
 
 fn parse_threshold(s: &str) -> Result<f64, String> {
@@ -142,7 +144,7 @@ pub fn run(args: Args) -> u8 {
             }
         }
     }
-    let limits = args.limits.limits();
+    let limits = args.ocr.apply(args.limits.limits());
     let lang = super::lang();
     if let Some(out) = &args.annotate {
         if same_file(&args.draft, out) {

@@ -43,6 +43,8 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     limits: super::parse::LimitArgs,
+    #[command(flatten)]
+    ocr: super::parse::OcrArgs,
 }
 
 /// The checks of `kehoach check` (draft stage, built-in rules data, no parent plan), as the
@@ -172,7 +174,7 @@ pub fn run(args: Args) -> u8 {
     };
     let opts = import::Options {
         checker,
-        limits: args.limits.limits(),
+        limits: args.ocr.apply(args.limits.limits()),
         all_types: args.all_types,
     };
     let start = Instant::now();

@@ -37,6 +37,8 @@ pub struct Args {
     width: Option<usize>,
     #[command(flatten)]
     limits: LimitArgs,
+    #[command(flatten)]
+    ocr: OcrArgs,
 }
 
 /// Resource limits for each document: the defaults refuse zip and XML bombs and runaway
@@ -114,13 +116,57 @@ impl LimitArgs {
                 0.0
             },
             deadline: None,
+            ocr: kehoach_parse::limits::OcrMode::Never,
+            ocr_page_seconds: Limits::default().ocr_page_seconds,
         }
+    }
+}
+
+/// When to OCR a PDF's pages (`--ocr`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OcrChoice {
+    /// Pages without a text layer, when `tesseract` with its Vietnamese model is installed.
+    Auto,
+    /// Every page, text layer or not; a scan without `tesseract` stays needs_ocr.
+    Always,
+    /// No OCR: a PDF without a text layer is needs_ocr.
+    Never,
+}
+
+/// OCR of scanned PDFs, shared by the commands that read documents (`parse`, `check`,
+/// `import`, `reparse`), as [`LimitArgs`] is.
+#[derive(clap::Args, Clone, Debug)]
+#[command(next_help_heading = "OCR (scanned PDFs)")]
+pub struct OcrArgs {
+    /// When to OCR PDF pages (Tesseract: apt-get install tesseract-ocr tesseract-ocr-vie).
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub ocr: OcrChoice,
+    /// Seconds the OCR engine may spend on one page before it is stopped.
+    #[arg(long, value_name = "SECONDS", default_value_t = Limits::default().ocr_page_seconds)]
+    pub ocr_page_seconds: f64,
+}
+
+impl OcrArgs {
+    /// `limits` with these OCR settings.
+    pub fn apply(&self, mut limits: Limits) -> Limits {
+        use kehoach_parse::limits::OcrMode;
+        limits.ocr = match self.ocr {
+            OcrChoice::Auto => OcrMode::Auto,
+            OcrChoice::Always => OcrMode::Always,
+            OcrChoice::Never => OcrMode::Never,
+        };
+        limits.ocr_page_seconds = if self.ocr_page_seconds.is_finite() {
+            self.ocr_page_seconds.max(0.0)
+        } else {
+            0.0
+        };
+        limits
     }
 }
 
 /// Exit codes: 0 every file parsed, 1 some file failed.
 pub fn run(args: Args) -> u8 {
-    let limits = args.limits.limits();
+    let limits = args.ocr.apply(args.limits.limits());
     let results: Vec<_> = args
         .files
         .par_iter()

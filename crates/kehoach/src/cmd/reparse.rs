@@ -34,6 +34,8 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     limits: super::parse::LimitArgs,
+    #[command(flatten)]
+    ocr: super::parse::OcrArgs,
 }
 
 fn list(v: &[String]) -> String {
@@ -91,7 +93,7 @@ pub fn run(args: Args) -> u8 {
     let opts = reparse::Options {
         dry_run: args.dry_run,
         checker: if args.check { checker() } else { None },
-        limits: args.limits.limits(),
+        limits: args.ocr.apply(args.limits.limits()),
         ..Default::default()
     };
     if args.check && opts.checker.is_none() {

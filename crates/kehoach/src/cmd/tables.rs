@@ -174,7 +174,7 @@ pub fn run(args: Args) -> u8 {
         match read {
             Ok(d) => docs.push((shown, d)),
             Err(msg) => {
-                eprintln!("error: {msg}");
+                error!("{msg}");
                 failed += 1;
             }
         }
@@ -248,7 +248,7 @@ pub fn run(args: Args) -> u8 {
     })();
     if let Err(e) = res.and_then(|_| out.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {e}");
+            error!("cannot write output: {e}");
             return 1;
         }
     }
