@@ -298,7 +298,7 @@ pub fn syntax_errors() -> Vec<(Lang, &'static str, String)> {
 /// Messages that only the Vietnamese catalogue has: rule names and explanations, whose
 /// English is the rules' own documentation in code.
 pub fn vi_only(id: &str) -> bool {
-    id.starts_with("rule-")
+    (id.starts_with("rule-kh"))
         || id.starts_with("explain-")
         || id.starts_with("help-arg-")
         || id.starts_with("help-cmd-")

@@ -116,6 +116,16 @@ impl Rule for CitedPlanYear {
             if !is_plan {
                 continue;
             }
+            // A programme or plan over several years ("giai đoạn 2026 - 2030", "đến năm 2025,
+            // định hướng đến năm 2030", "tầm nhìn đến năm 2045") is not a yearly plan: the
+            // years it names are its horizon, not the year it is for.
+            let sk = kehoach_text::ascii_key(&c.subject);
+            if ["giai doan", "den nam", "tam nhin", "dinh huong"]
+                .iter()
+                .any(|w| sk.contains(w))
+            {
+                continue;
+            }
             let named = meta::last_year(&c.subject);
             if let Some(ny) = named {
                 if ny != py {
@@ -203,5 +213,29 @@ mod tests {
         let f = with_basis("Thực hiện Kế hoạch số 12/KH-UBND ngày 20/03/2026 của UBND tỉnh");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, crate::Severity::Error);
+    }
+}
+
+#[cfg(test)]
+mod horizon_tests {
+    use crate::rules::tests_support::*;
+
+    #[test]
+    fn multi_year_programmes_are_not_yearly_plans() {
+        for basis in [
+            "Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia đến năm 2025, định hướng đến năm 2030;",
+            "Thực hiện Kế hoạch số 20/KH-UBND ngày 15/01/2026 của UBND tỉnh về cải cách hành chính giai đoạn 2026 - 2030;",
+        ] {
+            let mut p = plan_2026();
+            p.document.legal_bases = kehoach_parse::plan::citation::legal_bases([basis]).refs;
+            assert!(!codes(&p).contains(&"KH104"), "{basis}: {:?}", codes(&p));
+        }
+        // A yearly plan of another year still is one.
+        let mut p = plan_2026();
+        p.document.legal_bases = kehoach_parse::plan::citation::legal_bases([
+            "Căn cứ Kế hoạch số 12/KH-UBND ngày 20/01/2025 của UBND tỉnh về kiểm soát thủ tục hành chính năm 2025;",
+        ])
+        .refs;
+        assert!(codes(&p).contains(&"KH104"), "{:?}", codes(&p));
     }
 }

@@ -107,10 +107,46 @@ impl RuleInfo {
     /// code; Vietnamese: `explain-khNNN` in the catalogue, or the English where missing).
     pub fn explanation_in(&self, lang: crate::Lang) -> String {
         let id = format!("explain-{}", self.code.to_lowercase());
-        match lang {
+        let mut text = match lang {
             crate::Lang::Vi if kehoach_i18n::has(lang, &id) => kehoach_i18n::tr(lang, &id),
             _ => self.explanation(),
+        };
+        if let Some(p) = self.precision_line(lang) {
+            text.push_str("\n\n");
+            text.push_str(&p);
         }
+        text
+    }
+
+    /// Findings and true findings of the rule on kehoach's own fixture plans, and how many
+    /// plans were checked (`data/precision.tsv`, held true by `tests/precision.rs`).
+    pub fn precision(&self) -> Option<(usize, usize, usize)> {
+        PRECISION.lines().find_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() == 4 && f[0] == self.code).then(|| {
+                let n = |i: usize| f[i].parse().unwrap_or(0);
+                (n(1), n(2), n(3))
+            })
+        })
+    }
+
+    /// The precision line of the explanation, in `lang`.
+    pub fn precision_line(&self, lang: crate::Lang) -> Option<String> {
+        let (n, t, docs) = self.precision()?;
+        let id = if n == 0 {
+            "rule-precision-none"
+        } else {
+            "rule-precision"
+        };
+        Some(kehoach_i18n::tr_args(
+            lang,
+            id,
+            &[
+                ("findings", n.into()),
+                ("right", t.into()),
+                ("documents", docs.into()),
+            ],
+        ))
     }
 
     fn catalogue_id(&self) -> String {
@@ -131,6 +167,9 @@ impl RuleInfo {
         s
     }
 }
+
+/// Each rule's findings on the fixture plans (see [`RuleInfo::precision`]).
+const PRECISION: &str = include_str!("../../data/precision.tsv");
 
 /// What a rule sees.
 pub struct Ctx<'a> {

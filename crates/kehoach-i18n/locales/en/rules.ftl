@@ -111,3 +111,6 @@ kh105-help = check the day and month
 ## KH603
 kh603-in-draft = the signer is "{ $name }" but here the name is written "{ $written }"
 kh603-in-parent = the signer is "{ $name }" but { $parent } writes "{ $written }"
+## Precision on the fixture plans (data/precision.tsv)
+rule-precision = Precision on kehoach's { $documents } fixture plans (every rendering): { $right } of { $findings } findings right.
+rule-precision-none = On kehoach's { $documents } fixture plans (each checked alone, draft stage) this rule raises nothing; its own tests give the cases it must and must not report.

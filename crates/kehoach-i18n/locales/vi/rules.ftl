@@ -564,3 +564,7 @@ explain-kh603 =
     Ví dụ sai: ký "Đinh Hồng Kiên", nội dung ghi "giao đồng chí Đình Hồng Kiên, Phó Giám đốc Sở".
 
     Ví dụ đúng: "Đinh Hồng Kiên" ở mọi chỗ.
+
+## Độ chính xác trên các kế hoạch mẫu (data/precision.tsv)
+rule-precision = Độ chính xác trên { $documents } kế hoạch mẫu của kehoach (mọi định dạng): { $right }/{ $findings } phát hiện đúng.
+rule-precision-none = Trên { $documents } kế hoạch mẫu của kehoach (kiểm tra riêng từng văn bản, giai đoạn dự thảo) quy tắc này không đưa ra phát hiện nào; các kiểm thử của quy tắc nêu các trường hợp đúng, sai.
