@@ -179,3 +179,22 @@ fn help_in_vietnamese_by_default_and_english_on_request() {
     let out = stdout(&kehoach_env(&["help", "import"], &[]));
     assert!(out.contains("Các tệp và thư mục cần nhập"), "{out}");
 }
+
+#[test]
+fn reading_errors_in_vietnamese() {
+    let o = kehoach_env(&["check", "--max-cells", "20", DRAFT], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(e.starts_with("lỗi: "), "{e}");
+    assert!(e.contains(": vượt giới hạn: "), "{e}");
+    assert!(e.contains("có thể nâng bằng --max-cells"), "{e}");
+    let o = kehoach_env(
+        &["parse", "fixtures/scans/scan-2-pages.pdf", "--ocr", "never"],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let e = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert!(e.contains("bản quét, không có lớp chữ trên 2 trang"), "{e}");
+    let o = kehoach_env(&["parse", "no/such/file.docx"], &[]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("không đọc được tệp"));
+}

@@ -27,3 +27,14 @@ rules-severity = severity
 check-not-a-plan = { $file }: this document is not a plan (type: { $kind }); `kehoach check` checks plans (Kế hoạch, Quyết định ban hành kế hoạch, Chương trình)
 check-unknown-type = unknown
 check-parent-without-items = { $file }: no work items were found in this parent plan, so the draft cannot be checked against it (is it the plan itself, or only its covering letter?)
+
+## Reading a document: the readers' errors (their technical details stay as written)
+read-empty = the file is empty
+read-unsupported = not a document kehoach can read ({ $detail })
+read-encrypted = the document is encrypted or password-protected ({ $detail }); save an unprotected copy and try again
+read-corrupt = the file is damaged: { $detail }
+read-limit = limit exceeded: { $what } is { $value }, the limit is { $limit }; raise it with { $flag }
+read-time-limit = limit exceeded: the document took longer than { $seconds } s to read; raise it with --max-seconds
+read-needs-ocr = scanned, no text layer on any of its { $pages } page(s)
+read-io = cannot read the file: { $detail }
+read-internal = internal error while reading (please report this file)

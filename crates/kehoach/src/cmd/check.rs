@@ -88,11 +88,7 @@ fn parse_threshold(s: &str) -> Result<f64, String> {
 
 /// Reads and parses one plan into a source for the checker.
 pub fn load(path: &Path, limits: &Limits) -> Result<Source, String> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| format!("{shown}: cannot read the file: {e}"))?;
-    let parsed = std::panic::catch_unwind(|| parse_bytes(&bytes, limits))
-        .map_err(|_| format!("{shown}: internal error while parsing (please report this file)"))?
-        .map_err(|e| format!("{shown}: cannot parse the file: {e}"))?;
+    let (shown, _, parsed) = super::read_with(path, |b| parse_bytes(b, limits))?;
     Ok(Source::from_parsed(&shown, parsed))
 }
 

@@ -161,18 +161,9 @@ pub fn run(args: Args) -> u8 {
     let mut failed = 0;
     let mut docs = Vec::new();
     for f in &args.files {
-        let shown = f.display().to_string();
-        let read = std::fs::read(f)
-            .map_err(|e| format!("{shown}: cannot read the file: {e}"))
-            .and_then(|b| {
-                std::panic::catch_unwind(|| kehoach_parse::read_document(&b, &limits))
-                    .map_err(|_| {
-                        format!("{shown}: internal error while reading (please report this file)")
-                    })?
-                    .map_err(|e| format!("{shown}: {e}"))
-            });
+        let read = super::read_with(f, |b| kehoach_parse::read_document(b, &limits));
         match read {
-            Ok(d) => docs.push((shown, d)),
+            Ok((shown, _, d)) => docs.push((shown, d)),
             Err(msg) => {
                 error!("{msg}");
                 failed += 1;
