@@ -23,16 +23,9 @@ declare_rule! {
     }
 }
 
-/// Days in month `m` of year `y` (0 for a month that does not exist).
-pub fn days_in_month(y: i32, m: u32) -> u32 {
-    match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
+/// Days in month `m` of year `y` (0 for a month that does not exist): the calendar the
+/// deadline grammar uses.
+pub use kehoach_parse::plan::deadline::days_in_month;
 
 /// Full dates written in `text` that are not days of the calendar: (byte start, byte end,
 /// day, month, year).
