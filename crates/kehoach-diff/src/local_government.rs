@@ -86,6 +86,14 @@ fn district_unit(text: &str, ws: &[Word], i: usize, central: &[Vec<String>]) -> 
         })
     };
     let k = |j: usize| ws.get(j).map(|w| w.ascii.as_str());
+    // One of the six centrally-run cities named from word `j`: a province, not a district.
+    let central_at = |j: usize| {
+        central.iter().any(|c| {
+            c.iter()
+                .enumerate()
+                .all(|(o, w)| k(j + o) == Some(w.as_str()))
+        })
+    };
     let kk = keys();
     if is(ws, i, &kk.huyen) || is(ws, i, &kk.quan) {
         return Some(i + 1);
@@ -99,27 +107,12 @@ fn district_unit(text: &str, ws: &[Word], i: usize, central: &[Vec<String>]) -> 
             // "thành phố" with no name: a city's own plan says "UBND thành phố" of itself
             // ("các huyện, thành phố" is caught by its "huyện").
             let name_at = i + 2;
-            if !named(name_at) {
-                return None;
-            }
-            let is_central = central.iter().any(|c| {
-                c.iter()
-                    .enumerate()
-                    .all(|(o, w)| k(name_at + o) == Some(w.as_str()))
-            });
-            (!is_central).then_some(name_at)
+            (named(name_at) && !central_at(name_at)).then_some(name_at)
         }
         "tp" => {
             let name_at = i + 1;
-            if !named(name_at) {
-                return None;
-            }
-            let is_central = central.iter().any(|c| {
-                c.iter()
-                    .enumerate()
-                    .all(|(o, w)| k(name_at + o) == Some(w.as_str()))
-            }) || matches!(k(name_at), Some("hcm" | "hn"));
-            (!is_central).then_some(name_at)
+            let abbreviated = matches!(k(name_at), Some("hcm" | "hn"));
+            (named(name_at) && !central_at(name_at) && !abbreviated).then_some(name_at)
         }
         _ => None,
     }

@@ -175,6 +175,17 @@ fn bundle(lang: Lang) -> &'static Bundle {
     })
 }
 
+fn fluent_args<'a>(args: &'a [(&str, Arg)]) -> FluentArgs<'a> {
+    let mut fargs = FluentArgs::new();
+    for (k, v) in args {
+        match v {
+            Arg::Str(s) => fargs.set(*k, FluentValue::from(s.as_str())),
+            Arg::Num(n) => fargs.set(*k, FluentValue::from(*n)),
+        }
+    }
+    fargs
+}
+
 /// The message `id` with no arguments.
 pub fn tr(lang: Lang, id: &str) -> String {
     tr_args(lang, id, &[])
@@ -183,13 +194,7 @@ pub fn tr(lang: Lang, id: &str) -> String {
 /// The message `id` with its arguments. A message missing from the language's catalogue
 /// falls back to English, then to the id itself (never an empty string, never a panic).
 pub fn tr_args(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
-    let mut fargs = FluentArgs::new();
-    for (k, v) in args {
-        match v {
-            Arg::Str(s) => fargs.set(*k, FluentValue::from(s.as_str())),
-            Arg::Num(n) => fargs.set(*k, FluentValue::from(*n)),
-        }
-    }
+    let fargs = fluent_args(args);
     for l in [lang, Lang::En] {
         let b = bundle(l);
         if let Some(msg) = b.get_message(id) {
@@ -205,13 +210,7 @@ pub fn tr_args(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
 /// The message `id`'s attribute `attr` (`rule-kh102 = …` / `.summary = …`), with fallback as
 /// [`tr_args`].
 pub fn tr_attr(lang: Lang, id: &str, attr: &str, args: &[(&str, Arg)]) -> Option<String> {
-    let mut fargs = FluentArgs::new();
-    for (k, v) in args {
-        match v {
-            Arg::Str(s) => fargs.set(*k, FluentValue::from(s.as_str())),
-            Arg::Num(n) => fargs.set(*k, FluentValue::from(*n)),
-        }
-    }
+    let fargs = fluent_args(args);
     for l in [lang, Lang::En] {
         let b = bundle(l);
         if let Some(a) = b.get_message(id).and_then(|m| m.get_attribute(attr)) {

@@ -37,12 +37,7 @@ use crate::text::decode;
 
 /// Reads an HTML page into the document model.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
-    Limits::check(
-        bytes.len() as u64,
-        limits.max_file_bytes,
-        "the file size (bytes)",
-        "--max-file-bytes",
-    )?;
+    limits.check_file_size(bytes.len() as u64)?;
     if bytes.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -945,12 +940,7 @@ impl<'l> Walker<'l> {
 
     fn count_cell(&mut self) -> Result<()> {
         self.cells += 1;
-        Limits::check(
-            self.cells,
-            self.limits.max_cells,
-            "the number of table cells",
-            "--max-cells",
-        )
+        self.limits.check_cells(self.cells)
     }
 
     /// Places covered placeholders for row spans from above that start at or before `upto`.
@@ -1071,12 +1061,7 @@ impl<'l> Walker<'l> {
         t.active.retain(|s| s.left > 0);
         let new = std::mem::take(&mut t.new_spans);
         t.active.extend(new);
-        Limits::check(
-            rows as u64,
-            self.limits.max_table_rows,
-            "the number of rows in a table",
-            "--max-table-rows",
-        )
+        self.limits.check_rows(rows as u64)
     }
 
     fn finish_table(&mut self, mut t: TableBuilder) {

@@ -50,12 +50,7 @@ pub struct Parsed {
 pub fn read_document(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let limits = &limits.started();
     limits.check_time()?;
-    Limits::check(
-        bytes.len() as u64,
-        limits.max_file_bytes,
-        "the file size (bytes)",
-        "--max-file-bytes",
-    )?;
+    limits.check_file_size(bytes.len() as u64)?;
     let mut doc = match sniff::readable_format(bytes)? {
         Format::Docx => docx::read(bytes, limits),
         Format::Doc => doc::read(bytes, limits),

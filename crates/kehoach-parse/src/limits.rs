@@ -135,6 +135,36 @@ impl Limits {
         }
     }
 
+    /// The cells read so far against `--max-cells`.
+    pub fn check_cells(&self, cells: u64) -> Result<(), ParseError> {
+        Self::check(
+            cells,
+            self.max_cells,
+            "the number of table cells",
+            "--max-cells",
+        )
+    }
+
+    /// The rows of one table against `--max-table-rows`.
+    pub fn check_rows(&self, rows: u64) -> Result<(), ParseError> {
+        Self::check(
+            rows,
+            self.max_table_rows,
+            "the number of rows in a table",
+            "--max-table-rows",
+        )
+    }
+
+    /// The input's size against `--max-file-bytes`.
+    pub fn check_file_size(&self, bytes: u64) -> Result<(), ParseError> {
+        Self::check(
+            bytes,
+            self.max_file_bytes,
+            "the file size (bytes)",
+            "--max-file-bytes",
+        )
+    }
+
     /// Returns an error naming the limit when `value > limit`.
     pub fn check(
         value: u64,

@@ -25,7 +25,7 @@ declare_rule! {
 
 /// Days in month `m` of year `y` (0 for a month that does not exist): the calendar the
 /// deadline grammar uses.
-pub use kehoach_parse::plan::deadline::days_in_month;
+pub use kehoach_parse::plan::deadline::{days_in_month, is_real_date};
 
 /// Full dates written in `text` that are not days of the calendar: (byte start, byte end,
 /// day, month, year).
@@ -58,7 +58,7 @@ pub fn impossible_dates(text: &str) -> Vec<(usize, usize, u32, u32, i32)> {
                 let after_ok = e3 >= b.len() || !(b[e3].is_ascii_digit() || b[e3] == b'/');
                 if e3 - e2 - 1 == 4 && after_ok {
                     let (d, m, y) = (d as u32, m as u32, y as i32);
-                    if (1900..=2200).contains(&y) && (d == 0 || d > days_in_month(y, m)) {
+                    if (1900..=2200).contains(&y) && !is_real_date(y, m, d) {
                         out.push((i, e3, d, m, y));
                     }
                     i = e3;
@@ -83,8 +83,7 @@ pub fn impossible_dates(text: &str) -> Vec<(usize, usize, u32, u32, i32)> {
             ) else {
                 continue;
             };
-            if w(5).len() == 4 && (1900..=2200).contains(&y) && (d == 0 || d > days_in_month(y, m))
-            {
+            if w(5).len() == 4 && (1900..=2200).contains(&y) && !is_real_date(y, m, d) {
                 out.push((words[k].0, words[k + 5].1, d, m, y));
             }
         }

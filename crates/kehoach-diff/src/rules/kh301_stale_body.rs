@@ -164,14 +164,9 @@ pub fn issued_by(text: &str, at: usize) -> Option<(i32, u32, u32)> {
         .or_else(|| before.strip_suffix("Của"))?
         .trim_end();
     // The date right before "của".
-    let tail: String = before
-        .chars()
-        .rev()
-        .take(30)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    // Its last 30 characters.
+    let from = before.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+    let tail = &before[from..];
     let nums: Vec<u32> = tail
         .split(|c: char| !c.is_ascii_digit())
         .filter(|p| !p.is_empty())
@@ -186,7 +181,7 @@ pub fn issued_by(text: &str, at: usize) -> Option<(i32, u32, u32)> {
         nums[nums.len() - 2],
         nums[nums.len() - 1],
     );
-    let k = kehoach_text::ascii_key(&tail);
+    let k = kehoach_text::ascii_key(tail);
     let dated = k.contains("ngay") && (1..=31).contains(&d) && (1..=12).contains(&m);
     (dated && (1900..=2200).contains(&y)).then_some((y as i32, m, d))
 }

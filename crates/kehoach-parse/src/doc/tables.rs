@@ -79,24 +79,14 @@ impl<'l> Builder<'l> {
                 let cells = std::mem::take(&mut level.cells);
                 let tap = para.pap.and_then(|p| p.tap.as_deref()).cloned();
                 level.rows.push((cells, tap));
-                Limits::check(
-                    level.rows.len() as u64,
-                    self.limits.max_table_rows,
-                    "the number of rows in a table",
-                    "--max-table-rows",
-                )?;
+                self.limits.check_rows(level.rows.len() as u64)?;
             }
             End::Cell => {
                 level.cur.paragraphs.push(para.p);
                 let c = std::mem::take(&mut level.cur);
                 level.cells.push(c);
                 self.cells += 1;
-                Limits::check(
-                    self.cells,
-                    self.limits.max_cells,
-                    "the number of table cells",
-                    "--max-cells",
-                )?;
+                self.limits.check_cells(self.cells)?;
             }
             End::Paragraph => level.cur.paragraphs.push(para.p),
         }

@@ -549,12 +549,7 @@ impl<'a, 'l> Walker<'a, 'l> {
                     b"tr" => {
                         let row = self.row()?;
                         t.rows.push(row);
-                        crate::limits::Limits::check(
-                            t.rows.len() as u64,
-                            self.limits.max_table_rows,
-                            "the number of rows in a table",
-                            "--max-table-rows",
-                        )?;
+                        self.limits.check_rows(t.rows.len() as u64)?;
                     }
                     name if transparent(name) => {}
                     _ => self.c.skip()?,
@@ -605,12 +600,7 @@ impl<'a, 'l> Walker<'a, 'l> {
                     b"tc" => {
                         let (cell, h_continue) = self.cell(col)?;
                         self.cells += 1;
-                        crate::limits::Limits::check(
-                            self.cells,
-                            self.limits.max_cells,
-                            "the number of table cells",
-                            "--max-cells",
-                        )?;
+                        self.limits.check_cells(self.cells)?;
                         if h_continue {
                             // Legacy horizontal merge: widen the cell to the left.
                             if let Some(prev) = row.cells.last_mut() {

@@ -188,12 +188,7 @@ impl<'l> Assembler<'l> {
         let cells = grid.cells();
         let (nr, nc) = (grid.rows(), grid.cols());
         self.cells += cells.len() as u64;
-        Limits::check(
-            self.cells,
-            self.limits.max_cells,
-            "the number of table cells",
-            "--max-cells",
-        )?;
+        self.limits.check_cells(self.cells)?;
         // Owner cell of each grid slot.
         let mut owner = vec![vec![usize::MAX; nc]; nr];
         for (k, &(r, c, rs, cs)) in cells.iter().enumerate() {
@@ -338,12 +333,7 @@ impl<'l> Assembler<'l> {
     }
 
     fn check_rows(&self, n: usize) -> Result<()> {
-        Limits::check(
-            n as u64,
-            self.limits.max_table_rows,
-            "the number of rows in a table",
-            "--max-table-rows",
-        )
+        self.limits.check_rows(n as u64)
     }
 
     fn flush_free(&mut self, run: &mut Vec<Vec<Line>>, page: u32, geom: &Geom) {

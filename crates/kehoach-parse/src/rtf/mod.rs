@@ -703,12 +703,7 @@ impl<'a, 'l> Reader<'a, 'l> {
     fn end_cell(&mut self, level: u64) -> Result<()> {
         self.end_paragraph(level)?;
         self.cells += 1;
-        Limits::check(
-            self.cells,
-            self.limits.max_cells,
-            "the number of table cells",
-            "--max-cells",
-        )?;
+        self.limits.check_cells(self.cells)?;
         if let Some(l) = self.levels.last_mut() {
             l.end_cell();
         }

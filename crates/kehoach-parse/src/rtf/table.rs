@@ -155,12 +155,7 @@ impl Level {
             cells: out,
             header: def.header,
         });
-        Limits::check(
-            self.rows.len() as u64,
-            limits.max_table_rows,
-            "the number of rows in a table",
-            "--max-table-rows",
-        )
+        limits.check_rows(self.rows.len() as u64)
     }
 
     /// The table read, or `None` when no row was completed (its stray content is returned

@@ -37,12 +37,7 @@ use table::{RawRow, RawTable};
 
 /// Reads text (Markdown pipe tables, tab-separated tables) into the document model.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document> {
-    Limits::check(
-        bytes.len() as u64,
-        limits.max_file_bytes,
-        "the file size (bytes)",
-        "--max-file-bytes",
-    )?;
+    limits.check_file_size(bytes.len() as u64)?;
     if bytes.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -129,12 +124,7 @@ pub(crate) fn read_decoded(text: &str, limits: &Limits, doc: &mut Document) -> R
             if !para.is_empty() {
                 pieces.push(Piece::Text(std::mem::take(&mut para)));
             }
-            Limits::check(
-                t.rows.len() as u64,
-                limits.max_table_rows,
-                "the number of rows in a table",
-                "--max-table-rows",
-            )?;
+            limits.check_rows(t.rows.len() as u64)?;
             pieces.push(Piece::Table(t));
             i = next;
             continue;
@@ -174,37 +164,17 @@ pub(crate) fn read_decoded(text: &str, limits: &Limits, doc: &mut Document) -> R
                         cells += t.rows.iter().map(|r| r.cells.len() as u64).sum::<u64>();
                     }
                 }
-                Limits::check(
-                    cells,
-                    limits.max_cells,
-                    "the number of table cells",
-                    "--max-cells",
-                )?;
+                limits.check_cells(cells)?;
                 doc.blocks.extend(blocks);
             }
             Piece::Table(t) => {
                 // Refuse a huge grid before building it.
                 let grid = (t.width() as u64).saturating_mul(t.rows.len() as u64);
-                Limits::check(
-                    cells.saturating_add(grid),
-                    limits.max_cells,
-                    "the number of table cells",
-                    "--max-cells",
-                )?;
+                limits.check_cells(cells.saturating_add(grid))?;
                 let t = table::build(t, &mut doc.warnings);
                 cells += t.rows.iter().map(|r| r.cells.len() as u64).sum::<u64>();
-                Limits::check(
-                    cells,
-                    limits.max_cells,
-                    "the number of table cells",
-                    "--max-cells",
-                )?;
-                Limits::check(
-                    t.rows.len() as u64,
-                    limits.max_table_rows,
-                    "the number of rows in a table",
-                    "--max-table-rows",
-                )?;
+                limits.check_cells(cells)?;
+                limits.check_rows(t.rows.len() as u64)?;
                 doc.blocks.push(Block::Table(t));
             }
         }

@@ -189,12 +189,7 @@ fn sheet(
         .collect();
     let height = u64::from(r1 - r0) + 1;
     let width = u64::from(c1 - c0) + 1;
-    Limits::check(
-        height,
-        limits.max_table_rows,
-        "the number of rows in a table",
-        "--max-table-rows",
-    )?;
+    limits.check_rows(height)?;
     Limits::check(
         height.saturating_mul(width),
         limits.max_cells,
